@@ -1,0 +1,87 @@
+/**
+ * The policy as the engine uses it: validated, defaults filled in, JSON-serialisable (it is baked into
+ * launchevent.js at build time, so the send handler never parses YAML). The YAML file compliance staff
+ * edit maps onto this shape key for key; see docs/policy.md and assets/policy/policy.schema.json.
+ */
+import type { Action, Confidence, DetectorId } from "../types";
+
+export type RecipientScope = "any" | "external" | "internal-only";
+export type Where = "body" | "attachment" | "subject";
+
+/** Signals that are not text detectors but can be named in a rule's `when.detectors`. */
+export type SignalId = "email-list" | "visible-external-recipients" | "unscanned" | "customer-list-name";
+
+export interface DetectorSettings {
+  enabled: boolean;
+  /** Findings below this confidence are dropped before rules see them. */
+  minConfidence: Confidence;
+  keywords: { add: string[]; remove: string[] };
+  /** Characters either side of a match searched for keywords (Purview uses 300). */
+  window: number;
+}
+
+export interface CustomPattern {
+  id: DetectorId;
+  description?: string;
+  /** Source of a RegExp compiled with the `u` flag (plus `flags`); refused if it can backtrack catastrophically. */
+  pattern: string;
+  flags?: string;
+  /** A built-in validator id run on the match's digits/letters (e.g. "luhn", "mod97", "verhoeff"). */
+  checksum?: string;
+  keywords: string[];
+  /** Confidence of a match with no keyword nearby; a keyword raises it one step. */
+  confidence: Confidence;
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export interface RuleCondition {
+  /** Detector or signal ids; ["*"] means any detector. */
+  detectors: (DetectorId | SignalId | "*")[];
+  minCount: number;
+  minConfidence: Confidence;
+  recipients: RecipientScope;
+  where: Where[];
+}
+
+export interface Rule {
+  id: string;
+  description?: string;
+  when: RuleCondition;
+  action: Action;
+  /** i18n message id for the "what to do" line (see src/i18n/messages/en.ts, `advice`). */
+  message: string;
+}
+
+export interface AllowedValue { detector: DetectorId | "*"; value: string; reason: string }
+export interface AllowedSender { address: string; reason: string }
+export interface AllowedDomain { domain: string; reason: string }
+
+export interface Policy {
+  version: 1;
+  organization: {
+    name: string;
+    /** Lower-case domains that count as internal (subdomains included). */
+    internalDomains: string[];
+  };
+  /** The company policy the warning cites. `title.en` is required; other locales fall back to it. */
+  citation: { title: Record<string, string>; url?: string };
+  /** Settings per built-in detector id; every built-in id is present after compilation. */
+  detectors: Record<DetectorId, DetectorSettings>;
+  thresholds: {
+    /** email-list fires at this many distinct external addresses in one text (default 10). */
+    emailList: number;
+    /** visible-external-recipients fires at this many external addresses in To+Cc (default 10). */
+    visibleExternalRecipients: number;
+  };
+  customPatterns: CustomPattern[];
+  rules: Rule[];
+  allowlists: {
+    values: AllowedValue[];
+    senders: AllowedSender[];
+    recipientDomains: AllowedDomain[];
+  };
+  /** What happens when an attachment could not be read, the time budget ran out or an Office call failed. */
+  onUnscanned: Exclude<Action, "allow">;
+  /** Total time the send handler may spend before it applies onUnscanned (default 4000 ms). */
+  timeBudgetMs: number;
+}

@@ -1,0 +1,122 @@
+/**
+ * The contracts between the modules of Think First. Everything that crosses a module boundary
+ * (engine ↔ extract ↔ pipeline ↔ i18n ↔ outlook/cli/web) is typed here, so a change of contract
+ * is a change of this file and the type check shows every place it touches.
+ *
+ * Rule of the house: nothing here holds a raw identifier. A Finding carries offsets into the text
+ * it was found in (the caller owns that text) and a masked display string.
+ */
+
+export type Confidence = "low" | "medium" | "high";
+export const CONFIDENCE_ORDER: readonly Confidence[] = ["low", "medium", "high"];
+
+/** Detector ids are kebab-case and the same everywhere: file, export, policy key, CLI output. */
+export type DetectorId = string;
+
+/** One thing found in one text. */
+export interface Finding {
+  detector: DetectorId;
+  /** Offsets into the ORIGINAL text that was scanned (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+  confidence: Confidence;
+  /** Why it fired, for `dlp explain` and the task pane: "luhn ok", "keyword 'visa' within 40 chars". */
+  reasons: string[];
+  /** Display-safe form, e.g. "***-**-6789", "**** **** **** 1111", "j***@example.com". */
+  masked: string;
+  /** Aggregate findings (email-list) stand for many items: how many distinct ones. */
+  count?: number;
+  /** email-list: distinct external domains among the addresses. */
+  domains?: number;
+}
+
+/** Where a text came from. `name` is the attachment's file name (and inner path for archives). */
+export type Location =
+  | { kind: "subject" }
+  | { kind: "body" }
+  | { kind: "attachment"; name: string; attachmentId?: string };
+
+export type UnscannedReason = "encrypted" | "too-large" | "unsupported" | "corrupt" | "limit" | "timeout" | "unavailable";
+
+/** A part that could not be read. `part` names it ("report.docx", "archive.zip/inner.xlsx"). */
+export interface Unscanned {
+  part: string;
+  reason: UnscannedReason;
+  /** Human detail for the CLI and the task pane; never contains content. */
+  detail?: string;
+}
+
+/** Findings of one text (subject, body or one attachment). */
+export interface SourceResult {
+  location: Location;
+  findings: Finding[];
+  unscanned: Unscanned[];
+  /** Length of the scanned text, for statistics. */
+  chars: number;
+}
+
+/** Office's recipientType values (Mailbox 1.1), plus "unknown" when the client gave none. */
+export type RecipientType = "user" | "externalUser" | "distributionList" | "other" | "unknown";
+
+export interface Recipient {
+  email: string;
+  name?: string;
+  field: "to" | "cc" | "bcc";
+  recipientType: RecipientType;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  size: number;
+  /** Office AttachmentType: "file" | "item" | "cloud". */
+  type: "file" | "item" | "cloud";
+  isInline?: boolean;
+}
+
+/** The message as the decision sees it (no body text: that is in the SourceResults). */
+export interface MessageInfo {
+  from?: string;
+  subject: string;
+  recipients: Recipient[];
+  attachments: AttachmentInfo[];
+}
+
+export type Action = "allow" | "warn" | "block";
+export const ACTION_ORDER: readonly Action[] = ["allow", "warn", "block"];
+
+/** One-click fixes the task pane offers. */
+export type Fix =
+  | { kind: "move-to-bcc"; recipients: number }
+  | { kind: "mask-identifiers"; findings: number }
+  | { kind: "remove-attachment"; name: string; attachmentId?: string };
+
+export interface FiredRule {
+  id: string;
+  action: Action;
+  /** i18n message id the dialog uses for this rule's "what to do" line. */
+  message: string;
+  /** Detector ids (or signal ids such as "visible-external-recipients", "unscanned") that made it fire. */
+  detectors: DetectorId[];
+}
+
+/** A masked example for the dialog and the task pane. */
+export interface Example {
+  detector: DetectorId;
+  masked: string;
+  location: Location;
+  confidence: Confidence;
+}
+
+export interface Decision {
+  action: Action;
+  /** Rules that fired, strictest first. */
+  rules: FiredRule[];
+  /** Findings per detector id that counted toward a fired rule (after allowlists and minConfidence). */
+  counts: Record<DetectorId, number>;
+  examples: Example[];
+  fixes: Fix[];
+  unscanned: Unscanned[];
+  /** External recipients in To/Cc who can see each other. */
+  visibleExternalRecipients: number;
+}
