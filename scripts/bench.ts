@@ -1,0 +1,22 @@
+/**
+ * npm run bench: prints throughput and latency figures, each compared with a baseline measured in the same run.
+ * Sections: engine (scan), extract (xlsx/docx), handler (end-to-end decision). `npm run bench -- engine` runs one.
+ */
+import { run as engine } from "./bench/engine";
+import { run as extract } from "./bench/extract";
+import { run as handler } from "./bench/handler";
+
+const sections: Record<string, () => Promise<void>> = { engine, extract, handler };
+
+async function main() {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  for (const [name, run] of Object.entries(sections)) {
+    if (wanted.length && !wanted.includes(name)) continue;
+    console.log(`\n== ${name} ==`);
+    await run();
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+/** Bench section "engine" (placeholder until its issue lands). */
+export async function run(): Promise<void> {
+  console.log("not measured yet");
+}
