@@ -1,0 +1,243 @@
+/**
+ * English: the source of truth for every string Think First shows. Other locales are typed against this object
+ * (`satisfies Messages`), so a key added here fails the type check of every locale until it is translated.
+ *
+ * Conventions
+ * - `{name}` is a placeholder filled by the renderer (src/i18n/format.ts). Every locale keeps exactly the placeholders
+ *   of the English string (tested in src/i18n/locales.test.ts).
+ * - Count-dependent strings are `plural({...})` with `{count}` inside; categories follow CLDR for the language.
+ * - Dialog strings must stay short: the whole Outlook dialog is ≤ 500 characters, placeholders included.
+ * - Keep strings free of raw identifiers; masked examples come from the Decision.
+ */
+import { plural, type Dir } from "./types";
+
+export const en = {
+  meta: {
+    /** The language's own name, for language pickers. */
+    name: "English",
+    dir: "ltr" as Dir,
+  },
+
+  /** The Think First dialog shown by Outlook on Send (errorMessage / errorMessageMarkdown). */
+  dialog: {
+    heading: "Think First",
+    intro: {
+      block: "This message was not sent: it contains customer data that must not go out like this.",
+      warn: "This message may share customer data. Check it before you send.",
+      unscanned: "Part of this message could not be checked for customer data.",
+    },
+    /** "{label}: {text}" — one line of the dialog; the label is bold in Markdown. */
+    line: "{label}: {text}",
+    foundLabel: "Found",
+    whereLabel: "Where",
+    whyLabel: "Why",
+    whatLabel: "What to do",
+    notCheckedLabel: "Not checked",
+    /** A found item with its masked examples: "2 card numbers (**** 1111, **** 4444)". */
+    withExamples: "{item} ({examples})",
+    /** Joins list items: "2 card numbers, 1 IBAN". */
+    listSeparator: ", ",
+    /** More items than fit: "and 3 more". */
+    more: plural({ one: "and {count} more", other: "and {count} more" }),
+    where: {
+      body: "the body",
+      subject: "the subject",
+      attachment: "attachment “{name}”",
+    },
+    /** Cites the policy; {title} is its localized title (a link in Markdown). */
+    why: "{title}: customers trust us to use their data only for the purpose they gave it.",
+    /** Shorter form used when the dialog runs out of room. */
+    whyShort: "{title}",
+    /** Appended to a warning (the user can still send). */
+    sendAnyway: "If you are sure it is allowed, choose Send Anyway.",
+    /** A part that could not be read: "report.pdf (encrypted)". */
+    unscannedItem: "{name} ({reason})",
+  },
+
+  /** Why a part could not be scanned (Unscanned.reason). */
+  unscannedReasons: {
+    encrypted: "encrypted",
+    "too-large": "too large",
+    unsupported: "unsupported type",
+    corrupt: "unreadable",
+    limit: "over the scan limit",
+    timeout: "out of time",
+    unavailable: "not available",
+  },
+
+  /** Display names per detector or signal id: `name` for headings, `count` with {count} for sentences. */
+  detectors: {
+    "us-ssn": {
+      name: "US Social Security number",
+      count: plural({ one: "{count} US Social Security number", other: "{count} US Social Security numbers" }),
+    },
+    "payment-card": {
+      name: "Card number",
+      count: plural({ one: "{count} card number", other: "{count} card numbers" }),
+    },
+    iban: {
+      name: "Bank account number (IBAN)",
+      count: plural({ one: "{count} bank account number (IBAN)", other: "{count} bank account numbers (IBAN)" }),
+    },
+    "email-address": {
+      name: "E-mail address",
+      count: plural({ one: "{count} e-mail address", other: "{count} e-mail addresses" }),
+    },
+    "email-list": {
+      name: "Customer e-mail list",
+      count: plural({ one: "{count} customer e-mail list", other: "{count} customer e-mail lists" }),
+    },
+    "fi-hetu": {
+      name: "Finnish personal identity code (henkilötunnus)",
+      count: plural({ one: "{count} Finnish personal identity code", other: "{count} Finnish personal identity codes" }),
+    },
+    "no-fnr": {
+      name: "Norwegian national identity number (fødselsnummer)",
+      count: plural({ one: "{count} Norwegian national identity number", other: "{count} Norwegian national identity numbers" }),
+    },
+    "sk-rc": {
+      name: "Slovak/Czech birth number (rodné číslo)",
+      count: plural({ one: "{count} Slovak/Czech birth number", other: "{count} Slovak/Czech birth numbers" }),
+    },
+    "in-aadhaar": {
+      name: "Aadhaar number",
+      count: plural({ one: "{count} Aadhaar number", other: "{count} Aadhaar numbers" }),
+    },
+    "in-pan": {
+      name: "Indian PAN",
+      count: plural({ one: "{count} Indian PAN", other: "{count} Indian PANs" }),
+    },
+    "pk-cnic": {
+      name: "Pakistani CNIC number",
+      count: plural({ one: "{count} Pakistani CNIC number", other: "{count} Pakistani CNIC numbers" }),
+    },
+    "customer-list-name": {
+      name: "Customer list file",
+      count: plural({ one: "{count} file named like a customer list", other: "{count} files named like a customer list" }),
+    },
+    "visible-external-recipients": {
+      name: "External recipients in To/Cc",
+      count: plural({
+        one: "{count} external recipient who can see the others",
+        other: "{count} external recipients who can see each other",
+      }),
+    },
+    unscanned: {
+      name: "Not checked",
+      count: plural({ one: "{count} part that could not be checked", other: "{count} parts that could not be checked" }),
+    },
+    /** A policy's custom pattern: {id} is its id from the policy file. */
+    custom: {
+      name: "Custom pattern {id}",
+      count: plural({ one: "{count} match of {id}", other: "{count} matches of {id}" }),
+    },
+  },
+
+  /** "What to do" lines, keyed by the message id a policy rule names (Rule.message). */
+  advice: {
+    "remove-or-mask": "Remove the numbers or mask them (keep only the last digits).",
+    "move-to-bcc": "Move the external recipients to Bcc so they cannot see each other.",
+    "dont-share-customer-list":
+      "Don't send customer e-mail lists, even to a colleague: customers gave them to us for one purpose only.",
+    "check-unscanned": "Check the parts that could not be read before you send.",
+    "remove-attachment": "Remove the attachment, or share it only with people who need it.",
+    /** Used when a rule names an advice id this build does not know. */
+    default: "Remove the customer data or share it only with people who need it.",
+  },
+
+  /** Short labels Outlook shows. */
+  labels: {
+    /** The dialog button that opens the task pane (≤ 20 characters). */
+    cancelLabel: "Take Action",
+    /** Add-in name (manifest DisplayName, dialog title). */
+    addinName: "Think First",
+  },
+
+  /** Info-bar notifications on attachment/recipient changes (≤ 150 characters after filling). */
+  notifications: {
+    block: "Think First: {found}. This message will be stopped at Send. Fix it now.",
+    warn: "Think First: {found}. Check it before you send.",
+    unscanned: "Think First: {name} could not be checked ({reason}).",
+    recipients: "Think First: {count} external recipients can see each other. Move them to Bcc.",
+  },
+
+  /** The task pane that "Take Action" opens (src/outlook/taskpane). */
+  taskpane: {
+    title: "Think First",
+    intro: "This message contains customer data. Fix it here, then send again.",
+    loading: "Checking the message…",
+    noFindings: "Nothing sensitive found. This message is ready to send.",
+    sectionBody: "In the body",
+    sectionSubject: "In the subject",
+    sectionAttachment: "In attachment “{name}”",
+    sectionRecipients: "Recipients",
+    sectionNotChecked: "Could not be checked",
+    policyHeading: "Policy",
+    policyLink: "Read the policy: {title}",
+    fixesHeading: "Fix it",
+    moveToBcc: "Move external recipients to Bcc",
+    maskBody: "Mask numbers in the body",
+    removeAttachment: "Remove attachment “{name}”",
+    rescan: "Check again",
+    working: "Working…",
+    readyToSend: "Ready to send",
+    stillNeedsAttention: "Still needs attention",
+    fixDone: "Done.",
+    fixFailed: "That did not work: {error}",
+    error: "The message could not be checked: {error}",
+    confidence: { low: "low confidence", medium: "medium confidence", high: "high confidence" },
+  },
+
+  /** The compose simulator page (src/web/simulator). */
+  simulator: {
+    title: "Think First — compose simulator",
+    explanation:
+      "Write a message as in Outlook and press Send. The real Think First add-in checks it and shows what Outlook would show.",
+    to: "To",
+    cc: "Cc",
+    bcc: "Bcc",
+    subject: "Subject",
+    body: "Body",
+    attachments: "Attachments",
+    dropFiles: "Drop files here or choose them",
+    removeFile: "Remove",
+    displayLanguage: "Display language",
+    send: "Send",
+    sendAnyway: "Send Anyway",
+    dontSend: "Don't Send",
+    takeAction: "Take Action",
+    messageSent: "Message sent",
+    messageNotSent: "Message not sent",
+    checking: "Checking…",
+    error: "Something went wrong: {error}",
+  },
+
+  /** The policy playground page (src/web/playground). */
+  playground: {
+    title: "Think First — policy playground",
+    explanation: "Paste or load a policy, drop sample text or files, and see what Think First would decide.",
+    policy: "Policy",
+    loadPolicy: "Load policy file",
+    resetPolicy: "Default policy",
+    sampleText: "Sample text",
+    dropFiles: "Drop sample files here",
+    recipients: "Recipients",
+    findings: "Findings",
+    noFindings: "No findings",
+    decision: "Decision",
+    dialogPreview: "Dialog preview",
+    locale: "Locale",
+    allow: "Allow",
+    warn: "Warn",
+    block: "Block",
+    policyError: "Policy error: {error}",
+    fileError: "Could not read {name}: {error}",
+    detector: "Detector",
+    location: "Location",
+    value: "Value (masked)",
+    confidence: "Confidence",
+    rules: "Rules that fired",
+  },
+};
+
+export type Messages = typeof en;
