@@ -30,6 +30,13 @@ export interface Detector {
    * matches glued to a longer digit or letter run on either side, so the pattern need not encode boundaries.
    */
   pattern: RegExp;
+  /**
+   * Optional fast prefilter (additive): the fewest ASCII digits any match contains. The engine runs `pattern` only on
+   * regions around digit clusters (digit runs at most 8 characters apart, plus 24 characters either side for letter
+   * prefixes/suffixes) that hold at least this many digits. Omitted: 1. Patterns whose matches can hold no digit at
+   * all must set 0, and are then run over the whole text.
+   */
+  minDigits?: number;
   /** Does the identifier have a check digit? (Decides how keywords raise confidence.) */
   checksum: boolean;
   /** Validation of one candidate (the matched text, separators included). */

@@ -1,0 +1,56 @@
+/**
+ * email-address: one e-mail address (RFC 5321-ish, ASCII). Low confidence on its own: an address in a mail is normal;
+ * the signal is the aggregate `email-list` (many distinct external addresses in one text), computed by the engine.
+ *
+ * Edge policies:
+ * - Local part: letters, digits and . _ % + ' -, not starting or ending with a dot, no "..", at most 64 characters.
+ * - Domain: labels of letters, digits and "-" (not at either end of a label), a final label of 2–24 letters.
+ * - Internationalised addresses (non-ASCII) are not matched: they are rare in customer lists and matching them would
+ *   require Unicode letter classes the ES2016 runtime does not have.
+ * - A trailing dot or dash (end of sentence) is not part of the address.
+ * The engine finds addresses by locating "@" and expanding by hand (the regex below is the contract; a property test
+ * checks the fast finder agrees with it).
+ */
+import type { Detector, Validation } from "./detector";
+import { maskEmail } from "../mask";
+
+function validate(candidate: string): Validation {
+  const at = candidate.lastIndexOf("@");
+  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "low" });
+  if (at <= 0 || candidate.indexOf("@") !== at) return fail("not one @");
+  const local = candidate.slice(0, at);
+  const domain = candidate.slice(at + 1);
+  if (local.length > 64) return fail("local part too long");
+  if (local.charAt(0) === "." || local.charAt(local.length - 1) === "." || local.indexOf("..") >= 0) return fail("dots in local part");
+  if (domain.length > 253) return fail("domain too long");
+  const labels = domain.split(".");
+  if (labels.length < 2) return fail("no dot in domain");
+  for (const l of labels) {
+    if (!l || l.length > 63 || l.charAt(0) === "-" || l.charAt(l.length - 1) === "-") return fail("bad domain label");
+  }
+  if (!/^[A-Za-z]{2,24}$/.test(labels[labels.length - 1] || "")) return fail("bad top-level domain");
+  return { ok: true, reasons: ["address syntax ok"], confidence: "low" };
+}
+
+export const emailAddress: Detector = {
+  id: "email-address",
+  description: "E-mail address (for counting customer lists; low confidence alone)",
+  pattern: /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/,
+  minDigits: 0,
+  checksum: false,
+  validate,
+  keywords: {
+    en: ["email", "e-mail", "address", "mailing list", "contacts"],
+    sk: ["e-mail", "emailova adresa", "adresa", "kontakty"],
+    cs: ["e-mail", "emailova adresa", "adresa", "kontakty"],
+    nb: ["e-post", "epost", "adresse", "kontakter"],
+    fi: ["sahkoposti", "osoite", "yhteystiedot"],
+    hi: ["ईमेल", "पता", "संपर्क"],
+    ur: ["ای میل", "پتہ", "رابطے"],
+  },
+  mask: maskEmail,
+  examples: {
+    match: ["jane.doe@example.com", "j+news@mail.example.co.uk", "o'brien@example.ie"],
+    noMatch: ["jane@localhost", "@example.com", "jane..doe@example.com", "jane@-example.com", "jane@example.c0m"],
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * The registry of built-in detectors: one line per identifier (file name = id, export = camelCase id).
+ * Order matters only for ties in de-duplication (earlier wins).
+ */
+import type { Detector } from "./detector";
+import { usSsn } from "./us-ssn";
+import { paymentCard } from "./payment-card";
+import { iban } from "./iban";
+import { emailAddress } from "./email-address";
+
+export const detectors: Detector[] = [
+  iban,
+  paymentCard,
+  usSsn,
+  emailAddress,
+];
+
+export type { Detector } from "./detector";

@@ -1,0 +1,105 @@
+/**
+ * payment-card: card numbers (PAN) of 13–19 digits, written solid or in the usual groups (4-4-4-4, 4-4-4-4-3, 4-6-5,
+ * 4-6-4, 4-4-5) with one kind of separator (space or dash; NBSP is normalized to space). Luhn plus issuer prefix and
+ * length, so a valid match alone is `medium` and `high` with a keyword.
+ *
+ * Edge policies:
+ * - Issuers (prefix → lengths): Visa 4 (13, 16, 19); Mastercard 51–55 and the 2-series 2221–2720 (16); Amex 34, 37
+ *   (15); Discover 6011, 644–649, 65 (16–19); JCB 3528–3589 (16–19); Diners 300–305, 3095, 36, 38–39 (14–19);
+ *   UnionPay 62, 81 (16–19); RuPay 60, 65, 81, 82, 508, 353, 356 (16); Maestro 5018, 5020, 5038, 5893, 6304, 6759,
+ *   6761–6763, 56–58 (13–19); Mir 2200–2204 (16–19). A Luhn-valid number with no issuer prefix is not a card (order and
+ *   reference numbers are often Luhn-protected).
+ * - Non-Luhn UnionPay: some domestic Chinese UnionPay cards have no Luhn digit. We still require Luhn: without it every
+ *   16–19-digit number starting with 62 (bank accounts, references, phone-based ids) would be a finding, and a card
+ *   used for international e-commerce (what a customer sends a European or US company) passes Luhn.
+ * - Published test numbers (4111 1111 1111 1111, 5555 5555 5555 4444 …) ARE reported: they are what demos, training and
+ *   our tests use, and a real card that happens to equal one cannot be told apart.
+ * - All digits the same is a placeholder, dropped (it is Luhn-valid for 0…).
+ * - A card followed by more digits ("4111 1111 1111 1111 123", a CVV) is found: the engine retries shorter matches
+ *   at group boundaries when the longest one fails validation.
+ */
+import type { Detector, Validation } from "./detector";
+import { luhn } from "../checksums/luhn";
+import { maskLast4 } from "../mask";
+
+/** [issuer, prefix-range low, prefix-range high (same digit count), min length, max length, allowed lengths?] */
+type Range = [string, number, number, number, number, number[]?];
+const RANGES: Range[] = [
+  ["visa", 4, 4, 13, 19, [13, 16, 19]],
+  ["mastercard", 51, 55, 16, 16],
+  ["mastercard", 2221, 2720, 16, 16],
+  ["mir", 2200, 2204, 16, 19],
+  ["amex", 34, 34, 15, 15],
+  ["amex", 37, 37, 15, 15],
+  ["discover", 6011, 6011, 16, 19],
+  ["discover", 644, 649, 16, 19],
+  ["discover", 65, 65, 16, 19],
+  ["jcb", 3528, 3589, 16, 19],
+  ["diners", 300, 305, 14, 19],
+  ["diners", 3095, 3095, 14, 19],
+  ["diners", 36, 36, 14, 19],
+  ["diners", 38, 39, 16, 19],
+  ["unionpay", 62, 62, 16, 19],
+  ["unionpay", 81, 81, 16, 19],
+  ["rupay", 60, 60, 16, 16],
+  ["rupay", 82, 82, 16, 16],
+  ["rupay", 508, 508, 16, 16],
+  ["rupay", 353, 353, 16, 16],
+  ["rupay", 356, 356, 16, 16],
+  ["maestro", 5018, 5018, 13, 19],
+  ["maestro", 5020, 5020, 13, 19],
+  ["maestro", 5038, 5038, 13, 19],
+  ["maestro", 5893, 5893, 13, 19],
+  ["maestro", 6304, 6304, 13, 19],
+  ["maestro", 6759, 6759, 13, 19],
+  ["maestro", 6761, 6763, 13, 19],
+  ["maestro", 56, 58, 13, 19],
+];
+
+/** The issuer whose prefix and length fit these digits, or "". */
+export function cardIssuer(digits: string): string {
+  for (const r of RANGES) {
+    const width = String(r[1]).length;
+    const p = Number(digits.slice(0, width));
+    if (p < r[1] || p > r[2]) continue;
+    if (digits.length < r[3] || digits.length > r[4]) continue;
+    const lengths = r[5];
+    if (lengths && lengths.indexOf(digits.length) < 0) continue;
+    return r[0];
+  }
+  return "";
+}
+
+function validate(candidate: string): Validation {
+  const d = candidate.replace(/[^0-9]/g, "");
+  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "medium" });
+  if (d.length < 13 || d.length > 19) return fail("not 13-19 digits");
+  if (/^(\d)\1+$/.test(d)) return fail("repeated digit");
+  if (!luhn(d)) return fail("luhn failed");
+  const issuer = cardIssuer(d);
+  if (!issuer) return fail("no issuer prefix");
+  return { ok: true, reasons: ["luhn ok", "issuer " + issuer], confidence: "medium" };
+}
+
+export const paymentCard: Detector = {
+  id: "payment-card",
+  description: "Payment card number (13-19 digits), Luhn and issuer prefix checked",
+  pattern: /\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{4}([ -])\d{4}\3\d{5}|\d{13,19}/,
+  minDigits: 13,
+  checksum: true,
+  validate,
+  keywords: {
+    en: ["card", "card number", "credit card", "debit card", "visa", "mastercard", "amex", "american express", "maestro", "discover", "jcb", "diners", "unionpay", "rupay", "cvv", "cvc", "expiry", "pan"],
+    sk: ["karta", "cislo karty", "platobna karta", "kreditna karta", "debetna karta", "platnost"],
+    cs: ["karta", "cislo karty", "platebni karta", "kreditni karta", "debetni karta", "platnost"],
+    nb: ["kort", "kortnummer", "kredittkort", "betalingskort", "bankkort", "debetkort"],
+    fi: ["kortti", "kortin numero", "korttinumero", "luottokortti", "maksukortti", "pankkikortti"],
+    hi: ["कार्ड", "क्रेडिट कार्ड", "डेबिट कार्ड", "कार्ड नंबर"],
+    ur: ["کارڈ", "کریڈٹ کارڈ", "ڈیبٹ کارڈ", "کارڈ نمبر"],
+  },
+  mask: maskLast4,
+  examples: {
+    match: ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111", "5555 5555 5555 4444", "2223 0031 2200 3222", "3782 822463 10005", "6011 1111 1111 1117", "3530 1113 3330 0000", "4222222222222"],
+    noMatch: ["4111 1111 1111 1112", "4111 1111-1111 1111", "0000 0000 0000 0000", "1234 5678 9012 3456", "94111111111111111111", "9111 1111 1111 1119"],
+  },
+};
