@@ -25,6 +25,10 @@ export interface CustomPattern {
   description?: string;
   /** Source of a RegExp compiled with the `u` flag (plus `flags`); refused if it can backtrack catastrophically. */
   pattern: string;
+  /**
+   * After compilation (loadPolicy): the COMPLETE flag string, always containing "u", possibly "i"/"m", never "g"/"y"
+   * (e.g. "u", "iu"). Build the scanner's regex as `new RegExp(pattern, flags + "g")`.
+   */
   flags?: string;
   /** A built-in validator id run on the match's digits/letters (e.g. "luhn", "mod97", "verhoeff"). */
   checksum?: string;
@@ -53,8 +57,10 @@ export interface Rule {
 }
 
 export interface AllowedValue { detector: DetectorId | "*"; value: string; reason: string }
-export interface AllowedSender { address: string; reason: string }
-export interface AllowedDomain { domain: string; reason: string }
+/** An exception for one sender (lower-case address after compilation), for some detectors or all ("*"). */
+export interface AllowedSender { address: string; reason: string; detectors?: (DetectorId | SignalId | "*")[] }
+/** Recipients in this domain (or its subdomains) count as internal for these detectors (all when absent or "*"). */
+export interface AllowedDomain { domain: string; reason: string; detectors?: (DetectorId | SignalId | "*")[] }
 
 export interface Policy {
   version: 1;

@@ -1,0 +1,48 @@
+/**
+ * The ids a policy may name, in one place: built-in detectors, signals, advice (i18n message) ids, checksums.
+ * The policy compiler refuses any other id, so a typo in a rule ("payment-cards") fails at check time, not silently
+ * at send time.
+ */
+import type { Action, Confidence } from "../types";
+import type { RecipientScope, SignalId, Where } from "./types";
+
+/**
+ * Built-in identifier detectors (issue 4). The registry in ../detectors/index.ts is the source of truth; this list is
+ * checked against it by ids.test.ts, so the two cannot drift.
+ */
+export const BUILTIN_DETECTOR_IDS = [
+  "us-ssn",
+  "payment-card",
+  "iban",
+  "email-address",
+  "fi-hetu",
+  "no-fnr",
+  "sk-rc",
+  "in-aadhaar",
+  "in-pan",
+  "pk-cnic",
+] as const;
+
+/** Identifier detectors: everything except e-mail addresses, which matter only in bulk (email-list). */
+export const IDENTIFIER_DETECTOR_IDS = BUILTIN_DETECTOR_IDS.filter((id) => id !== "email-address");
+
+/** Signals: not text patterns, but facts a rule can name in `when.detectors`. */
+export const SIGNAL_IDS: readonly SignalId[] = ["email-list", "visible-external-recipients", "unscanned", "customer-list-name"];
+
+/**
+ * "What to do" advice ids a rule's `message` may name; the i18n catalog (src/i18n/messages/en.ts, `advice`) has a text
+ * for each (agreed with the localization issue).
+ */
+export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment"] as const;
+export type AdviceId = (typeof ADVICE_IDS)[number];
+
+/** Checksums a custom pattern may ask for (implemented in ../checksums/). */
+export const CHECKSUM_IDS = ["luhn", "mod97", "verhoeff"] as const;
+
+export const ACTIONS: readonly Action[] = ["allow", "warn", "block"];
+export const CONFIDENCES: readonly Confidence[] = ["low", "medium", "high"];
+export const RECIPIENT_SCOPES: readonly RecipientScope[] = ["any", "external", "internal-only"];
+export const WHERES: readonly Where[] = ["body", "attachment", "subject"];
+
+/** kebab-case ids: lower-case letters and digits, single dashes. */
+export const KEBAB_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
