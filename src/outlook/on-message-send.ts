@@ -1,15 +1,272 @@
 /**
- * PLACEHOLDER (foundation): completes every send with allowEvent true. The Outlook issue replaces this with the real
- * read → extract → scan → decide → render handler.
+ * The event handlers Outlook runs (registered in launchevent.ts):
+ *   onMessageSendHandler            read → extract → scan → decide → render → event.completed, exactly once, in time;
+ *   onMessageAttachmentsChanged…    pre-scan new attachments, cache results in sessionData, info-bar notice;
+ *   onMessageRecipientsChanged…     re-decide with cached results, info-bar notice.
+ *
+ * Time: the policy's timeBudgetMs (default 4 s) is the whole budget. Office reads must answer by 50 % of it, attachment
+ * content by 65 %, extraction and scanning stop at 80 %, and a watchdog completes with the policy's onUnscanned action
+ * shortly before 100 % if anything still hangs. `completed` is guarded: a second call is a no-op, and a throwing
+ * `completed` is swallowed. No network is used.
  */
-export function onMessageSendHandler(event: Office.AddinCommands.Event): void {
-  event.completed({ allowEvent: true });
+import { ACTION_ORDER, type Decision, type Unscanned } from "../engine/types";
+import type { Policy } from "../engine/policy/types";
+import { checkMessage, type MessageInput } from "../pipeline/check-message";
+import { renderDialog, renderNotification, resolveLocale, type DialogText, type Locale } from "../i18n";
+import { currentPolicy } from "./policy-source";
+import { bundledPolicy } from "./build-constants";
+import * as mb from "./mailbox";
+import { completedOptions, type CompletedOptions } from "./completed-options";
+import { readMessage, type ReadProgress } from "./read-message";
+import { CACHE_KEY, cacheable, serializeCache } from "./prescan-cache";
+import { after, cancel, type Timer } from "./timers";
+
+export const DEFAULT_BUDGET_MS = 4000;
+export const NOTIFICATION_KEY = "thinkfirst";
+
+declare const Office: unknown;
+
+interface EventLike {
+  completed(options?: unknown): void;
 }
 
-export function onMessageAttachmentsChangedHandler(event: Office.AddinCommands.Event): void {
-  event.completed();
+function globalOffice(): mb.OfficeLike {
+  return typeof Office === "undefined" ? undefined : Office;
 }
 
-export function onMessageRecipientsChangedHandler(event: Office.AddinCommands.Event): void {
-  event.completed();
+function policyNow(): Policy {
+  try {
+    return currentPolicy() || bundledPolicy;
+  } catch (e) {
+    return bundledPolicy;
+  }
+}
+
+export function budgetOf(policy: Policy): number {
+  const b = policy && typeof policy.timeBudgetMs === "number" && policy.timeBudgetMs > 0 ? policy.timeBudgetMs : DEFAULT_BUDGET_MS;
+  return Math.min(b, 280000);
+}
+
+/** Deadlines within one budget, as absolute times. */
+export function schedule(start: number, budget: number) {
+  const margin = Math.max(25, Math.min(300, Math.round(budget * 0.08)));
+  return {
+    readDeadline: start + budget * 0.5,
+    contentDeadline: start + budget * 0.65,
+    scanDeadline: start + budget * 0.8,
+    watchdogDelay: budget - margin,
+  };
+}
+
+/** Calls event.completed at most once; exceptions from the host are swallowed. */
+export function completeOnce(event: EventLike): (options?: unknown) => boolean {
+  let done = false;
+  return (options?: unknown) => {
+    if (done) return false;
+    done = true;
+    try {
+      if (options === undefined) event.completed();
+      else event.completed(options);
+    } catch (e) {
+      // The host refused; nothing else can be done, and nothing may escape.
+    }
+    return true;
+  };
+}
+
+function strictest(a: Decision["action"], b: Decision["action"]): Decision["action"] {
+  return ACTION_ORDER.indexOf(a) >= ACTION_ORDER.indexOf(b) ? a : b;
+}
+
+/**
+ * Adds Office-level gaps to the decision and applies the policy's onUnscanned action when anything could not be read in
+ * time or at all (reasons "timeout" and "unavailable"); other unscanned reasons (encrypted, unsupported…) are the
+ * decision's own business.
+ */
+export function applyGaps(decision: Decision, gaps: Unscanned[], policy: Policy): Decision {
+  const unscanned = gaps.concat(decision.unscanned);
+  const hard = unscanned.filter((u) => u.reason === "timeout" || u.reason === "unavailable");
+  if (!hard.length) return gaps.length ? { ...decision, unscanned } : decision;
+  const action: Decision["action"] = policy.onUnscanned === "block" ? "block" : "warn";
+  const already = decision.rules.some((r) => r.detectors.indexOf("unscanned") >= 0);
+  return {
+    ...decision,
+    action: strictest(decision.action, action),
+    rules: already ? decision.rules : ([{ id: "unscanned", action, message: "check-unscanned", detectors: ["unscanned"] }] as Decision["rules"]).concat(decision.rules),
+    unscanned,
+  };
+}
+
+/** The decision when not even the message could be read (no item, the pipeline threw). */
+export function failureDecision(policy: Policy, parts: Unscanned[]): Decision {
+  const empty: Decision = { action: "allow", rules: [], counts: {}, examples: [], fixes: [], unscanned: [], visibleExternalRecipients: 0 };
+  return applyGaps(empty, parts.length ? parts : [{ part: "message", reason: "unavailable" }], policy);
+}
+
+/** Decides on whatever was read so far, pending attachments counted as timed out. Never throws. */
+function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason: "timeout" | "unavailable"): Decision {
+  if (!progress || !progress.input) return failureDecision(policy, [{ part: "message", reason }]);
+  const pending: Unscanned[] = progress.pending.map((p) => ({ part: p.name, reason }));
+  try {
+    const input: MessageInput = {
+      message: progress.input.message,
+      body: progress.input.body,
+      attachments: progress.input.attachments.concat(progress.pending.map((info) => ({ info, unavailable: { part: info.name, reason } }))),
+    };
+    const { decision } = checkMessage(input, policy, { deadline: 0, now: () => 1 });
+    return applyGaps(decision, progress.gaps, policy);
+  } catch (e) {
+    return failureDecision(policy, progress.gaps.concat(pending));
+  }
+}
+
+function fallbackDialog(decision: Decision): DialogText {
+  const text = decision.unscanned.length
+    ? "Think First could not check everything in this message (" + decision.unscanned.map((u) => u.part).slice(0, 5).join(", ") + "). Check it before you send."
+    : "Think First: this message may contain customer information. Check it before you send.";
+  return { errorMessage: text, errorMessageMarkdown: text, cancelLabel: "Take Action" };
+}
+
+/** Dialog text for a decision; falls back to plain English if rendering fails. */
+export function dialogFor(decision: Decision, policy: Policy, locale: Locale): DialogText {
+  try {
+    const d = renderDialog(decision, policy, locale);
+    if (d && typeof d.errorMessage === "string" && d.errorMessage) return d;
+  } catch (e) {
+    // fall through
+  }
+  return fallbackDialog(decision);
+}
+
+function localeOf(office: mb.OfficeLike): Locale {
+  try {
+    return resolveLocale(mb.displayLanguage(office));
+  } catch (e) {
+    return "en";
+  }
+}
+
+export function optionsFor(decision: Decision, policy: Policy, office: mb.OfficeLike): CompletedOptions {
+  const locale = localeOf(office);
+  const caps = { v114: mb.isSetSupported(office, "Mailbox", "1.14"), v115: mb.isSetSupported(office, "Mailbox", "1.15") };
+  return completedOptions(decision, dialogFor(decision, policy, locale), caps, locale);
+}
+
+export interface RunOptions {
+  now?: () => number;
+  policy?: Policy;
+  office?: mb.OfficeLike;
+}
+
+/** The send handler Outlook calls. */
+export function onMessageSendHandler(event: EventLike): void {
+  void handleSend(event);
+}
+
+/** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
+export function handleSend(event: EventLike, run: RunOptions = {}): Promise<CompletedOptions> {
+  const complete = completeOnce(event);
+  const office = run.office || globalOffice();
+  const policy = run.policy || policyNow();
+  const now = run.now || Date.now;
+  const start = now();
+  const budget = budgetOf(policy);
+  const plan = schedule(start, budget);
+  let progress: ReadProgress | undefined;
+  let watchdog: Timer | undefined;
+  return new Promise<CompletedOptions>((resolve) => {
+    let finished = false;
+    const finish = (make: () => Decision) => {
+      if (finished) return;
+      finished = true;
+      cancel(watchdog);
+      let options: CompletedOptions;
+      try {
+        options = optionsFor(make(), policy, office);
+      } catch (e) {
+        options = { allowEvent: false, errorMessage: fallbackDialog(failureDecision(policy, [])).errorMessage };
+      }
+      complete(options);
+      resolve(options);
+    };
+    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout")));
+    const item = mb.currentItem(office);
+    if (!item) {
+      finish(() => failureDecision(policy, [{ part: "message", reason: "unavailable", detail: "no compose item" }]));
+      return;
+    }
+    readMessage(item, office, policy, {
+      now,
+      readDeadline: plan.readDeadline,
+      contentDeadline: plan.contentDeadline,
+      scanDeadline: plan.scanDeadline,
+      scanNew: true,
+      onProgress: (p) => (progress = p),
+    })
+      .then((read) => {
+        if (finished) return;
+        finish(() => {
+          const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline });
+          return applyGaps(decision, read.gaps, policy);
+        });
+      })
+      .catch(() => finish(() => decideSoFar(policy, progress, "unavailable")));
+  });
+}
+
+/**
+ * Pre-scan on OnMessageAttachmentsChanged / OnMessageRecipientsChanged: scans attachments without a cached result (only
+ * for attachment changes), stores their results, and shows or clears the info-bar notice. Office gaps do not raise a
+ * notice (the send handler deals with them). Always completes the event, once.
+ */
+export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}): Promise<Decision | undefined> {
+  const complete = completeOnce(event);
+  const office = run.office || globalOffice();
+  const policy = run.policy || policyNow();
+  const now = run.now || Date.now;
+  const start = now();
+  const plan = schedule(start, budgetOf(policy));
+  const watchdog = after(plan.watchdogDelay, () => complete());
+  const item = mb.currentItem(office);
+  const done = (d: Decision | undefined) => {
+    cancel(watchdog);
+    complete();
+    return d;
+  };
+  if (!item) return Promise.resolve(done(undefined));
+  return readMessage(item, office, policy, { now, readDeadline: plan.readDeadline, contentDeadline: plan.contentDeadline, scanDeadline: plan.scanDeadline, scanNew })
+    .then(async (read) => {
+      const ids = Object.keys(read.fresh);
+      if (ids.length) {
+        for (const id of ids) {
+          const r = cacheable(read.fresh[id]!);
+          const info = read.input.message.attachments.filter((a) => a.id === id)[0];
+          if (r && info) read.cache[id] = { name: info.name, size: info.size, result: r };
+        }
+        await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments), Math.max(1, start + plan.watchdogDelay - now()));
+      }
+      if (read.gaps.length) return done(undefined);
+      const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline });
+      const t = Math.max(1, plan.scanDeadline - now());
+      if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);
+      else {
+        let text: string;
+        try {
+          text = renderNotification(decision, policy, localeOf(office));
+        } catch (e) {
+          text = "Think First: this message may break the customer-information policy. Check it before you send.";
+        }
+        await mb.showNotification(item, NOTIFICATION_KEY, text, t);
+      }
+      return done(decision);
+    })
+    .catch(() => done(undefined));
+}
+
+export function onMessageAttachmentsChangedHandler(event: EventLike): void {
+  void prescan(event, true);
+}
+
+export function onMessageRecipientsChangedHandler(event: EventLike): void {
+  void prescan(event, false);
 }

@@ -1,0 +1,98 @@
+/**
+ * Fault injection over every Office call the send handler makes: each call independently succeeds, fails, throws, never
+ * calls back, calls back twice or calls back late (after the budget), and `completed` itself may throw. Whatever the
+ * combination, `completed` is called exactly once, within the time budget, and:
+ *   - if a call the decision needs (recipients, subject, body, attachment list or content) did not answer in time → the
+ *     policy's onUnscanned action (warn → Send Anyway allowed; block → not);
+ *   - otherwise (only from, sessionData, isSetSupported, displayLanguage or completed misbehaved) → the normal decision,
+ *     which for this harmless message is "allow".
+ * Jest's fake timers drive the clock, so a 4-second budget costs no real time.
+ */
+import { withPolicy } from "./helpers/outlook-policy";
+import fc from "fast-check";
+import { FAULTS, SEND_CALLS, fakeEvent, fakeOffice, type Fault } from "./helpers/fake-office";
+import { handleSend } from "../src/outlook/on-message-send";
+import type { CompletedOptions } from "../src/outlook/completed-options";
+
+const NEEDED = ["to.getAsync", "cc.getAsync", "bcc.getAsync", "subject.getAsync", "body.getAsync", "getAttachmentsAsync", "getAttachmentContentAsync"];
+const OFFICE_CALLS = SEND_CALLS.filter((c) => c !== "completed");
+const answers = (f: Fault | undefined) => f === undefined || f === "succeed" || f === "twice";
+
+const harmless = {
+  from: "me@example.com",
+  to: [{ emailAddress: "colleague@example.com", displayName: "C", recipientType: "user" }],
+  cc: [{ emailAddress: "boss@example.com", displayName: "B", recipientType: "user" }],
+  subject: "Lunch",
+  body: "See you at noon.",
+  attachments: [{ id: "a1", name: "menu.txt", size: 11, base64: Buffer.from("Soup, bread").toString("base64") }],
+};
+
+beforeEach(() => jest.useFakeTimers({ now: 1_700_000_000_000 }));
+afterEach(() => jest.useRealTimers());
+
+async function run(faults: Partial<Record<string, Fault>>, onUnscanned: "warn" | "block", throwOnComplete: boolean, budget = 4000) {
+  const policy = withPolicy({ onUnscanned, timeBudgetMs: budget });
+  const office = fakeOffice(harmless, { faults, lateMs: budget + 60_000 });
+  const { event, completed } = fakeEvent({ throwOnComplete });
+  const start = Date.now();
+  void handleSend(event, { office: office.globals, policy });
+  await jest.advanceTimersByTimeAsync(budget + 1000);
+  const inBudget = completed.map((c) => c.at - start);
+  await jest.advanceTimersByTimeAsync(120_000); // let late and second callbacks arrive
+  return { completed, inBudget, office };
+}
+
+function expectOutcome(o: CompletedOptions, faults: Partial<Record<string, Fault>>, onUnscanned: "warn" | "block") {
+  const gap = NEEDED.some((c) => !answers(faults[c]));
+  if (!gap) {
+    expect(o).toEqual({ allowEvent: true });
+    return;
+  }
+  expect(o.allowEvent).toBe(false);
+  expect(typeof o.errorMessage).toBe("string");
+  // isSetSupported is synchronous: only "fail" (false) and "throw" change its answer.
+  const modern = faults["isSetSupported"] !== "fail" && faults["isSetSupported"] !== "throw";
+  if (modern) {
+    const ctx = JSON.parse(o.contextData!);
+    expect(ctx.action).toBe(onUnscanned);
+    expect(ctx.unscanned.length).toBeGreaterThan(0);
+    if (onUnscanned === "warn") expect(o.sendModeOverride).toBe("promptUser");
+    else expect(o.sendModeOverride).toBeUndefined();
+  } else {
+    expect(o.sendModeOverride).toBeUndefined();
+    expect(o.contextData).toBeUndefined();
+  }
+}
+
+describe("fault injection", () => {
+  it.each(OFFICE_CALLS.flatMap((call) => FAULTS.map((fault) => [call, fault] as const)))("%s → %s: completed once, in budget, right action", async (call, fault) => {
+    const faults = { [call]: fault };
+    const { completed, inBudget } = await run(faults, "warn", false);
+    expect(completed).toHaveLength(1);
+    expect(inBudget[0]).toBeLessThanOrEqual(4000);
+    expectOutcome(completed[0]!.options as CompletedOptions, faults, "warn");
+  });
+
+  it("a throwing event.completed is called once and nothing escapes", async () => {
+    const { completed } = await run({}, "warn", true);
+    expect(completed).toHaveLength(1);
+  });
+
+  it("random combinations over every call (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(Object.fromEntries(OFFICE_CALLS.map((c) => [c, fc.constantFrom(...FAULTS)])) as Record<string, fc.Arbitrary<Fault>>, { requiredKeys: [] }),
+        fc.constantFrom("warn" as const, "block" as const),
+        fc.boolean(),
+        fc.constantFrom(500, 4000),
+        async (faults, onUnscanned, throwOnComplete, budget) => {
+          const { completed, inBudget } = await run(faults, onUnscanned, throwOnComplete, budget);
+          expect(completed).toHaveLength(1);
+          expect(inBudget[0]).toBeLessThanOrEqual(budget);
+          expectOutcome(completed[0]!.options as CompletedOptions, faults, onUnscanned);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
