@@ -1,0 +1,64 @@
+/**
+ * The BUILT dist/launchevent.js in the JavaScript-only runtime stand-in (node:vm with only Office, console and timers):
+ * the main scenarios give the same completed options as under jest, with the policy compiled into the bundle.
+ */
+import { fakeEvent, fakeOffice, type FakeMessage } from "./helpers/fake-office";
+import { loadLaunchevent } from "./helpers/js-runtime";
+import { b64, buildXlsx, customerAddresses } from "./helpers/outlook-fixtures";
+
+const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
+const int = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "user" });
+
+async function sendInRuntime(msg: FakeMessage, name = "onMessageSendHandler", opts: { displayLanguage?: string; faults?: Record<string, "never"> } = {}) {
+  const office = fakeOffice({ from: "me@example.com", ...msg }, opts);
+  const { handlers } = loadLaunchevent(office.globals);
+  const { event, completed } = fakeEvent();
+  const start = Date.now();
+  handlers.get(name)!(event);
+  while (completed.length === 0 && Date.now() - start < 6000) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(completed).toHaveLength(1);
+  return { options: completed[0]!.options as Record<string, unknown>, ms: completed[0]!.at - start, office };
+}
+
+describe("launchevent.js in node:vm", () => {
+  it("nothing sensitive → allowed", async () => {
+    const { options } = await sendInRuntime({ to: [ext("partner@example.org")], subject: "Lunch", body: "See you at noon." });
+    expect(options).toEqual({ allowEvent: true });
+  });
+
+  it("card in an xlsx to an external address → blocked with the Take Action options", async () => {
+    const xlsx = buildXlsx([["Visa card"], ["4111 1111 1111 1111"]]);
+    const { options } = await sendInRuntime({ to: [ext("partner@example.org")], subject: "Orders", body: "See attached.", attachments: [{ id: "x", name: "orders.xlsx", size: xlsx.length, base64: b64(xlsx) }] });
+    expect(options).toMatchObject({ allowEvent: false, commandId: "ThinkFirst.OpenPaneButton" });
+    expect(options.sendModeOverride).toBeUndefined();
+    expect(JSON.parse(options.contextData as string).action).toBe("block");
+  });
+
+  it("SSN in the body in Finnish Outlook → blocked, locale fi", async () => {
+    const { options } = await sendInRuntime({ to: [ext("partner@example.org")], subject: "x", body: "SSN 536-22-8726" }, undefined, { displayLanguage: "fi-FI" });
+    expect(options.allowEvent).toBe(false);
+    expect(JSON.parse(options.contextData as string).locale).toBe("fi");
+  });
+
+  it("customer list sent internally → warn with Send Anyway", async () => {
+    const { options } = await sendInRuntime({ to: [int("colleague@example.com")], subject: "List", body: customerAddresses(40).join("; ") });
+    expect(options).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  });
+
+  it("a body that never arrives → the policy's failure action within the budget", async () => {
+    const { options, ms } = await sendInRuntime({ to: [int("colleague@example.com")], subject: "x", body: "hi" }, undefined, { faults: { "body.getAsync": "never" } });
+    expect(options.allowEvent).toBe(false);
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it("the pre-scan handlers complete and notify", async () => {
+    const xlsx = buildXlsx([["Visa card"], ["4111 1111 1111 1111"]]);
+    const { options, office } = await sendInRuntime(
+      { to: [ext("partner@example.org")], subject: "Orders", body: "See attached.", attachments: [{ id: "x", name: "orders.xlsx", size: xlsx.length, base64: b64(xlsx) }] },
+      "onMessageAttachmentsChangedHandler",
+    );
+    expect(options).toBeUndefined();
+    expect(office.notifications["thinkfirst"]?.message.length).toBeGreaterThan(0);
+  });
+});
