@@ -8,6 +8,9 @@
  *   THINK_FIRST_SEND_MODE  SoftBlock | Block | PromptUser (default SoftBlock)
  *   THINK_FIRST_ADDIN_ID   the manifest <Id> (default: the development id in manifest.xml)
  *   THINK_FIRST_OUT        output folder (default dist)
+ *   THINK_FIRST_POLICY_URL optional same-origin URL of a policy.json fetched outside the send path
+ *   THINK_FIRST_VERSION    add-in version, semver (default: package.json's)
+ * Every build also writes policy.json and manifest.json (scripts/tenant-settings.ts `generatedFiles`).
  */
 require("tsx/cjs/api").register();
 const path = require("path");
@@ -80,6 +83,16 @@ module.exports = (env, argv) => {
         __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, sendMode: settings.sendMode, version: require("./package.json").version }),
       }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      // policy.json (the compiled policy, as baked into the bundle) and manifest.json (the unified manifest).
+      {
+        apply: (compiler) =>
+          compiler.hooks.thisCompilation.tap("ThinkFirstGeneratedFiles", (compilation) =>
+            compilation.hooks.processAssets.tap({ name: "ThinkFirstGeneratedFiles", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              const files = settings.generatedFiles();
+              for (const name of Object.keys(files)) compilation.emitAsset(name, new webpack.sources.RawSource(files[name]));
+            }),
+          ),
+      },
       page("launchevent", ["launchevent"], "Think First"),
       page("taskpane", ["taskpane"], "Think First"),
       page("simulator", ["simulator"], "Think First: compose simulator"),
