@@ -11,8 +11,8 @@ function isAlnum(c: number): boolean {
 export function mask(value: string, keepFirst: number, keepLast: number): string {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) total++;
-  // Never reveal more than a third of the characters, whatever the caller asked for.
-  const budget = Math.floor(total / 3);
+  // Never reveal more than half of the characters, whatever the caller asked for.
+  const budget = Math.floor(total / 2);
   let first = Math.min(keepFirst, budget);
   let last = Math.min(keepLast, budget - first);
   if (last < 0) last = 0;

@@ -1,13 +1,367 @@
-/** PLACEHOLDER (foundation): the scanning pipeline. The engine issue implements createScanner. */
-import type { Finding } from "./types";
-import type { Policy } from "./policy/types";
+/**
+ * The scanning pipeline. Reads top to bottom:
+ *
+ *   normalize (NFKC digits, NBSP → space; offsets map back)            ./normalize.ts
+ *   → candidates: ONE pass over digit runs groups them into clusters; each detector's pattern runs only on the short
+ *     regions around clusters that hold at least its `minDigits`; e-mail addresses are found from "@" by hand
+ *   → reject matches glued to a longer digit/letter run                 (gluedBefore / gluedAfter)
+ *   → validate + invalidate (checksums, ranges, publicised numbers)     detector.validate; when the longest match
+ *     fails, shorter matches ending at a group boundary are tried ("4111 1111 1111 1111 123")
+ *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates)
+ *   → allowlist (policy.allowlists.values, compared on letters/digits)
+ *   → minConfidence and disabled detectors
+ *   → de-duplication of overlaps (longer wins)                          ./dedupe.ts
+ *   → the email-list aggregate                                          ./email-list.ts
+ *
+ * Confidence: checksum detectors report the validator's `medium`, `high` with a keyword in the window; pattern-only
+ * detectors report `low`, `medium` with a keyword, `high` with a keyword within 40 characters or two distinct keywords;
+ * custom patterns report their own confidence, one step up with a keyword. Reasons never contain the raw value.
+ */
+import { CONFIDENCE_ORDER, type Confidence, type Finding } from "./types";
+import type { DetectorSettings, Policy } from "./policy/types";
+import type { Detector, Validation } from "./detectors/detector";
+import { detectors as builtins } from "./detectors";
+import { normalizeText } from "./normalize";
+import { KeywordMatcher, type KeywordHit } from "./keywords";
+import { compileCustomPattern, isCustom } from "./custom-pattern";
+import { dedupe } from "./dedupe";
+import { emailList, findEmails, type FoundAddress } from "./email-list";
 
 export interface Scanner {
   /** Finds identifiers and aggregate signals (email-list) in one text. Offsets refer to `text`. */
   scan(text: string): Finding[];
 }
 
+/** Settings of a detector the policy does not mention. */
+export const DEFAULT_SETTINGS: DetectorSettings = {
+  enabled: true,
+  minConfidence: "low",
+  keywords: { add: [], remove: [] },
+  window: 300,
+};
+
+/** Digit runs at most this far apart belong to one cluster (IBAN letter groups: " WEST " is 6). */
+const CLUSTER_GAP = 8;
+/** Characters either side of a cluster a match may extend over (letter prefixes and suffixes). */
+const MARGIN = 24;
+/** A keyword this close (characters between it and the match) makes a pattern-only match `high`. */
+const CLOSE = 40;
+const EMAIL_ID = "email-address";
+const EMAIL_LIST_ID = "email-list";
+
+interface Compiled {
+  d: Detector;
+  settings: DetectorSettings;
+  re: RegExp;
+  full: RegExp;
+  minDigits: number;
+  custom: boolean;
+  /** Index of its keyword group in the matcher. */
+  group: number;
+  allow: Record<string, true> | null;
+}
+
+interface Candidate {
+  c: Compiled;
+  start: number;
+  end: number;
+  text: string;
+  v: Validation;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function flagsOf(re: RegExp): string {
+  return (re.ignoreCase ? "i" : "") + (re.multiline ? "m" : "") + (re.unicode ? "u" : "");
+}
+
+function rank(c: Confidence): number {
+  return CONFIDENCE_ORDER.indexOf(c);
+}
+
+function stepUp(c: Confidence): Confidence {
+  return CONFIDENCE_ORDER[Math.min(rank(c) + 1, CONFIDENCE_ORDER.length - 1)] as Confidence;
+}
+
+/** The value as compared with allowlist entries: letters and digits, upper-cased (e-mail: lower-cased, whole). */
+export function allowKey(detector: string, value: string): string {
+  if (detector === EMAIL_ID) return value.trim().toLowerCase();
+  return value.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
+}
+
+function settingsOf(policy: Policy, id: string): DetectorSettings {
+  const s = policy && policy.detectors ? policy.detectors[id] : undefined;
+  if (!s) return DEFAULT_SETTINGS;
+  return {
+    enabled: s.enabled !== false,
+    minConfidence: s.minConfidence && rank(s.minConfidence) >= 0 ? s.minConfidence : "low",
+    keywords: { add: (s.keywords && s.keywords.add) || [], remove: (s.keywords && s.keywords.remove) || [] },
+    window: typeof s.window === "number" && s.window >= 0 ? s.window : DEFAULT_SETTINGS.window,
+  };
+}
+
+function keywordList(d: Detector, s: DetectorSettings): string[] {
+  const out: string[] = [];
+  const langs = Object.keys(d.keywords) as Array<keyof Detector["keywords"]>;
+  for (const l of langs) for (const k of d.keywords[l] || []) out.push(k);
+  for (const k of s.keywords.add) out.push(k);
+  const removed = s.keywords.remove.map((k) => k.toLowerCase());
+  return out.filter((k) => removed.indexOf(k.toLowerCase()) < 0);
+}
+
 /** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
-export function createScanner(_policy: Policy): Scanner {
-  return { scan: () => [] };
+export function createScanner(policy: Policy): Scanner {
+  const all: Detector[] = builtins.slice();
+  for (const p of (policy && policy.customPatterns) || []) {
+    try {
+      all.push(compileCustomPattern(p));
+    } catch (e) {
+      // The policy compiler reports bad patterns; a scanner never fails because of one.
+    }
+  }
+  const allowAny: Record<string, true> = {};
+  const allowBy: Record<string, Record<string, true>> = {};
+  for (const a of (policy && policy.allowlists && policy.allowlists.values) || []) {
+    if (!a || typeof a.value !== "string") continue;
+    if (a.detector === "*") {
+      allowAny[allowKey("", a.value)] = true;
+      allowAny[allowKey(EMAIL_ID, a.value)] = true;
+    } else (allowBy[a.detector] || (allowBy[a.detector] = {}))[allowKey(a.detector, a.value)] = true;
+  }
+
+  const compiled: Compiled[] = [];
+  const groups: string[][] = [];
+  let emailDet: Compiled | null = null;
+  for (const d of all) {
+    const settings = settingsOf(policy, d.id);
+    if (!settings.enabled) continue;
+    const flags = flagsOf(d.pattern);
+    const c: Compiled = {
+      d,
+      settings,
+      re: new RegExp(d.pattern.source, flags + "g"),
+      full: new RegExp("^(?:" + d.pattern.source + ")$", flags),
+      minDigits: typeof d.minDigits === "number" ? d.minDigits : 1,
+      custom: isCustom(d),
+      group: groups.length,
+      allow: allowBy[d.id] || null,
+    };
+    groups.push(keywordList(d, settings));
+    if (d.id === EMAIL_ID) emailDet = c;
+    else compiled.push(c);
+  }
+  const digitDets = compiled.filter((c) => c.minDigits > 0).sort((a, b) => a.minDigits - b.minDigits);
+  const textDets = compiled.filter((c) => c.minDigits <= 0);
+  const matcher = new KeywordMatcher(groups);
+  const listSettings = settingsOf(policy, EMAIL_LIST_ID);
+  const internal = (policy && policy.organization && policy.organization.internalDomains) || [];
+  const threshold = policy && policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
+  const { validate: validateEmail } = (emailDet && emailDet.d) || builtins.filter((d) => d.id === EMAIL_ID)[0] || { validate: null };
+
+  function allowed(c: Compiled, value: string): boolean {
+    const key = allowKey(c.d.id, value);
+    return !!((c.allow && c.allow[key]) || allowAny[key]);
+  }
+
+  /** Runs one detector over t[rs, re) and collects validated candidates. */
+  function run(c: Compiled, t: string, rs: number, re: number, into: Candidate[]): void {
+    const sub = rs === 0 && re === t.length ? t : t.slice(rs, re);
+    const rx = c.re;
+    rx.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rx.exec(sub)) !== null) {
+      const ms = m.index;
+      const me = ms + m[0].length;
+      if (me === ms) {
+        rx.lastIndex = ms + 1;
+        continue;
+      }
+      const s = rs + ms;
+      let accepted = false;
+      if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s)))) {
+        let e = rs + me;
+        for (let tries = 0; e > s && tries < 8; tries++) {
+          const gluedAfter = e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1));
+          if (!gluedAfter) {
+            const text = t.slice(s, e);
+            if (e === rs + me || c.full.test(text)) {
+              const v = c.d.validate(text);
+              if (v.ok) {
+                into.push({ c, start: s, end: e, text, v });
+                rx.lastIndex = e - rs;
+                accepted = true;
+                break;
+              }
+            }
+          }
+          // Try a shorter match ending at the previous group boundary.
+          let p = e - 1;
+          while (p > s && !(isAlnum(t.charCodeAt(p - 1)) && !isAlnum(t.charCodeAt(p)))) p--;
+          e = p;
+        }
+      }
+      if (!accepted) {
+        // Resume after the alphanumeric run the failed match started in.
+        let p = ms;
+        while (p < sub.length && isAlnum(sub.charCodeAt(p))) p++;
+        rx.lastIndex = Math.max(p, ms + 1);
+      }
+    }
+  }
+
+  function candidates(t: string, into: Candidate[]): void {
+    if (digitDets.length) {
+      const runs = /[0-9]+/g;
+      let m: RegExpExecArray | null;
+      let cs = -1;
+      let ce = -1;
+      let digits = 0;
+      let regionStart = -1;
+      let regionEnd = -1;
+      let regionMax = 0;
+      const maxNeed = (digitDets[0] as Compiled).minDigits;
+      const flushRegion = () => {
+        if (regionStart < 0) return;
+        for (const c of digitDets) {
+          if (c.minDigits > regionMax) break;
+          run(c, t, regionStart, regionEnd, into);
+        }
+      };
+      const closeCluster = () => {
+        if (cs < 0 || digits < maxNeed) return;
+        const rs = Math.max(0, cs - MARGIN);
+        const re = Math.min(t.length, ce + MARGIN);
+        if (regionStart >= 0 && rs <= regionEnd) {
+          regionEnd = re;
+          if (digits > regionMax) regionMax = digits;
+        } else {
+          flushRegion();
+          regionStart = rs;
+          regionEnd = re;
+          regionMax = digits;
+        }
+      };
+      while ((m = runs.exec(t)) !== null) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (cs >= 0 && s - ce <= CLUSTER_GAP) {
+          ce = e;
+          digits += e - s;
+        } else {
+          closeCluster();
+          cs = s;
+          ce = e;
+          digits = e - s;
+        }
+      }
+      closeCluster();
+      flushRegion();
+    }
+    for (const c of textDets) run(c, t, 0, t.length, into);
+  }
+
+  /** Keyword hits around every candidate, computed once over the union of their windows. */
+  function context(t: string, cands: Candidate[]): KeywordHit[] {
+    const hits: KeywordHit[] = [];
+    const order = cands.slice().sort((a, b) => a.start - a.c.settings.window - (b.start - b.c.settings.window));
+    let upTo = 0;
+    for (const k of order) {
+      const w = k.c.settings.window;
+      const from = Math.max(upTo, k.start - w, 0);
+      const to = Math.min(t.length, k.end + w);
+      if (from < to) upTo = Math.max(upTo, matcher.scan(t, from, to, hits), to);
+    }
+    hits.sort((a, b) => a.start - b.start);
+    return hits;
+  }
+
+  function confidenceOf(k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } {
+    const w = k.c.settings.window;
+    const from = k.start - w;
+    const to = k.end + w;
+    // First hit starting at or after `from` (binary search).
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hits[mid] as KeywordHit).start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const near: Array<[string, number]> = [];
+    for (let i = lo; i < hits.length; i++) {
+      const h = hits[i] as KeywordHit;
+      if (h.start >= to) break;
+      if (h.groups.indexOf(k.c.group) < 0) continue;
+      if (h.end > k.start && h.start < k.end) continue;
+      const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
+      if (dist > w) continue;
+      near.push([h.keyword, dist]);
+    }
+    near.sort((a, b) => a[1] - b[1]);
+    const reasons = k.v.reasons.slice();
+    let confidence = k.v.confidence;
+    if (near.length) {
+      const distinct: string[] = [];
+      for (const n of near) if (distinct.indexOf(n[0]) < 0) distinct.push(n[0]);
+      const first = near[0] as [string, number];
+      reasons.push("keyword '" + first[0] + "' within " + first[1] + " chars");
+      if (distinct.length > 1) {
+        const second = near.filter((n) => n[0] !== first[0])[0] as [string, number];
+        reasons.push("keyword '" + second[0] + "' within " + second[1] + " chars");
+      }
+      if (k.c.custom) confidence = stepUp(confidence);
+      else if (k.c.d.checksum) confidence = "high";
+      else confidence = first[1] <= CLOSE || distinct.length > 1 ? "high" : stepUp(confidence);
+    }
+    return { confidence, reasons };
+  }
+
+  function scan(text: string): Finding[] {
+    if (typeof text !== "string" || text.length === 0) return [];
+    const norm = normalizeText(text);
+    const t = norm.text;
+    const cands: Candidate[] = [];
+    candidates(t, cands);
+
+    const addresses: FoundAddress[] = [];
+    if ((emailDet || listSettings.enabled) && validateEmail && t.indexOf("@") >= 0) {
+      const spans: Array<[number, number]> = [];
+      findEmails(t, spans);
+      for (const sp of spans) {
+        const value = t.slice(sp[0], sp[1]);
+        const v = validateEmail(value);
+        if (!v.ok) continue;
+        if (emailDet && allowed(emailDet, value)) continue;
+        const address = value.toLowerCase();
+        addresses.push({ start: sp[0], end: sp[1], address });
+        if (emailDet) cands.push({ c: emailDet, start: sp[0], end: sp[1], text: value, v });
+      }
+    }
+
+    const kept = cands.filter((k) => !allowed(k.c, k.text));
+    const hits = kept.length ? context(t, kept) : [];
+    const findings: Finding[] = [];
+    for (const k of kept) {
+      const r = confidenceOf(k, hits);
+      if (rank(r.confidence) < rank(k.c.settings.minConfidence)) continue;
+      const o = norm.toOriginal(k.start, k.end);
+      findings.push({ detector: k.c.d.id, start: o[0], end: o[1], confidence: r.confidence, reasons: r.reasons, masked: k.c.d.mask(k.text) });
+    }
+    const out = dedupe(findings);
+    if (listSettings.enabled && addresses.length) {
+      const list = emailList(addresses, internal, threshold);
+      if (list && rank(list.confidence) >= rank(listSettings.minConfidence)) {
+        const o = norm.toOriginal(list.start, list.end);
+        list.start = o[0];
+        list.end = o[1];
+        out.push(list);
+        out.sort((a, b) => a.start - b.start);
+      }
+    }
+    return out;
+  }
+
+  return { scan };
 }

@@ -1,0 +1,110 @@
+/**
+ * E-mail addresses, found fast, and the `email-list` aggregate.
+ *
+ * `findEmails` locates each "@" with indexOf and expands left over local-part characters and right over domain
+ * characters by hand: a general e-mail regex backtracks over every word of prose (it is the bottleneck of every regex
+ * PII library), while "@" is rare. The span is then checked by the `email-address` detector's validate; a property test
+ * checks this finder agrees with that detector's pattern.
+ *
+ * `emailList` counts distinct external addresses (lower-cased; external = the domain is not one of the organisation's
+ * internal domains or their subdomains) and their distinct domains, and fires at the policy's threshold.
+ */
+import type { Finding } from "./types";
+
+const LOCAL = new Uint8Array(128);
+const DOMAIN = new Uint8Array(128);
+(function init() {
+  for (let c = 0; c < 128; c++) {
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    DOMAIN[c] = alnum || c === 45 || c === 46 ? 1 : 0;
+    LOCAL[c] = alnum || ".!#$%&'*+/=?^_`{|}~-".indexOf(String.fromCharCode(c)) >= 0 ? 1 : 0;
+  }
+  // The contract's local-part set is narrower: letters, digits and . _ % + ' -
+  for (const ch of "!#$&*/=?^`{|}~") LOCAL[ch.charCodeAt(0)] = 0;
+})();
+
+function isLocal(c: number): boolean {
+  return c < 128 && LOCAL[c] === 1;
+}
+function isDomain(c: number): boolean {
+  return c < 128 && DOMAIN[c] === 1;
+}
+
+/** Candidate address spans [start, end) in `text` (not yet validated). */
+export function findEmails(text: string, into: Array<[number, number]>): void {
+  let at = text.indexOf("@");
+  const n = text.length;
+  while (at >= 0) {
+    let s = at;
+    while (s > 0 && isLocal(text.charCodeAt(s - 1)) && at - s < 65) s--;
+    let e = at + 1;
+    while (e < n && isDomain(text.charCodeAt(e)) && e - at < 256) e++;
+    const gluedLeft = s > 0 && isLocal(text.charCodeAt(s - 1));
+    // A sentence's final dot or a dash is not part of the domain.
+    while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+    // Leading dots belong to the prose ("...jane@example.com").
+    while (s < at && text.charCodeAt(s) === 46) s++;
+    if (!gluedLeft && s < at && e > at + 1) {
+      // The top-level domain: letters only, so "a@b.com2" ends at "com" only if the next char is not alnum.
+      into.push([s, e]);
+    }
+    at = text.indexOf("@", at + 1);
+  }
+}
+
+/** True when `domain` is one of `internal` or a subdomain of one. */
+export function isInternalDomain(domain: string, internal: readonly string[]): boolean {
+  const d = domain.toLowerCase();
+  for (const i of internal) {
+    const x = i.toLowerCase();
+    if (d === x || (d.length > x.length && d.charAt(d.length - x.length - 1) === "." && d.slice(d.length - x.length) === x)) return true;
+  }
+  return false;
+}
+
+export interface FoundAddress {
+  start: number;
+  end: number;
+  /** Lower-cased address (kept only inside the scan, never in a finding). */
+  address: string;
+}
+
+/** The aggregate finding, or null below the threshold. Offsets are those of the addresses given. */
+export function emailList(addresses: FoundAddress[], internal: readonly string[], threshold: number): Finding | null {
+  const seen: Record<string, true> = {};
+  const domains: Record<string, true> = {};
+  let count = 0;
+  let domainCount = 0;
+  let total = 0;
+  const all: Record<string, true> = {};
+  let start = -1;
+  let end = -1;
+  for (const a of addresses) {
+    if (!all[a.address]) {
+      all[a.address] = true;
+      total++;
+    }
+    const domain = a.address.slice(a.address.lastIndexOf("@") + 1);
+    if (isInternalDomain(domain, internal)) continue;
+    if (start < 0 || a.start < start) start = a.start;
+    if (a.end > end) end = a.end;
+    if (seen[a.address]) continue;
+    seen[a.address] = true;
+    count++;
+    if (!domains[domain]) {
+      domains[domain] = true;
+      domainCount++;
+    }
+  }
+  if (count < Math.max(1, threshold)) return null;
+  return {
+    detector: "email-list",
+    start,
+    end,
+    confidence: "high",
+    reasons: [count + " distinct external addresses (threshold " + threshold + ")", domainCount + " external domains", total + " distinct addresses in all"],
+    masked: count + " addresses (" + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
+    count,
+    domains: domainCount,
+  };
+}
