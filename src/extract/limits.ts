@@ -1,0 +1,66 @@
+/**
+ * Every limit of text extraction, in one place. Each is a named constant with the reason for its value. Limits exist so
+ * that a hostile or merely huge attachment yields an `unscanned` entry (and the policy decides) instead of a crash, a
+ * hang or an out-of-memory in Outlook's JavaScript-only runtime.
+ */
+
+/**
+ * Largest single file we read (bytes as given, before any inflation). Exchange Online's default maximum message size is
+ * 35 MB after base64 (+33 %), so no sendable attachment is larger than about 26 MB; 30 MB leaves a margin and refuses
+ * anything that could not be sent anyway.
+ */
+export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
+
+/**
+ * Total bytes we are willing to inflate for one top-level file, across every zip entry, nested archive, PDF stream and
+ * MIME part. A 5 MB spreadsheet inflates to 30–60 MB of XML; 200 MB leaves room for that while bounding memory: only one
+ * inflated entry is held at a time, so peak memory is about the largest entry plus the text produced.
+ */
+export const MAX_TOTAL_INFLATED_BYTES = 200 * 1024 * 1024;
+
+/** Largest single inflated entry: an entry is held in memory whole (as bytes, then as a string). */
+export const MAX_ENTRY_INFLATED_BYTES = 120 * 1024 * 1024;
+
+/**
+ * Most entries in one archive (and in total across nested archives). Real OOXML packages have tens to a few thousand
+ * parts; 10,000 refuses "100,000 empty files" archives before any work is done per entry.
+ */
+export const MAX_ENTRIES = 10000;
+
+/**
+ * Largest compression ratio (inflated / compressed) accepted for an entry that inflates to more than
+ * RATIO_CHECK_MIN_BYTES. Deflate cannot exceed about 1032:1; zip bombs sit near that. Real XML rarely passes 100:1
+ * (highly repetitive sheets reach 150:1), so 250:1 separates the two.
+ */
+export const MAX_COMPRESSION_RATIO = 250;
+
+/** Small entries are exempt from the ratio check: a 10 KB file of spaces compressing 500:1 harms nobody. */
+export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Deepest nesting of containers (zip in zip, attachment in an attached mail, …). The top-level file is depth 0. Five
+ * levels covers "a mail with a zip of Office files"; a 20-deep matryoshka is refused at level 6.
+ */
+export const MAX_NESTING_DEPTH = 5;
+
+/**
+ * Time budget when the caller gives no deadline (ms). Outlook shows "taking longer than expected" after 5 s; extraction
+ * must leave time for scanning and deciding. The clock is checked between entries and every INFLATE_CHUNK_BYTES of
+ * inflation and every few hundred KB of parsing.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 3000;
+
+/**
+ * Compressed bytes fed to the inflater per step. After each step the output size and the clock are checked, so a lying
+ * central directory (entry claims 1 KB, inflates to 1 GB) is stopped after at most 32 KB × 1032 ≈ 33 MB of extra output.
+ */
+export const INFLATE_CHUNK_BYTES = 32 * 1024;
+
+/** Most characters of text returned for one top-level file (about 40 MB of UTF-16 in memory). */
+export const MAX_TEXT_CHARS = 20 * 1000 * 1000;
+
+/** Most indirect objects a PDF may declare before we refuse it as a `limit` (real PDFs: hundreds to a few hundred thousand). */
+export const MAX_PDF_OBJECTS = 500000;
+
+/** Most MIME parts walked in one message (each part costs a header parse and a decode). */
+export const MAX_MIME_PARTS = 2000;

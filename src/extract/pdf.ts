@@ -1,0 +1,509 @@
+/**
+ * PDF text, hand-written and small (about 10 KB minified) instead of pdf.js/unpdf (over 1 MB, modern syntax, workers):
+ * the classic-Windows send handler is one ES2016 file and must stay small. What it reads: the objects (also inside
+ * object streams), FlateDecode / ASCIIHex / ASCII85 streams (fflate with the usual caps), each page's content streams
+ * in file order, text operators Tj TJ ' ", line moves (Td TD T* Tm), literal and hex strings, fonts' ToUnicode CMaps
+ * (bfchar, bfrange) and otherwise WinAnsi. What it does not: images (scanned PDFs have no text layer: OCR is out of
+ * scope), LZW/JBIG2/DCT, Type3 glyph names, exact layout. /Encrypt in the trailer → `encrypted`.
+ */
+import { Context, PartFailure } from "./context";
+import { inflateZlib } from "./inflate";
+import { MAX_PDF_OBJECTS } from "./limits";
+import { decodeUtf16, decodeWindows1252, latin1 } from "./text-decode";
+
+type Value = number | string | boolean | null | Name | Ref | Str | Value[] | Dict;
+interface Name { n: string }
+interface Ref { r: number }
+interface Str { s: string } // bytes as Latin-1 chars
+interface Dict { [key: string]: Value }
+const isName = (v: unknown): v is Name => !!v && typeof v === "object" && typeof (v as Name).n === "string";
+const isRef = (v: unknown): v is Ref => !!v && typeof v === "object" && typeof (v as Ref).r === "number";
+const isStr = (v: unknown): v is Str => !!v && typeof v === "object" && typeof (v as Str).s === "string";
+const isDict = (v: unknown): v is Dict => !!v && typeof v === "object" && !Array.isArray(v) && !isName(v) && !isRef(v) && !isStr(v);
+
+const WS = /[\x00\t\n\f\r ]/;
+const DELIM = /[()<>\[\]{}\/%\x00\t\n\f\r ]/;
+
+/** A tiny PDF lexer/parser over a Latin-1 string. Operators come back as {op}. */
+class Lexer {
+  pos: number;
+  constructor(public s: string, pos = 0, public end = s.length) {
+    this.pos = pos;
+  }
+  skip(): void {
+    const s = this.s;
+    while (this.pos < this.end) {
+      const c = s.charAt(this.pos);
+      if (WS.test(c)) this.pos++;
+      else if (c === "%") {
+        while (this.pos < this.end && s.charAt(this.pos) !== "\n" && s.charAt(this.pos) !== "\r") this.pos++;
+      } else break;
+    }
+  }
+  /** Next value or operator; undefined at the end. Depth-limited against hostile nesting. */
+  next(depth = 0): Value | { op: string } | undefined {
+    this.skip();
+    const s = this.s;
+    if (this.pos >= this.end) return undefined;
+    if (depth > 64) throw new PartFailure("corrupt", "PDF object nested too deeply");
+    const c = s.charAt(this.pos);
+    if (c === "/") {
+      let e = this.pos + 1;
+      while (e < this.end && !DELIM.test(s.charAt(e))) e++;
+      const raw = s.slice(this.pos + 1, e);
+      this.pos = e;
+      return { n: raw.indexOf("#") >= 0 ? raw.replace(/#([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16))) : raw };
+    }
+    if (c === "(") return this.literal();
+    if (c === "<") {
+      if (s.charAt(this.pos + 1) === "<") {
+        this.pos += 2;
+        const d: Dict = {};
+        for (;;) {
+          this.skip();
+          if (this.pos >= this.end) return d;
+          if (s.startsWith(">>", this.pos)) {
+            this.pos += 2;
+            return d;
+          }
+          const k = this.next(depth + 1);
+          if (k === undefined) return d;
+          if (!isName(k)) continue;
+          const v = this.value(depth + 1);
+          if (v !== undefined) d[k.n] = v;
+        }
+      }
+      const e = s.indexOf(">", this.pos);
+      const hex = s.slice(this.pos + 1, e < 0 ? this.end : e).replace(/[^0-9A-Fa-f]/g, "");
+      this.pos = e < 0 ? this.end : e + 1;
+      let out = "";
+      for (let i = 0; i < hex.length; i += 2) out += String.fromCharCode(parseInt((hex.substr(i, 2) + "0").slice(0, 2), 16));
+      return { s: out };
+    }
+    if (c === "[") {
+      this.pos++;
+      const a: Value[] = [];
+      for (;;) {
+        this.skip();
+        if (this.pos >= this.end) return a;
+        if (s.charAt(this.pos) === "]") {
+          this.pos++;
+          return a;
+        }
+        const v = this.value(depth + 1);
+        if (v === undefined) return a;
+        a.push(v);
+      }
+    }
+    if (c === ">" || c === "]" || c === ")" || c === "{" || c === "}") {
+      this.pos++;
+      return { op: c };
+    }
+    let e = this.pos;
+    while (e < this.end && !DELIM.test(s.charAt(e))) e++;
+    if (e === this.pos) e++;
+    const word = s.slice(this.pos, e);
+    this.pos = e;
+    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) return parseFloat(word);
+    if (word === "true") return true;
+    if (word === "false") return false;
+    if (word === "null") return null;
+    return { op: word };
+  }
+  /** A value, with "n g R" folded into a Ref; operators are skipped (returns undefined only at the end). */
+  value(depth: number): Value | undefined {
+    for (;;) {
+      const v = this.next(depth);
+      if (v === undefined) return undefined;
+      if (isOp(v)) {
+        if (v.op === ">" || v.op === "]") return null;
+        continue;
+      }
+      if (typeof v === "number" && Math.floor(v) === v) {
+        const save = this.pos;
+        const g = this.next(depth);
+        if (typeof g === "number") {
+          const r = this.next(depth);
+          if (r && isOp(r) && r.op === "R") return { r: v };
+        }
+        this.pos = save;
+      }
+      return v as Value;
+    }
+  }
+  literal(): Str {
+    const s = this.s;
+    let i = this.pos + 1;
+    let depth = 1;
+    let out = "";
+    while (i < this.end) {
+      const c = s.charAt(i);
+      if (c === "\\") {
+        const n = s.charAt(i + 1);
+        const map: { [k: string]: string } = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", "(": "(", ")": ")", "\\": "\\" };
+        if (map[n] !== undefined) (out += map[n]), (i += 2);
+        else if (/[0-7]/.test(n)) {
+          const m = /^[0-7]{1,3}/.exec(s.substr(i + 1, 3)) as RegExpExecArray;
+          out += String.fromCharCode(parseInt(m[0], 8) & 255);
+          i += 1 + m[0].length;
+        } else if (n === "\r") i += s.charAt(i + 2) === "\n" ? 3 : 2;
+        else if (n === "\n") i += 2;
+        else (out += n), (i += 2);
+        continue;
+      }
+      if (c === "(") depth++;
+      else if (c === ")" && --depth === 0) break;
+      out += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return { s: out };
+  }
+}
+function isOp(v: unknown): v is { op: string } {
+  return !!v && typeof v === "object" && typeof (v as { op: string }).op === "string";
+}
+
+interface Font {
+  cmap: { [code: number]: string } | null;
+  codeBytes: number;
+  composite: boolean;
+}
+
+export function isPdf(b: Uint8Array): boolean {
+  const head = latin1(b, 0, Math.min(b.length, 1024));
+  return head.indexOf("%PDF-") >= 0;
+}
+
+export function extractPdf(ctx: Context, bytes: Uint8Array): { pages: string[]; unreadable: number } {
+  const s = latin1(bytes);
+  if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(s)) throw new PartFailure("encrypted", "PDF is encrypted (password or permissions)");
+  const offsets: { [num: number]: number } = {};
+  const objRe = /(\d+)\s+(\d+)\s+obj\b/g;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  const order: number[] = [];
+  while ((m = objRe.exec(s))) {
+    const num = parseInt(m[1] as string, 10);
+    if (offsets[num] === undefined) order.push(num);
+    offsets[num] = objRe.lastIndex;
+    if (++count > MAX_PDF_OBJECTS) throw new PartFailure("limit", "more than " + MAX_PDF_OBJECTS + " PDF objects");
+    ctx.tick(1024);
+  }
+  if (!count) throw new PartFailure("corrupt", "no PDF objects found");
+  const cache: { [num: number]: Value } = {};
+  const inStream: { [num: number]: string } = {};
+  let unreadable = 0;
+
+  const parseAt = (num: number): Value => {
+    if (cache[num] !== undefined) return cache[num] as Value;
+    cache[num] = null; // cycle guard
+    let v: Value = null;
+    if (offsets[num] !== undefined) {
+      const lx = new Lexer(s, offsets[num]);
+      v = lx.value(0) as Value;
+      if (v === undefined) v = null;
+    } else if (inStream[num] !== undefined) {
+      v = new Lexer(inStream[num] as string).value(0) as Value;
+      if (v === undefined) v = null;
+    }
+    cache[num] = v;
+    return v;
+  };
+  const resolve = (v: Value | undefined, hops = 0): Value | undefined => (isRef(v) && hops < 16 ? resolve(parseAt(v.r), hops + 1) : v);
+
+  /** Decoded data of the stream object `num`, or null when absent/unsupported. */
+  const streamOf = (num: number): Uint8Array | null => {
+    const at = offsets[num];
+    if (at === undefined) return null;
+    const dict = parseAt(num);
+    if (!isDict(dict)) return null;
+    const kw = s.indexOf("stream", at);
+    if (kw < 0) return null;
+    let start = kw + 6;
+    if (s.charAt(start) === "\r") start++;
+    if (s.charAt(start) === "\n") start++;
+    const len = resolve(dict["Length"]);
+    let end = typeof len === "number" && len >= 0 && start + len <= s.length ? start + len : -1;
+    if (end < 0 || s.substr(end, 20).indexOf("endstream") < 0) {
+      const e = s.indexOf("endstream", start);
+      end = e < 0 ? s.length : e;
+    }
+    let data = bytes.subarray(start, end);
+    const f = resolve(dict["Filter"]);
+    const filters = Array.isArray(f) ? f : f ? [f] : [];
+    for (let i = 0; i < filters.length; i++) {
+      const name = isName(filters[i]) ? (filters[i] as Name).n : "";
+      if (name === "FlateDecode" || name === "Fl") {
+        try {
+          data = inflateZlib(ctx, data);
+        } catch (e) {
+          if (e instanceof PartFailure && e.reason === "corrupt") return null;
+          throw e;
+        }
+      } else if (name === "ASCIIHexDecode" || name === "AHx") data = asciiHex(data);
+      else if (name === "ASCII85Decode" || name === "A85") data = ascii85(data);
+      else return null;
+    }
+    return data;
+  };
+
+  // Objects inside object streams.
+  for (let i = 0; i < order.length; i++) {
+    const num = order[i] as number;
+    const head = s.substr(offsets[num] as number, 200);
+    if (!/\/Type\s*\/ObjStm/.test(head) && !/\/ObjStm/.test(head)) continue;
+    const dict = parseAt(num);
+    if (!isDict(dict)) continue;
+    const n = resolve(dict["N"]);
+    const first = resolve(dict["First"]);
+    if (typeof n !== "number" || typeof first !== "number") continue;
+    const data = streamOf(num);
+    if (!data) continue;
+    const text = latin1(data);
+    const hdr = new Lexer(text, 0, Math.min(first, text.length));
+    for (let k = 0; k < n && k < MAX_PDF_OBJECTS; k++) {
+      const on = hdr.next();
+      const off = hdr.next();
+      if (typeof on !== "number" || typeof off !== "number") break;
+      if (offsets[on] === undefined && inStream[on] === undefined) inStream[on] = text.slice(first + off);
+    }
+    ctx.checkTime();
+  }
+
+  const fonts: { [num: number]: Font } = {};
+  const fontOf = (ref: Value | undefined): Font => {
+    const key = isRef(ref) ? ref.r : -1;
+    if (key >= 0 && fonts[key]) return fonts[key] as Font;
+    const d = resolve(ref);
+    const font: Font = { cmap: null, codeBytes: 1, composite: false };
+    if (isDict(d)) {
+      const sub = resolve(d["Subtype"]);
+      font.composite = isName(sub) && sub.n === "Type0";
+      if (font.composite) font.codeBytes = 2;
+      const tu = d["ToUnicode"];
+      if (isRef(tu)) {
+        const data = streamOf(tu.r);
+        if (data) {
+          const parsed = parseCMap(latin1(data));
+          font.cmap = parsed.map;
+          if (parsed.codeBytes) font.codeBytes = parsed.codeBytes;
+        }
+      }
+    }
+    if (key >= 0) fonts[key] = font;
+    return font;
+  };
+
+  const pages: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const num = order[i] as number;
+    const head = s.substr(offsets[num] as number, 400);
+    if (!/\/Type\s*\/Page\b/.test(head) && !/\/Contents/.test(head)) continue;
+    const page = parseAt(num);
+    if (!isDict(page) || !isName(page["Type"]) || (page["Type"] as Name).n !== "Page") continue;
+    pages.push(pageText(num, page));
+    ctx.checkTime();
+  }
+  // Pages inside object streams (rare: page dictionaries can be compressed in PDF 1.5+).
+  for (const key in inStream) {
+    const num = parseInt(key, 10);
+    const page = parseAt(num);
+    if (isDict(page) && isName(page["Type"]) && (page["Type"] as Name).n === "Page") pages.push(pageText(num, page));
+  }
+  return { pages, unreadable };
+
+  function pageText(_num: number, page: Dict): string {
+    // Fonts: the page's resources, else inherited from the page tree.
+    let res: Value | undefined = resolve(page["Resources"]);
+    let node: Value | undefined = page;
+    for (let hop = 0; !isDict(res) && isDict(node) && hop < 32; hop++) {
+      node = resolve((node as Dict)["Parent"]);
+      if (isDict(node)) res = resolve(node["Resources"]);
+    }
+    const fontDict = isDict(res) ? resolve(res["Font"]) : undefined;
+    const contents = resolve(page["Contents"]);
+    const refs = Array.isArray(contents) ? contents : [page["Contents"]];
+    const chunks: string[] = [];
+    for (let k = 0; k < refs.length; k++) {
+      const r = refs[k];
+      if (!isRef(r)) continue;
+      const data = streamOf(r.r);
+      if (!data) {
+        unreadable++;
+        continue;
+      }
+      chunks.push(latin1(data));
+    }
+    return contentText(ctx, chunks.join("\n"), (name) => fontOf(isDict(fontDict) ? fontDict[name] : undefined));
+  }
+}
+
+/** Text of a content stream. */
+export function contentText(ctx: Context, content: string, font: (name: string) => Font): string {
+  const lx = new Lexer(content);
+  const out: string[] = [];
+  let operands: (Value | { op: string })[] = [];
+  let current: Font = { cmap: null, codeBytes: 1, composite: false };
+  let lastY: number | null = null;
+  const show = (v: Value | { op: string } | undefined) => {
+    if (isStr(v)) out.push(decodeString(v.s, current));
+    else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (isStr(x)) out.push(decodeString(x.s, current));
+        else if (typeof x === "number" && x < -250) out.push(" ");
+      }
+    }
+  };
+  for (let steps = 0; ; steps++) {
+    if ((steps & 4095) === 0) ctx.checkTime();
+    const t = lx.next();
+    if (t === undefined) break;
+    if (!isOp(t)) {
+      operands.push(t);
+      if (operands.length > 64) operands.shift();
+      continue;
+    }
+    const op = t.op;
+    const arg = (i: number) => operands[operands.length - i];
+    if (op === "Tj") show(arg(1));
+    else if (op === "TJ") show(arg(1));
+    else if (op === "'") out.push("\n"), show(arg(1));
+    else if (op === '"') out.push("\n"), show(arg(1));
+    else if (op === "Tf") {
+      const n = arg(2);
+      if (isName(n)) current = font(n.n);
+    } else if (op === "Td" || op === "TD") {
+      const ty = arg(1);
+      const tx = arg(2);
+      if (typeof ty === "number" && ty !== 0) out.push("\n");
+      else if (typeof tx === "number" && tx !== 0) out.push(" ");
+    } else if (op === "T*") out.push("\n");
+    else if (op === "Tm") {
+      const y = arg(1);
+      if (typeof y === "number") {
+        if (lastY !== null && y !== lastY) out.push("\n");
+        else if (lastY !== null) out.push(" ");
+        lastY = y;
+      }
+    } else if (op === "ET") out.push("\n");
+    else if (op === "BI") {
+      // Inline image: skip its binary data up to "EI".
+      const e = content.indexOf("EI", lx.pos);
+      lx.pos = e < 0 ? content.length : e + 2;
+    }
+    operands = [];
+  }
+  return out
+    .join("")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\s+|\s+$/g, "");
+}
+
+function decodeString(raw: string, font: Font): string {
+  if (font.cmap) {
+    const map = font.cmap;
+    let out = "";
+    const w = font.codeBytes;
+    for (let i = 0; i + w <= raw.length; i += w) {
+      let code = 0;
+      for (let k = 0; k < w; k++) code = code * 256 + (raw.charCodeAt(i + k) & 255);
+      const u = map[code];
+      out += u !== undefined ? u : w === 1 ? decodeWindows1252(new Uint8Array([code])) : "";
+    }
+    return out;
+  }
+  if (font.composite) return ""; // CIDs without a ToUnicode map carry no recoverable text
+  const b = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) b[i] = raw.charCodeAt(i) & 255;
+  return decodeWindows1252(b);
+}
+
+function hexToBytes(h: string): Uint8Array {
+  const b = new Uint8Array(h.length >> 1);
+  for (let i = 0; i < b.length; i++) b[i] = parseInt(h.substr(i * 2, 2), 16);
+  return b;
+}
+function hexToUnicode(h: string): string {
+  return decodeUtf16(hexToBytes(h.length % 2 ? h + "0" : h), false);
+}
+
+/** ToUnicode CMap: bfchar and bfrange entries; code width from the first codespacerange. */
+export function parseCMap(text: string): { map: { [code: number]: string }; codeBytes: number } {
+  const map: { [code: number]: string } = {};
+  const cs = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(text);
+  const codeBytes = cs ? Math.max(1, Math.min(4, (cs[1] as string).length >> 1)) : 0;
+  const chars = /beginbfchar([\s\S]*?)endbfchar/g;
+  let m: RegExpExecArray | null;
+  while ((m = chars.exec(text))) {
+    const pair = /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g;
+    let p: RegExpExecArray | null;
+    while ((p = pair.exec(m[1] as string))) map[parseInt(p[1] as string, 16)] = hexToUnicode(p[2] as string);
+  }
+  const ranges = /beginbfrange([\s\S]*?)endbfrange/g;
+  while ((m = ranges.exec(text))) {
+    const r = /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<([0-9A-Fa-f]*)>|\[([^\]]*)\])/g;
+    let p: RegExpExecArray | null;
+    while ((p = r.exec(m[1] as string))) {
+      const lo = parseInt(p[1] as string, 16);
+      const hi = Math.min(parseInt(p[2] as string, 16), lo + 65535);
+      if (p[4] !== undefined) {
+        const base = hexToBytes((p[4] as string).length % 2 ? p[4] + "0" : (p[4] as string));
+        for (let c = lo; c <= hi; c++) {
+          const d = new Uint8Array(base);
+          // Increment the last byte (with carry) by the offset, as the spec describes.
+          let add = c - lo;
+          for (let k = d.length - 1; k >= 0 && add > 0; k--) {
+            const sum = (d[k] as number) + add;
+            d[k] = sum & 255;
+            add = sum >> 8;
+          }
+          map[c] = decodeUtf16(d, false);
+        }
+      } else {
+        const items = (p[5] as string).match(/<([0-9A-Fa-f]*)>/g) || [];
+        for (let k = 0; k < items.length && lo + k <= hi; k++) map[lo + k] = hexToUnicode((items[k] as string).slice(1, -1));
+      }
+    }
+  }
+  return { map, codeBytes };
+}
+
+function asciiHex(b: Uint8Array): Uint8Array {
+  const s = latin1(b);
+  const e = s.indexOf(">");
+  const h = (e < 0 ? s : s.slice(0, e)).replace(/[^0-9A-Fa-f]/g, "");
+  return hexToBytes(h.length % 2 ? h + "0" : h);
+}
+
+function ascii85(b: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let group: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i] as number;
+    if (c === 126 /* ~ */) break;
+    if (c === 122 /* z */ && group.length === 0) {
+      out.push(0, 0, 0, 0);
+      continue;
+    }
+    if (c < 33 || c > 117) continue;
+    group.push(c - 33);
+    if (group.length === 5) {
+      let v = 0;
+      for (let k = 0; k < 5; k++) v = v * 85 + (group[k] as number);
+      out.push((v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+      group = [];
+    }
+  }
+  if (group.length > 1) {
+    const n = group.length;
+    while (group.length < 5) group.push(84);
+    let v = 0;
+    for (let k = 0; k < 5; k++) v = v * 85 + (group[k] as number);
+    const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+    for (let k = 0; k < n - 1; k++) out.push(bytes[k] as number);
+  }
+  return new Uint8Array(out);
+}

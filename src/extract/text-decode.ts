@@ -1,0 +1,210 @@
+/**
+ * Bytes → string for UTF-8, UTF-16 LE/BE and Windows-1252 (also used for ISO-8859-1 and US-ASCII, as browsers do).
+ * `TextDecoder` is used when the runtime has it (feature-detected); classic Outlook's JavaScript-only runtime does not
+ * document it, so a hand-written decoder is the fallback: fflate's `strFromU8` fallback concatenates one character at a
+ * time and is pathologically slow on megabytes. Ours decodes into a Uint16Array of code units and turns it into a string
+ * with `String.fromCharCode.apply` on 8 K chunks. Invalid UTF-8 becomes U+FFFD, as TextDecoder does. Never throws.
+ */
+
+interface NativeDecoder {
+  decode(bytes: Uint8Array): string;
+}
+interface NativeDecoderCtor {
+  new (label: string, options?: { fatal?: boolean }): NativeDecoder;
+}
+declare const TextDecoder: NativeDecoderCtor | undefined;
+
+/** Set by tests and the bench to force the fallback path even where TextDecoder exists. */
+let forceFallback = false;
+export function setNativeDecoderEnabled(enabled: boolean): void {
+  forceFallback = !enabled;
+  cache = {};
+}
+
+let cache: { [label: string]: NativeDecoder | null } = {};
+function native(label: string): NativeDecoder | null {
+  if (forceFallback || typeof TextDecoder === "undefined") return null;
+  const hit = cache[label];
+  if (hit !== undefined) return hit;
+  let d: NativeDecoder | null = null;
+  try {
+    d = new TextDecoder(label);
+  } catch (_e) {
+    d = null;
+  }
+  cache[label] = d;
+  return d;
+}
+
+/** True when the native decoder is in use (not hidden and present). */
+export function hasNativeDecoder(): boolean {
+  return native("utf-8") !== null;
+}
+
+const CHUNK = 8192;
+
+/** Joins UTF-16 code units into a string in chunks (fromCharCode.apply has an argument-count limit). */
+export function codeUnitsToString(units: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  const pieces: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    pieces.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  }
+  return pieces.join("");
+}
+
+/** The hand-written UTF-8 decoder (exported so tests and the bench can run it where TextDecoder exists). */
+export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const units = new Uint16Array(Math.max(0, end - start));
+  let o = 0;
+  let i = start;
+  while (i < end) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      units[o++] = b;
+      i++;
+      continue;
+    }
+    let cp = 0xfffd;
+    let need = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (cp = b & 0x1f), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (cp = b & 0x0f), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (cp = b & 0x07), (min = 0x10000);
+    if (need === 0) {
+      units[o++] = 0xfffd;
+      i++;
+      continue;
+    }
+    let j = 1;
+    for (; j <= need; j++) {
+      const c = i + j < end ? (bytes[i + j] as number) : -1;
+      if ((c & 0xc0) !== 0x80 || c < 0) break;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      units[o++] = 0xfffd;
+      i += Math.max(1, j); // skip the lead byte and the continuation bytes that were valid
+      continue;
+    }
+    i += need + 1;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      units[o++] = 0xd800 + (cp >> 10);
+      units[o++] = 0xdc00 + (cp & 0x3ff);
+    } else units[o++] = cp;
+  }
+  return codeUnitsToString(units, o);
+}
+
+/** UTF-8 → string (BOM not stripped here; see decodeText). */
+export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const d = native("utf-8");
+  if (d) return d.decode(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+  return utf8DecodeFallback(bytes, start, end);
+}
+
+/** True if the bytes are well-formed UTF-8 (checks at most `limit` bytes; a sequence cut at the limit counts as valid). */
+export function isValidUtf8(bytes: Uint8Array, limit = bytes.length): boolean {
+  const end = Math.min(bytes.length, limit);
+  let i = 0;
+  while (i < end) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return false;
+    for (let j = 1; j <= need; j++) {
+      if (i + j >= end) return end < bytes.length;
+      if (((bytes[i + j] as number) & 0xc0) !== 0x80) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, start = 0, end = bytes.length): string {
+  const d = native(littleEndian ? "utf-16le" : "utf-16be");
+  if (d) return d.decode(bytes.subarray(start, end));
+  const n = (end - start) >> 1;
+  const units = new Uint16Array(n);
+  for (let k = 0, i = start; k < n; k++, i += 2) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    units[k] = littleEndian ? a | (b << 8) : (a << 8) | b;
+  }
+  return codeUnitsToString(units, n);
+}
+
+/** Windows-1252's 0x80–0x9F (the rest is ISO-8859-1). Undefined slots map to the C1 control of the same value. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const n = Math.max(0, end - start);
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) {
+    const b = bytes[start + k] as number;
+    units[k] = b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as number) : b;
+  }
+  return codeUnitsToString(units, n);
+}
+
+/** Bytes as Latin-1 (one char per byte): for binary formats parsed as text (PDF, MIME headers). */
+export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const n = Math.max(0, end - start);
+  if (n <= CHUNK) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  const pieces: string[] = [];
+  for (let i = start; i < end; i += CHUNK) {
+    pieces.push(String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]));
+  }
+  return pieces.join("");
+}
+
+/**
+ * Decodes with a charset label (from MIME or XML); unknown labels use TextDecoder when present, else Windows-1252.
+ * Without a label: BOM (UTF-8, UTF-16 LE/BE), then UTF-16 guessed from NUL bytes, then UTF-8 if valid, else Windows-1252.
+ */
+export function decodeText(bytes: Uint8Array, charset?: string): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes, 3);
+  if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, true, 2);
+  if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, false, 2);
+  const label = (charset || "").toLowerCase().replace(/^\s+|\s+$/g, "").replace(/^"|"$/g, "");
+  if (label) {
+    if (label === "utf-8" || label === "utf8") return decodeUtf8(bytes);
+    if (label === "utf-16le") return decodeUtf16(bytes, true);
+    if (label === "utf-16be" || label === "utf-16") return decodeUtf16(bytes, false);
+    if (/^(us-ascii|ascii|iso-8859-1|iso8859-1|latin1|l1|windows-1252|cp1252|x-cp1252)$/.test(label)) return decodeWindows1252(bytes);
+    const d = native(label);
+    if (d) return d.decode(bytes);
+    return isValidUtf8(bytes) ? decodeUtf8(bytes) : decodeWindows1252(bytes);
+  }
+  const utf16 = guessUtf16(bytes);
+  if (utf16 !== null) return decodeUtf16(bytes, utf16);
+  return isValidUtf8(bytes) ? decodeUtf8(bytes) : decodeWindows1252(bytes);
+}
+
+/** BOM-less UTF-16: many NULs on one parity of the first 512 bytes. Returns littleEndian, or null if not UTF-16-like. */
+export function guessUtf16(bytes: Uint8Array): boolean | null {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return true;
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return false;
+  return null;
+}
