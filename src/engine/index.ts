@@ -3,3 +3,4 @@ export * from "./types";
 export type { Policy } from "./policy/types";
 export { createScanner, type Scanner } from "./scan";
 export { decide } from "./policy/decide";
+export { customerListName } from "./customer-list-name";
