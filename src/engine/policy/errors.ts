@@ -12,6 +12,8 @@ export interface PolicyIssue {
   ruleId?: string;
   message: string;
   line?: number;
+  /** A YAML syntax error: no path to show. */
+  syntax?: boolean;
 }
 
 /** Formats a path: `rules[2] "block-cards-external".when.minCount`; ids are inserted after the index they belong to. */
@@ -27,8 +29,8 @@ export function formatPath(path: PathSegment[], ids: Record<number, string> = {}
 }
 
 export function formatIssue(issue: PolicyIssue, ids: Record<number, string> = {}): string {
-  const where = formatPath(issue.path, ids);
-  return `${issue.file}: ${where}: ${issue.message}${issue.line ? ` (line ${issue.line})` : ""}`;
+  const where = issue.syntax ? "" : formatPath(issue.path, ids) + ": ";
+  return `${issue.file}: ${where}${issue.message}${issue.line ? ` (line ${issue.line})` : ""}`;
 }
 
 /** Thrown by loadPolicy/compilePolicy; `issues` lists every problem found (not only the first). */

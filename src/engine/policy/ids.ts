@@ -3,6 +3,7 @@
  * The policy compiler refuses any other id, so a typo in a rule ("payment-cards") fails at check time, not silently
  * at send time.
  */
+import { checksums } from "../checksums";
 import type { Action, Confidence } from "../types";
 import type { RecipientScope, SignalId, Where } from "./types";
 
@@ -36,8 +37,8 @@ export const SIGNAL_IDS: readonly SignalId[] = ["email-list", "visible-external-
 export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment"] as const;
 export type AdviceId = (typeof ADVICE_IDS)[number];
 
-/** Checksums a custom pattern may ask for (implemented in ../checksums/). */
-export const CHECKSUM_IDS = ["luhn", "mod97", "verhoeff"] as const;
+/** Checksums a custom pattern may ask for: the engine's registry (../checksums/index.ts). */
+export const CHECKSUM_IDS: readonly string[] = Object.keys(checksums).sort();
 
 export const ACTIONS: readonly Action[] = ["allow", "warn", "block"];
 export const CONFIDENCES: readonly Confidence[] = ["low", "medium", "high"];

@@ -30,17 +30,24 @@ export function loadPolicy(yamlText: string, fileName: string): Policy {
 
 export function loadPolicyWithWarnings(yamlText: string, fileName: string): LoadResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    const issues: PolicyIssue[] = doc.errors.map((e) => ({
+    const issues: PolicyIssue[] = doc.errors.slice(0, 1).map((e) => ({
       file: fileName,
       path: [],
-      message: `not valid YAML: ${e.message.split("\n")[0]}`,
+      syntax: true,
+      message: `not valid YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
       line: e.linePos ? e.linePos[0].line : undefined,
     }));
     throw new PolicyError(issues, issues.map((i) => formatIssue(i)));
   }
-  const raw = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const issue: PolicyIssue = { file: fileName, path: [], syntax: true, message: `not valid YAML: ${(e as Error).message}` };
+    throw new PolicyError([issue], [formatIssue(issue)]);
+  }
   return compileWith(raw, fileName, (path) => lineOf(doc, lineCounter, path));
 }
 
@@ -73,18 +80,9 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
   const warnings: string[] = [];
   const warn = (path: PathSegment[], message: string) => warnings.push(formatIssue({ file, path, message, line: line(path) }, idsAlong(raw, path)));
 
-  // Citation: English is the fallback of every locale.
-  if (!p.citation.title.en) report(["citation", "title"], 'missing required key "en" (the English title is the fallback for every language)');
-
   // Built-in detector settings: known ids only; every id present afterwards.
   const detectors: Record<string, DetectorSettings> = {};
   const given = p.detectors as Record<string, DetectorSettings>;
-  for (const key of Object.keys(given)) {
-    if ((BUILTIN_DETECTOR_IDS as readonly string[]).indexOf(key) < 0) {
-      const hint = closest(key, BUILTIN_DETECTOR_IDS);
-      report(["detectors", key], `unknown detector${hint ? ` (did you mean "${hint}"?)` : ""}; custom identifiers go in customPatterns`);
-    }
-  }
   for (const id of BUILTIN_DETECTOR_IDS) {
     const settings = (given[id] || check(DETECTOR_SETTINGS_SPEC, {}, [], () => undefined)) as DetectorSettings;
     detectors[id] = {

@@ -8,7 +8,7 @@
  * (?:\d[ -]?){13,19}) a time-bounded probe decides: adversarial inputs of growing length built from the pattern's own
  * characters, each followed by a character that makes the match fail; a run above the limit refuses the pattern.
  */
-import { isSafePattern } from "redos-detector";
+import { isSafePattern, type RedosDetectorResult } from "redos-detector";
 
 export interface RegexProblem {
   message: string;
@@ -37,13 +37,8 @@ export function checkRegex(pattern: string, flags: string, now: () => number = D
     if (probe.test(pattern)) return { message: `uses ${what}, which classic Outlook cannot run; rewrite it without` };
   }
   if (re.test("")) return { message: "matches the empty text; it would fire everywhere" };
-  const result = isSafePattern(`^(?:${pattern})`, {
-    unicode: true,
-    caseInsensitive: flags.indexOf("i") >= 0,
-    multiLine: flags.indexOf("m") >= 0,
-    timeout: 400,
-    maxSteps: 50000,
-  });
+  const result = analyse(`^(?:${pattern})`, flags);
+  if (!result) return probe(re, pattern, now);
   if (result.safe) return null;
   if (result.error === "hitMaxScore") {
     const trail = result.trails[0] && result.trails[0].trail[0];
@@ -51,6 +46,24 @@ export function checkRegex(pattern: string, flags: string, now: () => number = D
     return { message: CATASTROPHIC, detail: `redos-detector: ${where}` };
   }
   return probe(re, pattern, now);
+}
+
+/**
+ * redos-detector's verdict, or null when it cannot analyse the pattern. It refuses `caseInsensitive` with `unicode`:
+ * for an `i` pattern it analyses without the u flag (case folding is what matters there) and, when the pattern needs
+ * u to parse, with u and without case folding.
+ */
+function analyse(source: string, flags: string): RedosDetectorResult | null {
+  const base = { multiLine: flags.indexOf("m") >= 0, timeout: 400, maxSteps: 50000 };
+  const attempts = flags.indexOf("i") >= 0 ? [{ ...base, caseInsensitive: true, unicode: false }, { ...base, unicode: true }] : [{ ...base, unicode: true }];
+  for (const config of attempts) {
+    try {
+      return isSafePattern(source, config);
+    } catch (e) {
+      // try the next configuration, then the probe
+    }
+  }
+  return null;
 }
 
 /** Adversarial inputs of growing length; refuses the pattern when one run exceeds `limitMs`. */

@@ -3,7 +3,7 @@
  * validator (./load.ts) and the published JSON Schema (assets/policy/policy.schema.json, regenerated with
  * `dlp schema > assets/policy/policy.schema.json`; schema.test.ts fails when the two differ).
  */
-import type { ObjectSpec, Spec } from "./spec";
+import { toJsonSchema, type ObjectSpec, type Spec } from "./spec";
 import { ACTIONS, ADVICE_IDS, BUILTIN_DETECTOR_IDS, CHECKSUM_IDS, CONFIDENCES, RECIPIENT_SCOPES, SIGNAL_IDS, WHERES } from "./ids";
 
 export const POLICY_SCHEMA_ID = "https://think-first.example/policy.schema.json";
@@ -132,6 +132,7 @@ export const POLICY_SPEC: ObjectSpec = {
           keyPattern: LOCALE,
           keyHint: "a language code like en, fi or nb",
           keySuggest: ["en", "sk", "nb", "fi", "hi", "ur"],
+          requiredKeys: ["en"],
           values: { type: "string", minLength: 1 },
           description: "The policy's title per language; en is required, other languages fall back to it.",
         },
@@ -141,8 +142,8 @@ export const POLICY_SPEC: ObjectSpec = {
     detectors: {
       type: "map",
       default: {},
-      keyPattern: KEBAB,
-      keyHint: "a built-in detector id",
+      keyEnum: BUILTIN_DETECTOR_IDS,
+      keyHint: "a built-in detector id (custom identifiers go in customPatterns)",
       keySuggest: BUILTIN_DETECTOR_IDS,
       values: DETECTOR_SETTINGS_SPEC,
       description: "Settings per built-in detector; detectors not listed keep their defaults.",
@@ -193,3 +194,8 @@ export const POLICY_SPEC: ObjectSpec = {
     timeBudgetMs: { type: "integer", minimum: 500, maximum: 30000, default: 4000, description: "Milliseconds the send handler may spend before applying onUnscanned (Outlook shows \"taking longer than expected\" after 5000)." },
   },
 };
+
+/** The published JSON Schema document (assets/policy/policy.schema.json). */
+export function policyJsonSchema(): Record<string, unknown> {
+  return { $schema: "http://json-schema.org/draft-07/schema#", $id: POLICY_SCHEMA_ID, title: "Think First policy", ...toJsonSchema(POLICY_SPEC) };
+}

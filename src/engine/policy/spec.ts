@@ -28,7 +28,16 @@ export interface BooleanSpec extends Common { type: "boolean" }
 export interface ConstSpec extends Common { type: "const"; value: number | string }
 export interface ArraySpec extends Common { type: "array"; items: Spec; minItems?: number }
 export interface ObjectSpec extends Common { type: "object"; properties: Record<string, Spec> }
-export interface MapSpec extends Common { type: "map"; keyPattern?: string; keyHint?: string; keySuggest?: readonly string[]; values: Spec }
+export interface MapSpec extends Common {
+  type: "map";
+  keyPattern?: string;
+  keyHint?: string;
+  keySuggest?: readonly string[];
+  requiredKeys?: readonly string[];
+  /** Only these keys are accepted; `keyHint` explains the others. */
+  keyEnum?: readonly string[];
+  values: Spec;
+}
 export type Spec = StringSpec | IntegerSpec | BooleanSpec | ConstSpec | ArraySpec | ObjectSpec | MapSpec;
 
 export type Report = (path: PathSegment[], message: string, at?: PathSegment[]) => void;
@@ -93,13 +102,15 @@ export function check(spec: Spec, value: unknown, path: PathSegment[], report: R
       if (!isMapping(value)) return void report(path, `expected ${WANT.map}, got ${kind(value)}`);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        if (spec.keyPattern && !new RegExp(spec.keyPattern, "u").test(key)) {
-          const hint = spec.keySuggest ? closest(key, spec.keySuggest) : undefined;
-          report(path, `${JSON.stringify(key)} is not ${spec.keyHint || "a valid key"}${hint ? ` (did you mean "${hint}"?)` : ""}`, path.concat(key));
+        const badPattern = spec.keyPattern && !new RegExp(spec.keyPattern, "u").test(key);
+        if (badPattern || (spec.keyEnum && spec.keyEnum.indexOf(key) < 0)) {
+          const hint = closest(key, spec.keyEnum || spec.keySuggest || []);
+          report(path.concat(key), `${JSON.stringify(key)} is not ${spec.keyHint || "a valid key"}${hint ? ` (did you mean "${hint}"?)` : ""}`);
           continue;
         }
         out[key] = check(spec.values, value[key], path.concat(key), report);
       }
+      for (const key of spec.requiredKeys || []) if (value[key] === undefined) report(path, `missing required key ${JSON.stringify(key)}`);
       return out;
     }
     case "object": {
@@ -165,7 +176,9 @@ export function toJsonSchema(spec: Spec): Record<string, unknown> {
     case "map":
       s.type = "object";
       if (spec.keySuggest) s.properties = spec.keySuggest.reduce<Record<string, unknown>>((o, k) => ((o[k] = toJsonSchema(spec.values)), o), {});
-      if (spec.keyPattern) s.propertyNames = { pattern: spec.keyPattern };
+      if (spec.keyEnum) s.propertyNames = { enum: spec.keyEnum.slice() };
+      else if (spec.keyPattern) s.propertyNames = { pattern: spec.keyPattern };
+      if (spec.requiredKeys) s.required = spec.requiredKeys.slice();
       s.additionalProperties = toJsonSchema(spec.values);
       break;
     case "object": {
