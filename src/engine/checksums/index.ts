@@ -4,6 +4,7 @@
  */
 import { luhn } from "./luhn";
 import { ibanMod97, mod97 } from "./mod97";
+import { verhoeffText } from "./verhoeff";
 
 export type ChecksumFn = (value: string) => boolean;
 
@@ -11,6 +12,7 @@ export const checksums: Record<string, ChecksumFn> = {
   luhn: luhn,
   mod97: mod97,
   iban: ibanMod97,
+  verhoeff: verhoeffText,
 };
 
 /** The validator with this id, or undefined. */

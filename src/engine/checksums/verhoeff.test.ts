@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { verhoeffCheckDigit, verhoeffOk } from "./verhoeff";
+import { verhoeffCheckDigit, verhoeffOk, verhoeffText } from "./verhoeff";
 
 /**
  * Independent reference: Verhoeff from the group D5 itself (rotations 0–4, reflections 5–9), not from lookup tables.
@@ -37,6 +37,12 @@ describe("verhoeff", () => {
     ["12a4", false],
   ])("verhoeffOk(%p) = %p", (input, expected) => {
     expect(verhoeffOk(input)).toBe(expected);
+  });
+
+  it("verhoeffText ignores separators", () => {
+    expect(verhoeffText("2345 6789 0124")).toBe(true);
+    expect(verhoeffText("2345-6789-0125")).toBe(false);
+    expect(verhoeffText("--")).toBe(false);
   });
 
   it("check digit of 236 is 3, of 12345 is 1", () => {

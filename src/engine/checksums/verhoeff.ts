@@ -16,3 +16,8 @@ export function verhoeffOk(digits: string): boolean {
 export function verhoeffCheckDigit(payload: string): string {
   return DIGITS.test(payload) ? String(verhoeffGenerate(payload)) : "";
 }
+
+/** For custom patterns (`checksum: verhoeff`): the matched text's digits, separators ignored. */
+export function verhoeffText(value: string): boolean {
+  return verhoeffOk(value.replace(/[^0-9]/g, ""));
+}

@@ -7,12 +7,16 @@ import { usSsn } from "./us-ssn";
 import { paymentCard } from "./payment-card";
 import { iban } from "./iban";
 import { emailAddress } from "./email-address";
+import { fiHetu } from "./fi-hetu";
+import { noFnr } from "./no-fnr";
 
 export const detectors: Detector[] = [
   iban,
   paymentCard,
   usSsn,
   emailAddress,
+  fiHetu,
+  noFnr,
 ];
 
 export type { Detector } from "./detector";
