@@ -1,34 +1,53 @@
 /**
- * Localized strings and the Think First dialog text (pure).
- * PLACEHOLDER from the foundation; the localization issue fills it in (messages/en.ts is the source of truth).
+ * Localized strings and the Think First dialog text (pure, ES2016: it is bundled into launchevent.js).
+ * messages/en.ts is the source of truth; sk, nb, fi, hi and ur are typed against it. See docs/i18n.md.
+ *
+ *   const locale = resolveLocale(Office.context.displayLanguage);   // "nb-NO" → "nb", "es-MX" → "en"
+ *   const { errorMessage, errorMessageMarkdown, cancelLabel } = renderDialog(decision, policy, locale);
+ *   const m = messages(locale); m.taskpane.moveToBcc;                // strings for the pages
+ *   format(m.taskpane.removeAttachment, { name: "list.xlsx" });
  */
-import type { Decision } from "../engine/types";
-import type { Policy } from "../engine/policy/types";
+export { LOCALES, fallbackChain, isRtl, resolveLocale, type Locale } from "./locale";
+export { CATALOG, messages, type Messages } from "./messages";
+export type { Plural, Dir } from "./messages/types";
+export { FSI, LRI, PDI, ellipsize, format, markdownInert, placeholders, sanitize } from "./format";
+export { pluralCategory, pluralForm, tablePluralCategory, intlPluralRules, type PluralCategory } from "./plural";
+export {
+  CANCEL_LABEL_LIMIT,
+  DIALOG_LIMIT,
+  NOTIFICATION_LIMIT,
+  citationTitle,
+  citationUrl,
+  detectorCountText,
+  detectorName,
+  dialogKind,
+  fitDialog,
+  renderDialog,
+  renderNotification,
+  type DialogKind,
+  type DialogText,
+} from "./dialog";
 
-export type Locale = "en" | "sk" | "nb" | "fi" | "hi" | "ur";
-export const LOCALES: readonly Locale[] = ["en", "sk", "nb", "fi", "hi", "ur"];
+import type { Locale } from "./locale";
+import { messages } from "./messages";
+import type { Messages } from "./messages/en";
+import type { Plural } from "./messages/types";
+import { format } from "./format";
+import { pluralForm } from "./plural";
 
-export interface DialogText {
-  /** Plain text, ≤ 500 characters. */
-  errorMessage: string;
-  /** Markdown, ≤ 500 characters (Mailbox 1.15). */
-  errorMessageMarkdown: string;
-  /** ≤ 20 characters. */
-  cancelLabel: string;
+/** Shorthand for the pages: `t(locale)` is `messages(locale)`. */
+export function t(locale: Locale): Messages {
+  return messages(locale);
 }
 
-/** Outlook display language (e.g. "nb-NO", "es-MX") → a supported locale, falling back to English. */
-export function resolveLocale(displayLanguage: string | undefined): Locale {
-  const lang = (displayLanguage || "en").toLowerCase().split(/[-_]/)[0] || "en";
-  return (LOCALES as readonly string[]).indexOf(lang) >= 0 ? (lang as Locale) : "en";
+/** Fills a count-dependent string: `plural(locale, m.dialog.more, 3)` → "and 3 more". */
+export function formatPlural(locale: Locale, forms: Plural, count: number, vars?: { [k: string]: string | number }): string {
+  const all: { [k: string]: string | number } = { count };
+  if (vars) for (const k in vars) if (Object.prototype.hasOwnProperty.call(vars, k)) all[k] = vars[k] as string | number;
+  return format(pluralForm(locale, forms, count), all);
 }
 
-export function renderDialog(decision: Decision, _policy: Policy, _locale: Locale): DialogText {
-  const msg = `Think First: this message was stopped (${decision.action}).`;
-  return { errorMessage: msg, errorMessageMarkdown: msg, cancelLabel: "Take Action" };
-}
-
-/** Info-bar notification text (≤ 150 characters), for pre-scan events. */
-export function renderNotification(decision: Decision, _policy: Policy, _locale: Locale): string {
-  return `Think First: this message may break the policy (${decision.action}).`;
+/** `dir` attribute for a page in `locale`. */
+export function dirOf(locale: Locale): "ltr" | "rtl" {
+  return messages(locale).meta.dir;
 }

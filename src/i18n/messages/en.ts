@@ -38,6 +38,8 @@ export const en = {
     /** Joins list items: "2 card numbers, 1 IBAN". */
     listSeparator: ", ",
     /** More items than fit: "and 3 more". */
+    /** Before "and N more" (English keeps the serial comma). */
+    moreSeparator: ", ",
     more: plural({ one: "and {count} more", other: "and {count} more" }),
     where: {
       body: "the body",
@@ -158,7 +160,10 @@ export const en = {
     block: "Think First: {found}. This message will be stopped at Send. Fix it now.",
     warn: "Think First: {found}. Check it before you send.",
     unscanned: "Think First: {name} could not be checked ({reason}).",
-    recipients: "Think First: {count} external recipients can see each other. Move them to Bcc.",
+    recipients: plural({
+      one: "Think First: {count} external recipient can see the others. Move them to Bcc.",
+      other: "Think First: {count} external recipients can see each other. Move them to Bcc.",
+    }),
   },
 
   /** The task pane that "Take Action" opens (src/outlook/taskpane). */

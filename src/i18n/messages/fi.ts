@@ -1,0 +1,224 @@
+/**
+ * Finnish. Terms from the Finnish article on protecting customers' privacy (asiakkaiden yksityisyys, henkilökohtaiset
+ * tiedot, arkaluonteiset tiedot, tietosuojakäytäntö, sosiaaliturvatunnus, luottokorttinumero, pankkitilinumero) and the
+ * Finnish personal identity code, henkilötunnus. "Mieti ensin" = Think First. Plurals: one (1), other (partitive).
+ */
+import type { Messages } from "./en";
+import { plural, type Dir } from "./types";
+
+export const fi = {
+  meta: { name: "Suomi", dir: "ltr" as Dir },
+
+  dialog: {
+    heading: "Mieti ensin",
+    intro: {
+      block: "Viestiä ei lähetetty: se sisältää asiakastietoja, joita ei saa lähettää näin.",
+      warn: "Viesti saattaa jakaa asiakastietoja. Tarkista se ennen lähettämistä.",
+      unscanned: "Osaa viestistä ei voitu tarkistaa asiakastietojen varalta.",
+    },
+    line: "{label}: {text}",
+    foundLabel: "Löytyi",
+    whereLabel: "Missä",
+    whyLabel: "Miksi",
+    whatLabel: "Mitä tehdä",
+    notCheckedLabel: "Tarkistamatta",
+    withExamples: "{item} ({examples})",
+    listSeparator: ", ",
+    moreSeparator: " ",
+    more: plural({ one: "ja {count} muu", other: "ja {count} muuta" }),
+    where: {
+      body: "viestin teksti",
+      subject: "aihe",
+      attachment: "liite ”{name}”",
+    },
+    why: "{title}: asiakkaat luottavat siihen, että käytämme heidän tietojaan vain siihen tarkoitukseen, johon he ne antoivat.",
+    whyShort: "{title}",
+    sendAnyway: "Jos olet varma, että se on sallittua, voit lähettää silti.",
+    unscannedItem: "{name} ({reason})",
+  },
+
+  unscannedReasons: {
+    encrypted: "salattu",
+    "too-large": "liian suuri",
+    unsupported: "tiedostotyyppiä ei tueta",
+    corrupt: "ei luettavissa",
+    limit: "tarkistusrajan yli",
+    timeout: "aika loppui",
+    unavailable: "ei saatavilla",
+  },
+
+  detectors: {
+    "us-ssn": {
+      name: "Yhdysvaltalainen sosiaaliturvatunnus (SSN)",
+      count: plural({
+        one: "{count} yhdysvaltalainen sosiaaliturvatunnus",
+        other: "{count} yhdysvaltalaista sosiaaliturvatunnusta",
+      }),
+    },
+    "payment-card": {
+      name: "Maksukortin numero",
+      count: plural({ one: "{count} maksukortin numero", other: "{count} maksukortin numeroa" }),
+    },
+    iban: {
+      name: "Pankkitilinumero (IBAN)",
+      count: plural({ one: "{count} pankkitilinumero (IBAN)", other: "{count} pankkitilinumeroa (IBAN)" }),
+    },
+    "email-address": {
+      name: "Sähköpostiosoite",
+      count: plural({ one: "{count} sähköpostiosoite", other: "{count} sähköpostiosoitetta" }),
+    },
+    "email-list": {
+      name: "Asiakkaiden sähköpostilista",
+      count: plural({ one: "{count} asiakkaiden sähköpostilista", other: "{count} asiakkaiden sähköpostilistaa" }),
+    },
+    "fi-hetu": {
+      name: "Henkilötunnus",
+      count: plural({ one: "{count} henkilötunnus", other: "{count} henkilötunnusta" }),
+    },
+    "no-fnr": {
+      name: "Norjalainen henkilötunnus (fødselsnummer)",
+      count: plural({ one: "{count} norjalainen henkilötunnus", other: "{count} norjalaista henkilötunnusta" }),
+    },
+    "sk-rc": {
+      name: "Slovakialainen tai tšekkiläinen henkilötunnus (rodné číslo)",
+      count: plural({
+        one: "{count} slovakialainen tai tšekkiläinen henkilötunnus",
+        other: "{count} slovakialaista tai tšekkiläistä henkilötunnusta",
+      }),
+    },
+    "in-aadhaar": {
+      name: "Aadhaar-numero",
+      count: plural({ one: "{count} Aadhaar-numero", other: "{count} Aadhaar-numeroa" }),
+    },
+    "in-pan": {
+      name: "Intialainen PAN-tunnus",
+      count: plural({ one: "{count} intialainen PAN-tunnus", other: "{count} intialaista PAN-tunnusta" }),
+    },
+    "pk-cnic": {
+      name: "Pakistanilainen CNIC-numero",
+      count: plural({ one: "{count} pakistanilainen CNIC-numero", other: "{count} pakistanilaista CNIC-numeroa" }),
+    },
+    "customer-list-name": {
+      name: "Asiakaslistatiedosto",
+      count: plural({
+        one: "{count} tiedosto, jonka nimi viittaa asiakaslistaan",
+        other: "{count} tiedostoa, joiden nimi viittaa asiakaslistaan",
+      }),
+    },
+    "visible-external-recipients": {
+      name: "Ulkoiset vastaanottajat Vastaanottaja- ja Kopio-kentissä",
+      count: plural({
+        one: "{count} ulkoinen vastaanottaja, joka näkee muut",
+        other: "{count} ulkoista vastaanottajaa, jotka näkevät toisensa",
+      }),
+    },
+    unscanned: {
+      name: "Tarkistamatta",
+      count: plural({ one: "{count} osa, jota ei voitu tarkistaa", other: "{count} osaa, joita ei voitu tarkistaa" }),
+    },
+    custom: {
+      name: "Oma tunniste {id}",
+      count: plural({ one: "{count} osuma tunnisteelle {id}", other: "{count} osumaa tunnisteelle {id}" }),
+    },
+  },
+
+  advice: {
+    "remove-or-mask": "Poista numerot tai peitä ne (jätä näkyviin vain viimeiset numerot).",
+    "move-to-bcc": "Siirrä ulkoiset vastaanottajat Piilokopio-kenttään, jotta he eivät näe toisiaan.",
+    "dont-share-customer-list":
+      "Älä lähetä asiakkaiden sähköpostilistoja edes kollegalle: asiakkaat antoivat ne meille vain yhteen tarkoitukseen.",
+    "check-unscanned": "Tarkista ennen lähettämistä osat, joita ei voitu lukea.",
+    "remove-attachment": "Poista liite tai jaa se vain niille, jotka tarvitsevat sitä.",
+    default: "Poista asiakastiedot tai jaa ne vain niille, joilla on lupa ja tarve saada ne.",
+  },
+
+  labels: {
+    cancelLabel: "Ryhdy toimiin",
+    addinName: "Mieti ensin",
+  },
+
+  notifications: {
+    block: "Mieti ensin: {found}. Viesti pysäytetään lähetettäessä. Korjaa se nyt.",
+    warn: "Mieti ensin: {found}. Tarkista viesti ennen lähettämistä.",
+    unscanned: "Mieti ensin: kohdetta {name} ei voitu tarkistaa ({reason}).",
+    recipients: plural({
+      one: "Mieti ensin: {count} ulkoinen vastaanottaja näkee muut. Siirrä vastaanottajat piilokopioon.",
+      other: "Mieti ensin: {count} ulkoista vastaanottajaa näkee toisensa. Siirrä heidät piilokopioon.",
+    }),
+  },
+
+  taskpane: {
+    title: "Mieti ensin",
+    intro: "Viesti sisältää asiakastietoja. Korjaa se täällä ja lähetä sitten uudelleen.",
+    loading: "Tarkistetaan viestiä…",
+    noFindings: "Arkaluonteisia tietoja ei löytynyt. Viesti on valmis lähetettäväksi.",
+    sectionBody: "Viestin tekstissä",
+    sectionSubject: "Aiheessa",
+    sectionAttachment: "Liitteessä ”{name}”",
+    sectionRecipients: "Vastaanottajat",
+    sectionNotChecked: "Ei voitu tarkistaa",
+    policyHeading: "Tietosuojakäytäntö",
+    policyLink: "Lue käytäntö: {title}",
+    fixesHeading: "Korjaa",
+    moveToBcc: "Siirrä ulkoiset vastaanottajat piilokopioon",
+    maskBody: "Peitä numerot viestin tekstissä",
+    removeAttachment: "Poista liite ”{name}”",
+    rescan: "Tarkista uudelleen",
+    working: "Käsitellään…",
+    readyToSend: "Valmis lähetettäväksi",
+    stillNeedsAttention: "Vaatii vielä huomiota",
+    fixDone: "Valmis.",
+    fixFailed: "Se ei onnistunut: {error}",
+    error: "Viestiä ei voitu tarkistaa: {error}",
+    confidence: { low: "pieni varmuus", medium: "kohtalainen varmuus", high: "suuri varmuus" },
+  },
+
+  simulator: {
+    title: "Mieti ensin — viestin kirjoittamisen simulaattori",
+    explanation:
+      "Kirjoita viesti kuten Outlookissa ja valitse Lähetä. Oikea apuohjelma tarkistaa sen ja näyttää, mitä Outlook näyttäisi.",
+    to: "Vastaanottaja",
+    cc: "Kopio",
+    bcc: "Piilokopio",
+    subject: "Aihe",
+    body: "Viesti",
+    attachments: "Liitteet",
+    dropFiles: "Pudota tiedostot tähän tai valitse ne",
+    removeFile: "Poista",
+    displayLanguage: "Näyttökieli",
+    send: "Lähetä",
+    sendAnyway: "Lähetä silti",
+    dontSend: "Älä lähetä",
+    takeAction: "Ryhdy toimiin",
+    messageSent: "Viesti lähetetty",
+    messageNotSent: "Viestiä ei lähetetty",
+    checking: "Tarkistetaan…",
+    error: "Jokin meni vikaan: {error}",
+  },
+
+  playground: {
+    title: "Mieti ensin — käytäntöjen testialusta",
+    explanation: "Liitä tai lataa käytäntö, pudota esimerkkitekstiä tai tiedostoja ja katso, mitä apuohjelma päättäisi.",
+    policy: "Käytäntö",
+    loadPolicy: "Lataa käytäntötiedosto",
+    resetPolicy: "Oletuskäytäntö",
+    sampleText: "Esimerkkiteksti",
+    dropFiles: "Pudota esimerkkitiedostot tähän",
+    recipients: "Vastaanottajat",
+    findings: "Löydökset",
+    noFindings: "Ei löydöksiä",
+    decision: "Päätös",
+    dialogPreview: "Valintaikkunan esikatselu",
+    locale: "Kieli",
+    allow: "Salli",
+    warn: "Varoita",
+    block: "Estä",
+    policyError: "Virhe käytännössä: {error}",
+    fileError: "Tiedostoa {name} ei voitu lukea: {error}",
+    detector: "Tunnistin",
+    location: "Sijainti",
+    value: "Arvo (peitetty)",
+    confidence: "Varmuus",
+    rules: "Lauenneet säännöt",
+  },
+} satisfies Messages;

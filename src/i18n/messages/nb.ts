@@ -1,0 +1,212 @@
+/**
+ * Norwegian Bokmål (also served for `no` and Nynorsk `nn`). Terms from the company's Norwegian policy page ("Slik vinner
+ * vi"): "Tenk først" (Think First), kundenes konfidensielle informasjon, Retningslinjer for personvern; fødselsnummer.
+ * Plurals: one (1), other.
+ */
+import type { Messages } from "./en";
+import { plural, type Dir } from "./types";
+
+export const nb = {
+  meta: { name: "Norsk bokmål", dir: "ltr" as Dir },
+
+  dialog: {
+    heading: "Tenk først",
+    intro: {
+      block: "Meldingen ble ikke sendt: den inneholder kundeinformasjon som ikke kan sendes slik.",
+      warn: "Meldingen kan dele kundeinformasjon. Sjekk den før du sender.",
+      unscanned: "Deler av meldingen kunne ikke sjekkes for kundeinformasjon.",
+    },
+    line: "{label}: {text}",
+    foundLabel: "Funnet",
+    whereLabel: "Hvor",
+    whyLabel: "Hvorfor",
+    whatLabel: "Dette gjør du",
+    notCheckedLabel: "Ikke sjekket",
+    withExamples: "{item} ({examples})",
+    listSeparator: ", ",
+    moreSeparator: " ",
+    more: plural({ one: "og {count} til", other: "og {count} til" }),
+    where: {
+      body: "meldingsteksten",
+      subject: "emnet",
+      attachment: "vedlegget «{name}»",
+    },
+    why: "{title}: kundene stoler på at vi bare bruker informasjonen deres til formålet de oppga den for.",
+    whyShort: "{title}",
+    sendAnyway: "Er du sikker på at det er tillatt, kan du sende likevel.",
+    unscannedItem: "{name} ({reason})",
+  },
+
+  unscannedReasons: {
+    encrypted: "kryptert",
+    "too-large": "for stor",
+    unsupported: "filtypen støttes ikke",
+    corrupt: "uleselig",
+    limit: "over grensen for sjekk",
+    timeout: "tiden gikk ut",
+    unavailable: "ikke tilgjengelig",
+  },
+
+  detectors: {
+    "us-ssn": {
+      name: "Amerikansk personnummer (SSN)",
+      count: plural({ one: "{count} amerikansk personnummer (SSN)", other: "{count} amerikanske personnumre (SSN)" }),
+    },
+    "payment-card": {
+      name: "Kortnummer",
+      count: plural({ one: "{count} kortnummer", other: "{count} kortnumre" }),
+    },
+    iban: {
+      name: "Kontonummer (IBAN)",
+      count: plural({ one: "{count} kontonummer (IBAN)", other: "{count} kontonumre (IBAN)" }),
+    },
+    "email-address": {
+      name: "E-postadresse",
+      count: plural({ one: "{count} e-postadresse", other: "{count} e-postadresser" }),
+    },
+    "email-list": {
+      name: "Liste over kunders e-postadresser",
+      count: plural({ one: "{count} liste over kunders e-postadresser", other: "{count} lister over kunders e-postadresser" }),
+    },
+    "fi-hetu": {
+      name: "Finsk personnummer (henkilötunnus)",
+      count: plural({ one: "{count} finsk personnummer", other: "{count} finske personnumre" }),
+    },
+    "no-fnr": {
+      name: "Fødselsnummer",
+      count: plural({ one: "{count} fødselsnummer", other: "{count} fødselsnumre" }),
+    },
+    "sk-rc": {
+      name: "Slovakisk/tsjekkisk personnummer (rodné číslo)",
+      count: plural({ one: "{count} slovakisk/tsjekkisk personnummer", other: "{count} slovakiske/tsjekkiske personnumre" }),
+    },
+    "in-aadhaar": {
+      name: "Aadhaar-nummer",
+      count: plural({ one: "{count} Aadhaar-nummer", other: "{count} Aadhaar-numre" }),
+    },
+    "in-pan": {
+      name: "Indisk PAN-nummer",
+      count: plural({ one: "{count} indisk PAN-nummer", other: "{count} indiske PAN-numre" }),
+    },
+    "pk-cnic": {
+      name: "Pakistansk CNIC-nummer",
+      count: plural({ one: "{count} pakistansk CNIC-nummer", other: "{count} pakistanske CNIC-numre" }),
+    },
+    "customer-list-name": {
+      name: "Fil med kundeliste",
+      count: plural({ one: "{count} fil med navn som en kundeliste", other: "{count} filer med navn som en kundeliste" }),
+    },
+    "visible-external-recipients": {
+      name: "Eksterne mottakere i Til/Kopi",
+      count: plural({ one: "{count} ekstern mottaker som ser de andre", other: "{count} eksterne mottakere som ser hverandre" }),
+    },
+    unscanned: {
+      name: "Ikke sjekket",
+      count: plural({ one: "{count} del som ikke kunne sjekkes", other: "{count} deler som ikke kunne sjekkes" }),
+    },
+    custom: {
+      name: "Eget mønster {id}",
+      count: plural({ one: "{count} treff på {id}", other: "{count} treff på {id}" }),
+    },
+  },
+
+  advice: {
+    "remove-or-mask": "Fjern numrene eller masker dem (behold bare de siste sifrene).",
+    "move-to-bcc": "Flytt de eksterne mottakerne til Blindkopi, så de ikke ser hverandre.",
+    "dont-share-customer-list":
+      "Ikke send lister over kunders e-postadresser, heller ikke til en kollega: kundene ga oss dem til ett formål.",
+    "check-unscanned": "Sjekk delene som ikke kunne leses, før du sender.",
+    "remove-attachment": "Fjern vedlegget, eller del det bare med dem som trenger det.",
+    default: "Fjern kundeinformasjonen, eller del den bare med dem som er autorisert og har behov for den.",
+  },
+
+  labels: {
+    cancelLabel: "Ta grep",
+    addinName: "Tenk først",
+  },
+
+  notifications: {
+    block: "Tenk først: {found}. Meldingen stoppes når du sender. Rett det opp nå.",
+    warn: "Tenk først: {found}. Sjekk den før du sender.",
+    unscanned: "Tenk først: {name} kunne ikke sjekkes ({reason}).",
+    recipients: plural({
+      one: "Tenk først: {count} ekstern mottaker ser de andre. Flytt mottakerne til Blindkopi.",
+      other: "Tenk først: {count} eksterne mottakere ser hverandre. Flytt dem til Blindkopi.",
+    }),
+  },
+
+  taskpane: {
+    title: "Tenk først",
+    intro: "Meldingen inneholder kundeinformasjon. Rett det opp her, og send på nytt.",
+    loading: "Sjekker meldingen…",
+    noFindings: "Fant ikke noe sensitivt. Meldingen er klar til å sendes.",
+    sectionBody: "I meldingsteksten",
+    sectionSubject: "I emnet",
+    sectionAttachment: "I vedlegget «{name}»",
+    sectionRecipients: "Mottakere",
+    sectionNotChecked: "Kunne ikke sjekkes",
+    policyHeading: "Retningslinjer",
+    policyLink: "Les retningslinjene: {title}",
+    fixesHeading: "Rett opp",
+    moveToBcc: "Flytt eksterne mottakere til Blindkopi",
+    maskBody: "Masker numrene i meldingsteksten",
+    removeAttachment: "Fjern vedlegget «{name}»",
+    rescan: "Sjekk på nytt",
+    working: "Arbeider…",
+    readyToSend: "Klar til å sendes",
+    stillNeedsAttention: "Må fortsatt rettes opp",
+    fixDone: "Ferdig.",
+    fixFailed: "Det gikk ikke: {error}",
+    error: "Meldingen kunne ikke sjekkes: {error}",
+    confidence: { low: "lav sikkerhet", medium: "middels sikkerhet", high: "høy sikkerhet" },
+  },
+
+  simulator: {
+    title: "Tenk først — simulator for ny melding",
+    explanation:
+      "Skriv en melding som i Outlook og trykk Send. Det ekte tillegget sjekker den og viser det Outlook ville vist.",
+    to: "Til",
+    cc: "Kopi",
+    bcc: "Blindkopi",
+    subject: "Emne",
+    body: "Melding",
+    attachments: "Vedlegg",
+    dropFiles: "Slipp filer her eller velg dem",
+    removeFile: "Fjern",
+    displayLanguage: "Visningsspråk",
+    send: "Send",
+    sendAnyway: "Send likevel",
+    dontSend: "Ikke send",
+    takeAction: "Ta grep",
+    messageSent: "Meldingen ble sendt",
+    messageNotSent: "Meldingen ble ikke sendt",
+    checking: "Sjekker…",
+    error: "Noe gikk galt: {error}",
+  },
+
+  playground: {
+    title: "Tenk først — testbenk for retningslinjer",
+    explanation: "Lim inn eller last inn retningslinjer, slipp inn eksempeltekst eller filer, og se hva tillegget ville avgjort.",
+    policy: "Retningslinjer",
+    loadPolicy: "Last inn fil med retningslinjer",
+    resetPolicy: "Standard retningslinjer",
+    sampleText: "Eksempeltekst",
+    dropFiles: "Slipp eksempelfiler her",
+    recipients: "Mottakere",
+    findings: "Funn",
+    noFindings: "Ingen funn",
+    decision: "Avgjørelse",
+    dialogPreview: "Forhåndsvisning av dialogen",
+    locale: "Språk",
+    allow: "Tillat",
+    warn: "Advar",
+    block: "Blokker",
+    policyError: "Feil i retningslinjene: {error}",
+    fileError: "Kunne ikke lese {name}: {error}",
+    detector: "Detektor",
+    location: "Plassering",
+    value: "Verdi (maskert)",
+    confidence: "Sikkerhet",
+    rules: "Regler som slo til",
+  },
+} satisfies Messages;

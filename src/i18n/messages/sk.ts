@@ -1,0 +1,236 @@
+/**
+ * Slovak. Terms from the company's Slovak policy page ("Ako víťazíme"): "Najskôr sa zamyslite" (Think First),
+ * dôverné informácie zákazníkov, Zásady ochrany osobných údajov; rodné číslo. Plurals: one (1), few (2–4), other.
+ */
+import type { Messages } from "./en";
+import { plural, type Dir } from "./types";
+
+export const sk = {
+  meta: { name: "Slovenčina", dir: "ltr" as Dir },
+
+  dialog: {
+    heading: "Najskôr sa zamyslite",
+    intro: {
+      block: "Správa nebola odoslaná: obsahuje údaje zákazníkov, ktoré takto nesmú odísť.",
+      warn: "Správa môže zdieľať údaje zákazníkov. Pred odoslaním ju skontrolujte.",
+      unscanned: "Časť správy sa nepodarilo skontrolovať na údaje zákazníkov.",
+    },
+    line: "{label}: {text}",
+    foundLabel: "Nájdené",
+    whereLabel: "Kde",
+    whyLabel: "Prečo",
+    whatLabel: "Čo urobiť",
+    notCheckedLabel: "Neskontrolované",
+    withExamples: "{item} ({examples})",
+    listSeparator: ", ",
+    moreSeparator: " ",
+    more: plural({ one: "a {count} ďalšia", few: "a {count} ďalšie", other: "a {count} ďalších" }),
+    where: {
+      body: "text správy",
+      subject: "predmet",
+      attachment: "príloha „{name}“",
+    },
+    why: "{title}: zákazníci sa spoliehajú, že ich údaje použijeme len na účel, na ktorý ich poskytli.",
+    whyShort: "{title}",
+    sendAnyway: "Ak ste si istí, že je to povolené, môžete správu odoslať aj tak.",
+    unscannedItem: "{name} ({reason})",
+  },
+
+  unscannedReasons: {
+    encrypted: "zašifrované",
+    "too-large": "príliš veľké",
+    unsupported: "nepodporovaný typ",
+    corrupt: "nečitateľné",
+    limit: "nad limitom kontroly",
+    timeout: "nestihlo sa",
+    unavailable: "nedostupné",
+  },
+
+  detectors: {
+    "us-ssn": {
+      name: "Americké číslo sociálneho zabezpečenia (SSN)",
+      count: plural({
+        one: "{count} americké číslo sociálneho zabezpečenia",
+        few: "{count} americké čísla sociálneho zabezpečenia",
+        other: "{count} amerických čísel sociálneho zabezpečenia",
+      }),
+    },
+    "payment-card": {
+      name: "Číslo platobnej karty",
+      count: plural({ one: "{count} číslo karty", few: "{count} čísla kariet", other: "{count} čísel kariet" }),
+    },
+    iban: {
+      name: "Číslo bankového účtu (IBAN)",
+      count: plural({ one: "{count} číslo účtu (IBAN)", few: "{count} čísla účtov (IBAN)", other: "{count} čísel účtov (IBAN)" }),
+    },
+    "email-address": {
+      name: "E-mailová adresa",
+      count: plural({ one: "{count} e-mailová adresa", few: "{count} e-mailové adresy", other: "{count} e-mailových adries" }),
+    },
+    "email-list": {
+      name: "Zoznam e-mailových adries zákazníkov",
+      count: plural({
+        one: "{count} zoznam e-mailov zákazníkov",
+        few: "{count} zoznamy e-mailov zákazníkov",
+        other: "{count} zoznamov e-mailov zákazníkov",
+      }),
+    },
+    "fi-hetu": {
+      name: "Fínsky osobný identifikačný kód (henkilötunnus)",
+      count: plural({ one: "{count} fínsky osobný kód", few: "{count} fínske osobné kódy", other: "{count} fínskych osobných kódov" }),
+    },
+    "no-fnr": {
+      name: "Nórske rodné číslo (fødselsnummer)",
+      count: plural({ one: "{count} nórske rodné číslo", few: "{count} nórske rodné čísla", other: "{count} nórskych rodných čísel" }),
+    },
+    "sk-rc": {
+      name: "Rodné číslo",
+      count: plural({ one: "{count} rodné číslo", few: "{count} rodné čísla", other: "{count} rodných čísel" }),
+    },
+    "in-aadhaar": {
+      name: "Indické číslo Aadhaar",
+      count: plural({ one: "{count} číslo Aadhaar", few: "{count} čísla Aadhaar", other: "{count} čísel Aadhaar" }),
+    },
+    "in-pan": {
+      name: "Indické číslo PAN",
+      count: plural({ one: "{count} indické číslo PAN", few: "{count} indické čísla PAN", other: "{count} indických čísel PAN" }),
+    },
+    "pk-cnic": {
+      name: "Pakistanské číslo CNIC",
+      count: plural({
+        one: "{count} pakistanské číslo CNIC",
+        few: "{count} pakistanské čísla CNIC",
+        other: "{count} pakistanských čísel CNIC",
+      }),
+    },
+    "customer-list-name": {
+      name: "Súbor so zoznamom zákazníkov",
+      count: plural({
+        one: "{count} súbor pomenovaný ako zoznam zákazníkov",
+        few: "{count} súbory pomenované ako zoznam zákazníkov",
+        other: "{count} súborov pomenovaných ako zoznam zákazníkov",
+      }),
+    },
+    "visible-external-recipients": {
+      name: "Externí príjemcovia v poliach Komu a Kópia",
+      count: plural({
+        one: "{count} externý príjemca, ktorý vidí ostatných",
+        few: "{count} externí príjemcovia, ktorí sa navzájom vidia",
+        other: "{count} externých príjemcov, ktorí sa navzájom vidia",
+      }),
+    },
+    unscanned: {
+      name: "Neskontrolované",
+      count: plural({
+        one: "{count} časť sa nepodarilo skontrolovať",
+        few: "{count} časti sa nepodarilo skontrolovať",
+        other: "{count} častí sa nepodarilo skontrolovať",
+      }),
+    },
+    custom: {
+      name: "Vlastný vzor {id}",
+      count: plural({ one: "{count} zhoda so vzorom {id}", few: "{count} zhody so vzorom {id}", other: "{count} zhôd so vzorom {id}" }),
+    },
+  },
+
+  advice: {
+    "remove-or-mask": "Odstráňte čísla alebo ich zamaskujte (ponechajte len posledné číslice).",
+    "move-to-bcc": "Presuňte externých príjemcov do skrytej kópie, aby sa navzájom nevideli.",
+    "dont-share-customer-list":
+      "Neposielajte zoznamy e-mailov zákazníkov, ani kolegovi: zákazníci nám ich zverili len na jeden účel.",
+    "check-unscanned": "Pred odoslaním skontrolujte časti, ktoré sa nedali prečítať.",
+    "remove-attachment": "Odstráňte prílohu alebo ju zdieľajte len s tými, ktorí ju potrebujú.",
+    default: "Odstráňte údaje zákazníkov alebo ich zdieľajte len s oprávnenými ľuďmi, ktorí ich potrebujú.",
+  },
+
+  labels: {
+    cancelLabel: "Podniknúť kroky",
+    addinName: "Najskôr sa zamyslite",
+  },
+
+  notifications: {
+    block: "Najskôr sa zamyslite: {found}. Pri odoslaní sa správa zastaví. Opravte ju teraz.",
+    warn: "Najskôr sa zamyslite: {found}. Pred odoslaním ju skontrolujte.",
+    unscanned: "Najskôr sa zamyslite: {name} sa nepodarilo skontrolovať ({reason}).",
+    recipients: plural({
+      one: "Najskôr sa zamyslite: {count} externý príjemca vidí ostatných. Presuňte ho do skrytej kópie.",
+      few: "Najskôr sa zamyslite: {count} externí príjemcovia sa navzájom vidia. Presuňte ich do skrytej kópie.",
+      other: "Najskôr sa zamyslite: {count} externých príjemcov sa navzájom vidí. Presuňte ich do skrytej kópie.",
+    }),
+  },
+
+  taskpane: {
+    title: "Najskôr sa zamyslite",
+    intro: "Táto správa obsahuje údaje zákazníkov. Opravte ju tu a potom ju odošlite znova.",
+    loading: "Kontrolujem správu…",
+    noFindings: "Nenašli sa žiadne citlivé údaje. Správa je pripravená na odoslanie.",
+    sectionBody: "V texte správy",
+    sectionSubject: "V predmete",
+    sectionAttachment: "V prílohe „{name}“",
+    sectionRecipients: "Príjemcovia",
+    sectionNotChecked: "Nepodarilo sa skontrolovať",
+    policyHeading: "Zásady",
+    policyLink: "Prečítajte si zásady: {title}",
+    fixesHeading: "Oprava",
+    moveToBcc: "Presunúť externých príjemcov do skrytej kópie",
+    maskBody: "Zamaskovať čísla v texte správy",
+    removeAttachment: "Odstrániť prílohu „{name}“",
+    rescan: "Skontrolovať znova",
+    working: "Pracujem…",
+    readyToSend: "Pripravené na odoslanie",
+    stillNeedsAttention: "Stále treba vyriešiť",
+    fixDone: "Hotovo.",
+    fixFailed: "Nepodarilo sa: {error}",
+    error: "Správu sa nepodarilo skontrolovať: {error}",
+    confidence: { low: "nízka istota", medium: "stredná istota", high: "vysoká istota" },
+  },
+
+  simulator: {
+    title: "Najskôr sa zamyslite — simulátor novej správy",
+    explanation:
+      "Napíšte správu ako v Outlooku a stlačte Odoslať. Skutočný doplnok ju skontroluje a ukáže, čo by zobrazil Outlook.",
+    to: "Komu",
+    cc: "Kópia",
+    bcc: "Skrytá kópia",
+    subject: "Predmet",
+    body: "Text správy",
+    attachments: "Prílohy",
+    dropFiles: "Presuňte sem súbory alebo ich vyberte",
+    removeFile: "Odstrániť",
+    displayLanguage: "Jazyk zobrazenia",
+    send: "Odoslať",
+    sendAnyway: "Odoslať aj tak",
+    dontSend: "Neodoslať",
+    takeAction: "Podniknúť kroky",
+    messageSent: "Správa bola odoslaná",
+    messageNotSent: "Správa nebola odoslaná",
+    checking: "Kontrolujem…",
+    error: "Niečo sa pokazilo: {error}",
+  },
+
+  playground: {
+    title: "Najskôr sa zamyslite — skúšobňa zásad",
+    explanation: "Vložte alebo načítajte zásady, pridajte vzorový text či súbory a pozrite sa, ako by doplnok rozhodol.",
+    policy: "Zásady",
+    loadPolicy: "Načítať súbor so zásadami",
+    resetPolicy: "Predvolené zásady",
+    sampleText: "Vzorový text",
+    dropFiles: "Presuňte sem vzorové súbory",
+    recipients: "Príjemcovia",
+    findings: "Zistenia",
+    noFindings: "Žiadne zistenia",
+    decision: "Rozhodnutie",
+    dialogPreview: "Náhľad dialógu",
+    locale: "Jazyk",
+    allow: "Povoliť",
+    warn: "Upozorniť",
+    block: "Zablokovať",
+    policyError: "Chyba v zásadách: {error}",
+    fileError: "Súbor {name} sa nepodarilo prečítať: {error}",
+    detector: "Detektor",
+    location: "Umiestnenie",
+    value: "Hodnota (zamaskovaná)",
+    confidence: "Istota",
+    rules: "Použité pravidlá",
+  },
+} satisfies Messages;

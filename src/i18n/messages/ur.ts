@@ -1,0 +1,218 @@
+/**
+ * Urdu (right-to-left). Terms from the company's Urdu policy page ("گاہک کے ڈیٹا کی رازداری"): "پہلے سوچیں" (Think First),
+ * گاہکوں کی رازدارانہ معلومات, رازداری کی پالیسی; شناختی کارڈ. Plurals: one (1), other. Latin fragments that come from
+ * outside (masked numbers, file names, addresses) are wrapped in Unicode isolates by the renderer, not here.
+ */
+import type { Messages } from "./en";
+import { plural, type Dir } from "./types";
+
+export const ur = {
+  meta: { name: "اردو", dir: "rtl" as Dir },
+
+  dialog: {
+    heading: "پہلے سوچیں",
+    intro: {
+      block: "یہ پیغام نہیں بھیجا گیا: اس میں گاہکوں کی معلومات ہیں جو اس طرح باہر نہیں جا سکتیں۔",
+      warn: "یہ پیغام گاہکوں کی معلومات شیئر کر سکتا ہے۔ بھیجنے سے پہلے اسے جانچ لیں۔",
+      unscanned: "اس پیغام کا کچھ حصہ گاہکوں کی معلومات کے لیے جانچا نہیں جا سکا۔",
+    },
+    line: "{label}: {text}",
+    foundLabel: "ملا",
+    whereLabel: "کہاں",
+    whyLabel: "کیوں",
+    whatLabel: "کیا کریں",
+    notCheckedLabel: "جانچا نہیں گیا",
+    withExamples: "{item} ({examples})",
+    listSeparator: "، ",
+    moreSeparator: " ",
+    more: plural({ one: "اور {count} مزید", other: "اور {count} مزید" }),
+    where: {
+      body: "پیغام کا متن",
+      subject: "عنوان",
+      attachment: "منسلکہ “{name}”",
+    },
+    why: "{title}: گاہک ہم پر اعتبار کرتے ہیں کہ ان کی معلومات صرف اسی مقصد کے لیے استعمال ہوں گی جس کے لیے انہوں نے دی ہیں۔",
+    whyShort: "{title}",
+    sendAnyway: "اگر آپ کو یقین ہے کہ اس کی اجازت ہے تو آپ پھر بھی بھیج سکتے ہیں۔",
+    unscannedItem: "{name} ({reason})",
+  },
+
+  unscannedReasons: {
+    encrypted: "خفیہ کردہ",
+    "too-large": "بہت بڑا",
+    unsupported: "غیر معاون قسم",
+    corrupt: "پڑھا نہیں جا سکا",
+    limit: "جانچ کی حد سے زیادہ",
+    timeout: "وقت ختم ہو گیا",
+    unavailable: "دستیاب نہیں",
+  },
+
+  detectors: {
+    "us-ssn": {
+      name: "امریکی سوشل سیکیورٹی نمبر (SSN)",
+      count: plural({ one: "{count} امریکی سوشل سیکیورٹی نمبر", other: "{count} امریکی سوشل سیکیورٹی نمبر" }),
+    },
+    "payment-card": {
+      name: "کارڈ نمبر",
+      count: plural({ one: "{count} کارڈ نمبر", other: "{count} کارڈ نمبر" }),
+    },
+    iban: {
+      name: "بینک اکاؤنٹ نمبر (IBAN)",
+      count: plural({ one: "{count} بینک اکاؤنٹ نمبر (IBAN)", other: "{count} بینک اکاؤنٹ نمبر (IBAN)" }),
+    },
+    "email-address": {
+      name: "ای میل پتا",
+      count: plural({ one: "{count} ای میل پتا", other: "{count} ای میل پتے" }),
+    },
+    "email-list": {
+      name: "گاہکوں کے ای میل پتوں کی فہرست",
+      count: plural({ one: "{count} گاہکوں کے ای میل پتوں کی فہرست", other: "{count} گاہکوں کے ای میل پتوں کی فہرستیں" }),
+    },
+    "fi-hetu": {
+      name: "فن لینڈ کا ذاتی شناختی کوڈ (henkilötunnus)",
+      count: plural({ one: "{count} فن لینڈ کا ذاتی شناختی کوڈ", other: "{count} فن لینڈ کے ذاتی شناختی کوڈ" }),
+    },
+    "no-fnr": {
+      name: "ناروے کا قومی شناختی نمبر (fødselsnummer)",
+      count: plural({ one: "{count} ناروے کا قومی شناختی نمبر", other: "{count} ناروے کے قومی شناختی نمبر" }),
+    },
+    "sk-rc": {
+      name: "سلوواکیہ/چیک کا پیدائشی نمبر (rodné číslo)",
+      count: plural({ one: "{count} سلوواکیہ/چیک کا پیدائشی نمبر", other: "{count} سلوواکیہ/چیک کے پیدائشی نمبر" }),
+    },
+    "in-aadhaar": {
+      name: "آدھار نمبر",
+      count: plural({ one: "{count} آدھار نمبر", other: "{count} آدھار نمبر" }),
+    },
+    "in-pan": {
+      name: "بھارتی پین (PAN) نمبر",
+      count: plural({ one: "{count} بھارتی پین نمبر", other: "{count} بھارتی پین نمبر" }),
+    },
+    "pk-cnic": {
+      name: "شناختی کارڈ نمبر (CNIC)",
+      count: plural({ one: "{count} شناختی کارڈ نمبر", other: "{count} شناختی کارڈ نمبر" }),
+    },
+    "customer-list-name": {
+      name: "گاہکوں کی فہرست کی فائل",
+      count: plural({
+        one: "{count} فائل جس کا نام گاہکوں کی فہرست جیسا ہے",
+        other: "{count} فائلیں جن کے نام گاہکوں کی فہرست جیسے ہیں",
+      }),
+    },
+    "visible-external-recipients": {
+      name: "بنام/نقل میں بیرونی وصول کنندگان",
+      count: plural({
+        one: "{count} بیرونی وصول کنندہ جو دوسروں کو دیکھ سکتا ہے",
+        other: "{count} بیرونی وصول کنندگان جو ایک دوسرے کو دیکھ سکتے ہیں",
+      }),
+    },
+    unscanned: {
+      name: "جانچا نہیں گیا",
+      count: plural({ one: "{count} حصہ جو جانچا نہیں جا سکا", other: "{count} حصے جو جانچے نہیں جا سکے" }),
+    },
+    custom: {
+      name: "حسب ضرورت پیٹرن {id}",
+      count: plural({ one: "{id} کی {count} مماثلت", other: "{id} کی {count} مماثلتیں" }),
+    },
+  },
+
+  advice: {
+    "remove-or-mask": "نمبر ہٹا دیں یا انہیں چھپا دیں (صرف آخری ہندسے رہنے دیں)۔",
+    "move-to-bcc": "بیرونی وصول کنندگان کو خفیہ نقل (Bcc) میں منتقل کریں تاکہ وہ ایک دوسرے کو نہ دیکھ سکیں۔",
+    "dont-share-customer-list":
+      "گاہکوں کے ای میل پتوں کی فہرست کسی ساتھی کو بھی نہ بھیجیں: گاہکوں نے یہ معلومات صرف ایک مقصد کے لیے دی ہیں۔",
+    "check-unscanned": "بھیجنے سے پہلے وہ حصے جانچ لیں جو پڑھے نہیں جا سکے۔",
+    "remove-attachment": "منسلکہ ہٹا دیں، یا اسے صرف انہی سے شیئر کریں جنہیں اس کی ضرورت ہے۔",
+    default: "گاہکوں کی معلومات ہٹا دیں، یا صرف ان مجاز لوگوں سے شیئر کریں جنہیں اس کی ضرورت ہے۔",
+  },
+
+  labels: {
+    cancelLabel: "کارروائی کریں",
+    addinName: "پہلے سوچیں",
+  },
+
+  notifications: {
+    block: "پہلے سوچیں: {found}۔ بھیجتے وقت یہ پیغام روک دیا جائے گا۔ ابھی درست کریں۔",
+    warn: "پہلے سوچیں: {found}۔ بھیجنے سے پہلے جانچ لیں۔",
+    unscanned: "پہلے سوچیں: {name} جانچا نہیں جا سکا ({reason})۔",
+    recipients: plural({
+      one: "پہلے سوچیں: {count} بیرونی وصول کنندہ دوسروں کو دیکھ سکتا ہے۔ اسے خفیہ نقل (Bcc) میں منتقل کریں۔",
+      other: "پہلے سوچیں: {count} بیرونی وصول کنندگان ایک دوسرے کو دیکھ سکتے ہیں۔ انہیں خفیہ نقل (Bcc) میں منتقل کریں۔",
+    }),
+  },
+
+  taskpane: {
+    title: "پہلے سوچیں",
+    intro: "اس پیغام میں گاہکوں کی معلومات ہیں۔ اسے یہاں درست کریں، پھر دوبارہ بھیجیں۔",
+    loading: "پیغام جانچا جا رہا ہے…",
+    noFindings: "کوئی حساس چیز نہیں ملی۔ یہ پیغام بھیجنے کے لیے تیار ہے۔",
+    sectionBody: "پیغام کے متن میں",
+    sectionSubject: "عنوان میں",
+    sectionAttachment: "منسلکہ “{name}” میں",
+    sectionRecipients: "وصول کنندگان",
+    sectionNotChecked: "جانچا نہیں جا سکا",
+    policyHeading: "پالیسی",
+    policyLink: "پالیسی پڑھیں: {title}",
+    fixesHeading: "درست کریں",
+    moveToBcc: "بیرونی وصول کنندگان کو خفیہ نقل (Bcc) میں منتقل کریں",
+    maskBody: "متن میں نمبر چھپائیں",
+    removeAttachment: "منسلکہ “{name}” ہٹائیں",
+    rescan: "دوبارہ جانچیں",
+    working: "کام جاری ہے…",
+    readyToSend: "بھیجنے کے لیے تیار",
+    stillNeedsAttention: "ابھی بھی توجہ درکار ہے",
+    fixDone: "ہو گیا۔",
+    fixFailed: "یہ نہیں ہو سکا: {error}",
+    error: "پیغام جانچا نہیں جا سکا: {error}",
+    confidence: { low: "کم یقین", medium: "درمیانہ یقین", high: "زیادہ یقین" },
+  },
+
+  simulator: {
+    title: "پہلے سوچیں — پیغام لکھنے کا سمیولیٹر",
+    explanation:
+      "Outlook کی طرح پیغام لکھیں اور بھیجیں دبائیں۔ اصل ایڈ اِن اسے جانچتا ہے اور دکھاتا ہے کہ Outlook کیا دکھائے گا۔",
+    to: "بنام",
+    cc: "نقل",
+    bcc: "خفیہ نقل",
+    subject: "عنوان",
+    body: "پیغام",
+    attachments: "منسلکات",
+    dropFiles: "فائلیں یہاں چھوڑیں یا منتخب کریں",
+    removeFile: "ہٹائیں",
+    displayLanguage: "ڈسپلے کی زبان",
+    send: "بھیجیں",
+    sendAnyway: "پھر بھی بھیجیں",
+    dontSend: "نہ بھیجیں",
+    takeAction: "کارروائی کریں",
+    messageSent: "پیغام بھیج دیا گیا",
+    messageNotSent: "پیغام نہیں بھیجا گیا",
+    checking: "جانچ جاری ہے…",
+    error: "کچھ غلط ہو گیا: {error}",
+  },
+
+  playground: {
+    title: "پہلے سوچیں — پالیسی کی آزمائش گاہ",
+    explanation: "پالیسی چسپاں یا لوڈ کریں، نمونہ متن یا فائلیں ڈالیں، اور دیکھیں کہ ایڈ اِن کیا فیصلہ کرے گا۔",
+    policy: "پالیسی",
+    loadPolicy: "پالیسی فائل لوڈ کریں",
+    resetPolicy: "طے شدہ پالیسی",
+    sampleText: "نمونہ متن",
+    dropFiles: "نمونہ فائلیں یہاں چھوڑیں",
+    recipients: "وصول کنندگان",
+    findings: "نتائج",
+    noFindings: "کوئی نتیجہ نہیں",
+    decision: "فیصلہ",
+    dialogPreview: "ڈائیلاگ کا پیش منظر",
+    locale: "زبان",
+    allow: "اجازت دیں",
+    warn: "انتباہ کریں",
+    block: "روکیں",
+    policyError: "پالیسی میں خرابی: {error}",
+    fileError: "{name} پڑھی نہیں جا سکی: {error}",
+    detector: "ڈیٹیکٹر",
+    location: "مقام",
+    value: "قدر (چھپی ہوئی)",
+    confidence: "یقین",
+    rules: "لاگو ہونے والے قواعد",
+  },
+} satisfies Messages;
