@@ -164,7 +164,7 @@ export function deflatedZeros(size: number): Uint8Array {
   const out = new Uint8Array(Math.ceil((3 + 8 + matches * 13 + tail * 8 + 7) / 8) + 1);
   let bitPos = 0;
   const put = (value: number, n: number) => {
-    for (let i = 0; i < n; i++, bitPos++) if ((value >> i) & 1) out[bitPos >> 3] |= 1 << (bitPos & 7);
+    for (let i = 0; i < n; i++, bitPos++) if ((value >> i) & 1) out[bitPos >> 3] = (out[bitPos >> 3] as number) | (1 << (bitPos & 7));
   };
   const huff = (code: number, len: number) => {
     let r = 0;

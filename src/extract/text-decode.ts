@@ -65,12 +65,15 @@ export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.len
       i++;
       continue;
     }
-    let cp = 0xfffd;
+    // WHATWG UTF-8 decoding: the allowed range of the second byte depends on the lead byte (no overlongs, surrogates
+    // or code points past U+10FFFF); a maximal invalid subpart becomes one U+FFFD and the offending byte is re-read.
+    let cp = 0;
     let need = 0;
-    let min = 0;
-    if (b >= 0xc2 && b <= 0xdf) (need = 1), (cp = b & 0x1f), (min = 0x80);
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (cp = b & 0x0f), (min = 0x800);
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (cp = b & 0x07), (min = 0x10000);
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (cp = b & 0x1f);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (cp = b & 0x0f), b === 0xe0 ? (lower = 0xa0) : b === 0xed ? (upper = 0x9f) : 0;
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (cp = b & 0x07), b === 0xf0 ? (lower = 0x90) : b === 0xf4 ? (upper = 0x8f) : 0;
     if (need === 0) {
       units[o++] = 0xfffd;
       i++;
@@ -78,13 +81,16 @@ export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.len
     }
     let j = 1;
     for (; j <= need; j++) {
-      const c = i + j < end ? (bytes[i + j] as number) : -1;
-      if ((c & 0xc0) !== 0x80 || c < 0) break;
+      if (i + j >= end) break;
+      const c = bytes[i + j] as number;
+      if (c < lower || c > upper) break;
       cp = (cp << 6) | (c & 0x3f);
+      lower = 0x80;
+      upper = 0xbf;
     }
-    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+    if (j <= need) {
       units[o++] = 0xfffd;
-      i += Math.max(1, j); // skip the lead byte and the continuation bytes that were valid
+      i += j;
       continue;
     }
     i += need + 1;
@@ -115,13 +121,18 @@ export function isValidUtf8(bytes: Uint8Array, limit = bytes.length): boolean {
       continue;
     }
     let need = 0;
+    let lower = 0x80;
+    let upper = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), b === 0xe0 ? (lower = 0xa0) : b === 0xed ? (upper = 0x9f) : 0;
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), b === 0xf0 ? (lower = 0x90) : b === 0xf4 ? (upper = 0x8f) : 0;
     else return false;
     for (let j = 1; j <= need; j++) {
       if (i + j >= end) return end < bytes.length;
-      if (((bytes[i + j] as number) & 0xc0) !== 0x80) return false;
+      const c = bytes[i + j] as number;
+      if (c < lower || c > upper) return false;
+      lower = 0x80;
+      upper = 0xbf;
     }
     i += need + 1;
   }
