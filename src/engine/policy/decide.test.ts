@@ -186,3 +186,18 @@ allowlists:
     expect(decide([body([f("us-ssn")])], msg(ext, { from: "payroll@example.com" }), base).action).toBe("block");
   });
 });
+
+describe("customer-list-name signal", () => {
+  it("warns when an attachment is named like a customer list, even internally, and offers to remove it", () => {
+    const m = msg([to("colleague@example.com")], { attachments: [{ id: "a1", name: "kundeliste 2025.xlsx", size: 10, type: "file" }] });
+    const d = decide([body([]), attachment("kundeliste 2025.xlsx", [])], m, policy);
+    expect(d.action).toBe("warn");
+    expect(d.rules).toEqual([{ id: "warn-customer-list", action: "warn", message: "dont-share-customer-list", detectors: ["customer-list-name"] }]);
+    expect(d.fixes).toEqual([{ kind: "remove-attachment", name: "kundeliste 2025.xlsx", attachmentId: "a1" }]);
+  });
+
+  it("does not fire for an ordinary file name", () => {
+    const m = msg([to("colleague@example.com")], { attachments: [{ id: "a1", name: "quarterly report.docx", size: 10, type: "file" }] });
+    expect(decide([body([])], m, policy).action).toBe("allow");
+  });
+});

@@ -22,7 +22,7 @@
  */
 import { ACTION_ORDER, CONFIDENCE_ORDER } from "../types";
 import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Location, MessageInfo, Recipient, SourceResult, Unscanned } from "../types";
-import { isCustomerListName } from "./customer-list-signal";
+import { customerListName } from "../customer-list-name";
 import { IDENTIFIER_DETECTOR_IDS, SIGNAL_IDS } from "./ids";
 import type { Policy, Rule } from "./types";
 
@@ -109,8 +109,10 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     items.push({ detector: "visible-external-recipients", confidence: "high", location: null, weight: visibleExternal, key: key++ });
   }
   for (const att of message.attachments) {
-    if (isCustomerListName(att.name) && !senderAllowed("customer-list-name")) {
-      items.push({ detector: "customer-list-name", confidence: "medium", location: { kind: "attachment", name: att.name, attachmentId: att.id }, weight: 1, key: key++ });
+    const named = customerListName(att.name);
+    if (named && !senderAllowed("customer-list-name")) {
+      const location: Location = { kind: "attachment", name: att.name, attachmentId: att.id };
+      items.push({ detector: "customer-list-name", confidence: named.confidence, location, weight: 1, finding: named, key: key++ });
     }
   }
 
