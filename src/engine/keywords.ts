@@ -4,10 +4,10 @@
  *
  * How: the text is split into word tokens (letters of any script, with their combining marks); every distinct token is
  * resolved once per scanner (cached) to the keyword words it stands for:
- *   1. exact after folding;
+ *   1. exact after folding; and
  *   2. a short suffix (≤ 2 letters: "cards", "kortet", "tilin") on a keyword word of 4+ letters;
- *   3. fuzzy with fuse.js (Bitap, threshold 0.34) for keyword words of 5+ letters, accepted only when the first three
- *      letters agree and the lengths differ by at most 2 shorter / 5 longer: inflection changes endings, and these
+ *   3. (and) fuzzy with fuse.js (Bitap, threshold 0.34) for keyword words of 5+ letters, accepted only when the first three
+ *      letters agree, the word is at most 1 shorter / 5 longer and not a mere prefix of the keyword: inflection changes endings, and these
  *      guards keep Bitap's substring matching from pairing short words with long keywords.
  * A phrase matches when its words match consecutive tokens. Only ranges around candidates are ever tokenized.
  */
@@ -100,19 +100,20 @@ export class KeywordMatcher {
     if (hit !== undefined) return hit;
     const f = fold(token);
     const out: string[] = [];
+    // All words it may stand for: two groups may list "sosiaaliturvatunnus" and "sosiaaliturvatunnuksen".
     if (this.words[f]) out.push(f);
-    else {
-      for (let cut = 1; cut <= 2 && f.length - cut >= 4; cut++) {
-        const stem = f.slice(0, f.length - cut);
-        if (this.words[stem]) out.push(stem);
-      }
-      if (!out.length && this.fuse && f.length >= 5) {
-        for (const r of this.fuse.search(f)) {
-          const w = r.item;
-          if (w.slice(0, 3) !== f.slice(0, 3)) continue;
-          if (f.length < w.length - 2 || f.length > w.length + 5) continue;
-          out.push(w);
-        }
+    for (let cut = 1; cut <= 2 && f.length - cut >= 4; cut++) {
+      const stem = f.slice(0, f.length - cut);
+      if (this.words[stem]) out.push(stem);
+    }
+    if (this.fuse && f.length >= 5) {
+      for (const r of this.fuse.search(f)) {
+        const w = r.item;
+        if (out.indexOf(w) >= 0 || w.slice(0, 3) !== f.slice(0, 3)) continue;
+        if (f.length < w.length - 1 || f.length > w.length + 5) continue;
+        // A word that is the start of a keyword is another word ("customer" is not "customers").
+        if (f.length < w.length && w.slice(0, f.length) === f) continue;
+        out.push(w);
       }
     }
     if (this.cacheSize >= MAX_CACHE) {

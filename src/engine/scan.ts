@@ -112,7 +112,12 @@ function keywordList(d: Detector, s: DetectorSettings): string[] {
 }
 
 /** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
-export function createScanner(policy: Policy): Scanner {
+export interface ScannerOptions {
+  /** false: run every pattern over the whole text (tests prove the digit-cluster prefilter loses nothing). */
+  prefilter?: boolean;
+}
+
+export function createScanner(policy: Policy, options: ScannerOptions = {}): Scanner {
   const all: Detector[] = builtins.slice();
   for (const p of (policy && policy.customPatterns) || []) {
     try {
@@ -152,8 +157,9 @@ export function createScanner(policy: Policy): Scanner {
     if (d.id === EMAIL_ID) emailDet = c;
     else compiled.push(c);
   }
-  const digitDets = compiled.filter((c) => c.minDigits > 0).sort((a, b) => a.minDigits - b.minDigits);
-  const textDets = compiled.filter((c) => c.minDigits <= 0);
+  const prefilter = options.prefilter !== false;
+  const digitDets = compiled.filter((c) => prefilter && c.minDigits > 0).sort((a, b) => a.minDigits - b.minDigits);
+  const textDets = compiled.filter((c) => !prefilter || c.minDigits <= 0);
   const matcher = new KeywordMatcher(groups);
   const listSettings = settingsOf(policy, EMAIL_LIST_ID);
   const internal = (policy && policy.organization && policy.organization.internalDomains) || [];
@@ -289,7 +295,7 @@ export function createScanner(policy: Policy): Scanner {
       if ((hits[mid] as KeywordHit).start < from) lo = mid + 1;
       else hi = mid;
     }
-    const near: Array<[string, number]> = [];
+    const near: Array<[string, number, KeywordHit]> = [];
     for (let i = lo; i < hits.length; i++) {
       const h = hits[i] as KeywordHit;
       if (h.start >= to) break;
@@ -297,20 +303,23 @@ export function createScanner(policy: Policy): Scanner {
       if (h.end > k.start && h.start < k.end) continue;
       const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
       if (dist > w) continue;
-      near.push([h.keyword, dist]);
+      near.push([h.keyword, dist, h]);
     }
-    near.sort((a, b) => a[1] - b[1]);
+    // Nearest first; a longer phrase before the words inside it ("social security number" over "social security").
+    near.sort((a, b) => a[1] - b[1] || b[2].end - b[2].start - (a[2].end - a[2].start));
     const reasons = k.v.reasons.slice();
     let confidence = k.v.confidence;
     if (near.length) {
-      const distinct: string[] = [];
-      for (const n of near) if (distinct.indexOf(n[0]) < 0) distinct.push(n[0]);
-      const first = near[0] as [string, number];
-      reasons.push("keyword '" + first[0] + "' within " + first[1] + " chars");
-      if (distinct.length > 1) {
-        const second = near.filter((n) => n[0] !== first[0])[0] as [string, number];
-        reasons.push("keyword '" + second[0] + "' within " + second[1] + " chars");
+      // Distinct keywords at distinct places: overlapping phrases count once.
+      const chosen: Array<[string, number, KeywordHit]> = [];
+      for (const n of near) {
+        if (chosen.length === 2) break;
+        if (chosen.some((c) => c[0] === n[0] || (c[2].start < n[2].end && n[2].start < c[2].end))) continue;
+        chosen.push(n);
       }
+      const first = chosen[0] as [string, number, KeywordHit];
+      for (const c of chosen) reasons.push("keyword '" + c[0] + "' within " + c[1] + " chars");
+      const distinct = chosen;
       if (k.c.custom) confidence = stepUp(confidence);
       else if (k.c.d.checksum) confidence = "high";
       else confidence = first[1] <= CLOSE || distinct.length > 1 ? "high" : stepUp(confidence);
