@@ -51,7 +51,8 @@ describe.each(detectors.map((d) => [d.id, d] as const))("%s", (id, d) => {
   // An example may carry context ("SSN: 536-22-8726"): it must yield exactly one finding of this detector, inside the
   // example, leaving no digit of the example outside it; a bare identifier must be found exactly.
   test.each(d.examples.match.map((m) => [m]))("finds %s whole, alone and in prose", (m) => {
-    for (const [before, after] of [["", ""], ["Ref: ", ".\n"], ["(", ")"], ["a\n", "\nb"]]) {
+    const frames: Array<[string, string]> = [["", ""], ["Ref: ", ".\n"], ["(", ")"], ["a\n", "\nb"]];
+    for (const [before, after] of frames) {
       const text = before + m + after;
       const found = scanner.scan(text).filter((f) => f.detector === id);
       expect(found.length).toBe(1);
