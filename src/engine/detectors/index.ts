@@ -9,6 +9,7 @@ import { iban } from "./iban";
 import { emailAddress } from "./email-address";
 import { fiHetu } from "./fi-hetu";
 import { noFnr } from "./no-fnr";
+import { skRc } from "./sk-rc";
 
 export const detectors: Detector[] = [
   iban,
@@ -17,6 +18,7 @@ export const detectors: Detector[] = [
   emailAddress,
   fiHetu,
   noFnr,
+  skRc,
 ];
 
 export type { Detector } from "./detector";

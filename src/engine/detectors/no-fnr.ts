@@ -76,8 +76,8 @@ export const noFnr: Detector = {
   validate: validate,
   keywords: {
     en: ["norwegian national identity number", "national identity number", "national id number", "birth number", "personal number", "d-number", "h-number", "identity number"],
-    nb: ["fodselsnummer", "fodselsnummeret", "fodselsnumre", "fodselsnumrene", "fodselsnr", "fnr", "f.nr", "personnummer", "personnummeret", "personnumre", "d-nummer", "d-nummeret", "h-nummer", "h-nummeret", "identitetsnummer", "personidentifikator"],
-    fi: ["norjalainen henkilotunnus", "henkilotunnus", "henkilotunnuksen", "syntymanumero"],
+    nb: ["fodselsnummer", "fodselsnr", "fnr", "f.nr", "personnummer", "d-nummer", "h-nummer", "identitetsnummer", "personidentifikator"],
+    fi: ["norjalainen henkilotunnus", "henkilotunnus", "syntymanumero"],
     sk: ["norske rodne cislo", "rodne cislo", "osobne identifikacne cislo", "identifikacne cislo"],
     cs: ["norske rodne cislo", "rodne cislo", "osobni identifikacni cislo", "identifikacni cislo"],
     hi: ["राष्ट्रीय पहचान संख्या", "पहचान संख्या", "जन्म संख्या"],
