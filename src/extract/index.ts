@@ -102,9 +102,11 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
   const self = prefix ? joinPart(prefix, fileName) : fileName;
   try {
     ctx.checkTime();
-    if (depth > MAX_NESTING_DEPTH) throw new PartFailure("limit", "nested deeper than " + MAX_NESTING_DEPTH + " containers");
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw new PartFailure("too-large", bytes.length + " bytes (limit " + MAX_ATTACHMENT_BYTES + ")");
     const format = detectFormat(fileName, bytes);
+    if (depth > MAX_NESTING_DEPTH && (format === "zip" || format === "eml")) {
+      throw new PartFailure("limit", "nested deeper than " + MAX_NESTING_DEPTH + " containers");
+    }
     switch (format) {
       case "zip":
         return extractZip(ctx, fileName, bytes, prefix, depth);
@@ -207,10 +209,6 @@ function extractZip(ctx: Context, fileName: string, bytes: Uint8Array, prefix: s
     const e = entries[i] as ZipEntry;
     if (e.name.charAt(e.name.length - 1) === "/") continue;
     ctx.checkTime();
-    if (depth + 1 > MAX_NESTING_DEPTH) {
-      ctx.refuse(joinPart(self, e.name), "limit", "nested deeper than " + MAX_NESTING_DEPTH + " containers");
-      continue;
-    }
     const b = readBytes(e.name);
     if (b) extractInto(ctx, e.name, b, self, depth + 1);
   }

@@ -398,7 +398,7 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
   return out
     .join("")
     .replace(/[ \t]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n{2,}/g, "\n")
     .replace(/^\s+|\s+$/g, "");
 }
 

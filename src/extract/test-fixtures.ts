@@ -223,3 +223,77 @@ export function zipWithRawEntry(name: string, deflated: Uint8Array, realSize: nu
 }
 
 export { deflateSync };
+
+/** A zip with `n` empty stored entries, written directly (zipSync would spend seconds on 100,000 entries). */
+export function manyEntriesZip(n: number): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    const name = enc("f" + i + ".txt");
+    const l = new Uint8Array(30 + name.length);
+    const lv = new DataView(l.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 10, true);
+    lv.setUint16(26, name.length, true);
+    l.set(name, 30);
+    const c = new Uint8Array(46 + name.length);
+    const cv = new DataView(c.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 10, true);
+    cv.setUint16(6, 10, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    c.set(name, 46);
+    locals.push(l);
+    centrals.push(c);
+    offset += l.length;
+  }
+  const cdSize = centrals.reduce((s, c) => s + c.length, 0);
+  // Over 65,535 entries needs the Zip64 end record and its locator before the classic end record.
+  const out = new Uint8Array(offset + cdSize + 56 + 20 + 22);
+  let o = 0;
+  for (const l of locals) out.set(l, o), (o += l.length);
+  for (const c of centrals) out.set(c, o), (o += c.length);
+  const z = new DataView(out.buffer, o);
+  z.setUint32(0, 0x06064b50, true);
+  z.setBigUint64(4, BigInt(44), true);
+  z.setUint16(12, 45, true);
+  z.setUint16(14, 45, true);
+  z.setBigUint64(24, BigInt(n), true);
+  z.setBigUint64(32, BigInt(n), true);
+  z.setBigUint64(40, BigInt(cdSize), true);
+  z.setBigUint64(48, BigInt(offset), true);
+  const loc = new DataView(out.buffer, o + 56);
+  loc.setUint32(0, 0x07064b50, true);
+  loc.setBigUint64(8, BigInt(o), true);
+  loc.setUint32(16, 1, true);
+  o += 56 + 20;
+  const e = new DataView(out.buffer, o);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, Math.min(n, 0xffff), true);
+  e.setUint16(10, Math.min(n, 0xffff), true);
+  e.setUint32(12, cdSize, true);
+  e.setUint32(16, offset, true);
+  return out;
+}
+
+/** Deterministic pseudo-random bytes (xorshift), so failures reproduce. */
+export function randomBytes(n: number, seed = 12345): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed | 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 255;
+  }
+  return out;
+}
+
+export const BILLION_LAUGHS =
+  '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+  '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">' +
+  '<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">' +
+  '<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">' +
+  '<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]><lolz>&lol9;</lolz>';
