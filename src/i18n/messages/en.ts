@@ -166,6 +166,15 @@ export const en = {
     }),
   },
 
+  /** Manifest strings (manifest.xml Override elements; src/i18n/manifest.test.ts keeps them in step). */
+  manifest: {
+    displayName: "Think First",
+    description: "Checks outgoing mail for customer e-mail lists and sensitive numbers before it is sent.",
+    groupLabel: "Think First",
+    paneButtonLabel: "Think First",
+    paneButtonTooltip: "Check this message for customer data and fix it before you send.",
+  },
+
   /** The task pane that "Take Action" opens (src/outlook/taskpane). */
   taskpane: {
     title: "Think First",

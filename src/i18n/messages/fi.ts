@@ -147,6 +147,14 @@ export const fi = {
     }),
   },
 
+  manifest: {
+    displayName: "Mieti ensin",
+    description: "Tarkistaa lähtevän postin asiakkaiden sähköpostilistojen ja arkaluonteisten numeroiden varalta ennen lähettämistä.",
+    groupLabel: "Mieti ensin",
+    paneButtonLabel: "Mieti ensin",
+    paneButtonTooltip: "Tarkista, sisältääkö viesti asiakastietoja, ja korjaa se ennen lähettämistä.",
+  },
+
   taskpane: {
     title: "Mieti ensin",
     intro: "Viesti sisältää asiakastietoja. Korjaa se täällä ja lähetä sitten uudelleen.",

@@ -135,6 +135,14 @@ export const nb = {
     }),
   },
 
+  manifest: {
+    displayName: "Tenk først",
+    description: "Sjekker utgående e-post for lister over kunders e-postadresser og sensitive numre før den sendes.",
+    groupLabel: "Tenk først",
+    paneButtonLabel: "Tenk først",
+    paneButtonTooltip: "Sjekk om meldingen inneholder kundeinformasjon, og rett det opp før du sender.",
+  },
+
   taskpane: {
     title: "Tenk først",
     intro: "Meldingen inneholder kundeinformasjon. Rett det opp her, og send på nytt.",

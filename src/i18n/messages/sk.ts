@@ -159,6 +159,14 @@ export const sk = {
     }),
   },
 
+  manifest: {
+    displayName: "Najskôr sa zamyslite",
+    description: "Pred odoslaním skontroluje odchádzajúcu poštu na zoznamy e-mailov zákazníkov a citlivé čísla.",
+    groupLabel: "Najskôr sa zamyslite",
+    paneButtonLabel: "Najskôr sa zamyslite",
+    paneButtonTooltip: "Skontrolujte, či správa neobsahuje údaje zákazníkov, a opravte ju pred odoslaním.",
+  },
+
   taskpane: {
     title: "Najskôr sa zamyslite",
     intro: "Táto správa obsahuje údaje zákazníkov. Opravte ju tu a potom ju odošlite znova.",
