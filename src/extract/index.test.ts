@@ -93,8 +93,8 @@ describe("zip archives", () => {
     const file = zipOf({ "secret.txt": "x" });
     // Set the "encrypted" flag (bit 0) in the local and central headers, as zip encryption does.
     const cd = lastIndexOf(file, [0x50, 0x4b, 1, 2]);
-    file[6] |= 1;
-    file[cd + 8] |= 1;
+    file[6] = file[6]! | 1;
+    file[cd + 8] = file[cd + 8]! | 1;
     const r = extractText("locked.zip", file);
     expect(r.unscanned).toEqual([{ part: "secret.txt", reason: "encrypted", detail: "password-protected zip entry" }]);
   });
