@@ -339,8 +339,14 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       const spans: Array<[number, number]> = [];
       findEmails(t, spans);
       for (const sp of spans) {
-        const value = t.slice(sp[0], sp[1]);
-        const v = validateEmail(value);
+        let value = t.slice(sp[0], sp[1]);
+        let v = validateEmail(value);
+        // Like the pattern, give up trailing labels that do not form a domain ("a@b.co.x" → "a@b.co").
+        for (let cut = value.lastIndexOf("."); !v.ok && cut > value.indexOf("@"); cut = value.lastIndexOf(".", cut - 1)) {
+          value = value.slice(0, cut);
+          sp[1] = sp[0] + cut;
+          v = validateEmail(value);
+        }
         if (!v.ok) continue;
         if (emailDet && allowed(emailDet, value)) continue;
         const address = value.toLowerCase();

@@ -37,7 +37,7 @@ export const usSsn: Detector = {
   checksum: false,
   validate,
   keywords: {
-    en: ["ssn", "ssns", "social security", "social security number", "soc sec", "ss#", "ssn#", "ssa"],
+    en: ["ssn", "ssns", "social security", "social security number", "soc sec", "ssa"],
     sk: ["cislo socialneho zabezpecenia", "americke socialne cislo"],
     cs: ["cislo socialniho zabezpeceni", "americke socialni cislo"],
     nb: ["trygdenummer", "amerikansk personnummer"],

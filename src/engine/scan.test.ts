@@ -1,0 +1,300 @@
+import fc from "fast-check";
+import { createScanner } from "./scan";
+import { testPolicy } from "./test-policy";
+import { detectors } from "./detectors";
+import { emailAddress } from "./detectors/email-address";
+import { luhn } from "./checksums/luhn";
+import { mod97Remainder } from "./checksums/mod97";
+import { IBAN_LENGTHS } from "./detectors/iban";
+import type { DetectorSettings, Policy } from "./policy/types";
+import type { Finding } from "./types";
+
+const MINE = ["us-ssn", "payment-card", "iban", "email-address"];
+
+/** A policy in which only this file's four detectors run (the national-ID detectors have their own tests). */
+function minePolicy(overrides: Partial<Policy> = {}): Policy {
+  const off: Record<string, DetectorSettings> = {};
+  for (const d of detectors) {
+    if (MINE.indexOf(d.id) < 0) off[d.id] = { enabled: false, minConfidence: "low", keywords: { add: [], remove: [] }, window: 300 };
+  }
+  return testPolicy(Object.assign({ detectors: off }, overrides));
+}
+
+const spans = (fs: Finding[]) => fs.map((f) => [f.detector, f.start, f.end]);
+
+describe("scan pipeline", () => {
+  const scanner = createScanner(minePolicy());
+
+  test("bad input gives no findings, never a crash", () => {
+    expect(scanner.scan("")).toEqual([]);
+    expect(scanner.scan(undefined as unknown as string)).toEqual([]);
+    expect(scanner.scan(null as unknown as string)).toEqual([]);
+  });
+
+  test("a long digit run or repeated separators is not an identifier and does not hang", () => {
+    expect(scanner.scan("4".repeat(200000))).toEqual([]);
+    expect(scanner.scan("4111 ".repeat(50000))).toEqual([]);
+    expect(scanner.scan("a@".repeat(50000))).toEqual([]);
+  });
+
+  test("offsets are mapped back through NFKC (full-width, astral digits, ligatures before the match)", () => {
+    const text = "ﬁﬂ ﬃ card：𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏!";
+    const f = scanner.scan(text);
+    expect(spans(f)).toEqual([["payment-card", 10, 45]]);
+    expect(text.slice(f[0]!.start, f[0]!.end)).toBe("𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏");
+    expect(f[0]!.confidence).toBe("high");
+  });
+
+  test("Urdu and Devanagari digits", () => {
+    expect(spans(scanner.scan("کارڈ ۴۱۱۱ ۱۱۱۱ ۱۱۱۱ ۱۱۱۱"))).toEqual([["payment-card", 5, 24]]);
+    expect(spans(scanner.scan("कार्ड ४१११ ११११ ११११ ११११"))).toEqual([["payment-card", 6, 25]]);
+  });
+
+  test("NBSP, narrow NBSP and line breaks around a match", () => {
+    expect(spans(scanner.scan("SSN\u202f536\u00a022\u00a08726\r\nnext"))).toEqual([["us-ssn", 4, 15]]);
+    expect(spans(scanner.scan("4111111111111111\n4111111111111111"))).toEqual([
+      ["payment-card", 0, 16],
+      ["payment-card", 17, 33],
+    ]);
+  });
+
+  test("no match inside longer digit or letter runs", () => {
+    expect(scanner.scan("ORDER536-22-8726 x 536-22-87260 x 0536-22-8726")).toEqual([]);
+    expect(scanner.scan("94111111111111111 41111111111111119 A4111111111111111")).toEqual([]);
+  });
+
+  test("a card number inside an IBAN is the IBAN", () => {
+    // The BBAN of this generated IBAN holds a Luhn-valid Visa number in 4-4-4-4 groups.
+    const bban = "4111 1111 1111 1111 00";
+    const check = String(98 - mod97Remainder(bban.replace(/ /g, "") + "DE00")).padStart(2, "0");
+    const text = "DE" + check + " " + bban;
+    expect(spans(scanner.scan(text))).toEqual([["iban", 0, text.length]]);
+  });
+
+  test("keywords: window, add and remove", () => {
+    const far = "ssn " + "x ".repeat(200) + "536-22-8726";
+    expect(scanner.scan(far)[0]!.confidence).toBe("low");
+    const wide = createScanner(minePolicy({ detectors: { "us-ssn": { enabled: true, minConfidence: "low", keywords: { add: ["tax id"], remove: ["ssn"] }, window: 500 } } }));
+    expect(wide.scan(far)[0]!.confidence).toBe("low");
+    expect(wide.scan("Tax ID 536-22-8726")[0]!.confidence).toBe("high");
+    expect(wide.scan("SSN 536-22-8726")[0]!.confidence).toBe("low");
+    const wideKeep = createScanner(minePolicy({ detectors: { "us-ssn": { enabled: true, minConfidence: "low", keywords: { add: [], remove: [] }, window: 500 } } }));
+    expect(wideKeep.scan(far)[0]!.confidence).toBe("medium");
+  });
+
+  test("minConfidence drops findings below it; disabled detectors find nothing", () => {
+    const strict = createScanner(
+      minePolicy({
+        detectors: {
+          "us-ssn": { enabled: true, minConfidence: "medium", keywords: { add: [], remove: [] }, window: 300 },
+          "payment-card": { enabled: false, minConfidence: "low", keywords: { add: [], remove: [] }, window: 300 },
+        },
+      }),
+    );
+    const text = "536-22-8726 " + "x ".repeat(200) + "ssn 536-22-8726 and 4111 1111 1111 1111";
+    expect(spans(strict.scan(text))).toEqual([["us-ssn", 416, 427]]);
+  });
+
+  test("allowlisted values are compared on letters and digits", () => {
+    const allow = createScanner(
+      minePolicy({
+        allowlists: {
+          values: [
+            { detector: "payment-card", value: "4111-1111-1111-1111", reason: "test card" },
+            { detector: "*", value: "gb82west12345698765432", reason: "our account" },
+            { detector: "email-address", value: "Info@Partner.example.org", reason: "partner" },
+          ],
+          senders: [],
+          recipientDomains: [],
+        },
+      }),
+    );
+    const text = "4111 1111 1111 1111, 5555 5555 5555 4444, GB82 WEST 1234 5698 7654 32, info@partner.example.org, a@b.org";
+    expect(spans(allow.scan(text)).map((s) => s[0])).toEqual(["payment-card", "email-address"]);
+  });
+
+  test("reasons never contain the raw value; masked never contains it", () => {
+    const text = "Visa 4111 1111 1111 1111, SSN 536-22-8726, IBAN GB82 WEST 1234 5698 7654 32, jane.doe@example.org";
+    for (const f of scanner.scan(text)) {
+      const raw = text.slice(f.start, f.end);
+      const digits = raw.replace(/[^0-9]/g, "");
+      for (const r of f.reasons) {
+        expect(r).not.toContain(raw);
+        if (digits.length > 4) expect(r.replace(/[^0-9]/g, "")).not.toContain(digits.slice(0, 6));
+      }
+      expect(f.masked).not.toContain(raw);
+    }
+  });
+
+  test("custom patterns from the policy, with a checksum and keywords", () => {
+    const custom = createScanner(
+      minePolicy({
+        customPatterns: [
+          { id: "acme-customer-id", pattern: "ACME-\\d{6}", flags: "i", keywords: ["customer"], confidence: "low", examples: { match: ["ACME-123456"], noMatch: [] } },
+          { id: "acme-card-ref", pattern: "CR\\d{8}", checksum: "luhn", keywords: [], confidence: "medium", examples: { match: [], noMatch: [] } },
+          { id: "broken", pattern: "(", keywords: [], confidence: "low", examples: { match: [], noMatch: [] } },
+        ],
+      }),
+    );
+    const fs = custom.scan("acme-123456; customer ACME-654321; CR79927398 CR79927390");
+    expect(fs.map((f) => [f.detector, f.start, f.end, f.confidence])).toEqual([
+      ["acme-customer-id", 0, 11, "medium"],
+      ["acme-customer-id", 22, 33, "medium"],
+      ["acme-card-ref", 35, 45, "medium"],
+    ]);
+    expect(fs[2]!.reasons).toEqual(["pattern matched", "luhn ok"]);
+  });
+});
+
+describe("email-list", () => {
+  const addrs = (n: number, domain: (i: number) => string) => Array.from({ length: n }, (_, i) => "person" + i + "@" + domain(i)).join(", ");
+
+  test("fires at the threshold of distinct external addresses, counts external domains", () => {
+    const scanner = createScanner(minePolicy());
+    const text = "To: " + addrs(9, (i) => "cust" + (i % 4) + ".example.org") + "; boss@example.com; x@sales.example.com; person0@cust0.example.org";
+    expect(scanner.scan(text).filter((f) => f.detector === "email-list")).toEqual([]);
+    const ten = text + "; PERSON99@cust0.example.org";
+    const list = scanner.scan(ten).filter((f) => f.detector === "email-list");
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ count: 10, domains: 4, masked: "10 addresses (4 domains)", start: 4, end: ten.length });
+    expect(list[0]!.masked).not.toContain("@");
+  });
+
+  test("threshold and internal domains come from the policy; email-address can be disabled alone", () => {
+    const policy = minePolicy({
+      thresholds: { emailList: 3, visibleExternalRecipients: 10 },
+      organization: { name: "X", internalDomains: ["cust0.example.org"] },
+    });
+    policy.detectors["email-address"] = { enabled: false, minConfidence: "low", keywords: { add: [], remove: [] }, window: 300 };
+    const scanner = createScanner(policy);
+    const fs = scanner.scan(addrs(6, (i) => "cust" + (i % 3) + ".example.org"));
+    expect(fs.map((f) => [f.detector, f.count, f.domains])).toEqual([["email-list", 4, 2]]);
+  });
+});
+
+/* ---------------- property tests ---------------- */
+
+const WORDS = ["the", "invoice", "Meeting", "and", "please", "send", "report", "Q", "AB", "customer", "team", "thanks", "order", "EUR", "kiitos", "děkuji", "takk", "धन्यवाद", "شکریہ", "data"];
+const prose = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 30 }).map((ws) => ws.join(" "));
+const BEFORE = [" ", "\n", " (", ": ", ", ", "\t", " <"];
+const AFTER = [" ", ".", ",", ")\n", "\n", "; ", "> "];
+
+const digitsGen = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(""));
+
+function luhnComplete(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhn(body + d)) return body + d;
+  throw new Error("unreachable");
+}
+
+const cardGen = fc
+  .tuple(
+    fc.constantFrom<[string, number]>(["4", 16], ["4", 13], ["51", 16], ["55", 16], ["2221", 16], ["2720", 16], ["34", 15], ["37", 15], ["6011", 16], ["3530", 16], ["62", 17]),
+    digitsGen(20),
+    fc.constantFrom("solid", "space", "dash"),
+  )
+  .map(([[prefix, len], rest, style]) => {
+    const d = luhnComplete(prefix + rest.slice(0, len - prefix.length - 1));
+    if (len !== 16 || style === "solid") return d;
+    const sep = style === "space" ? " " : "-";
+    return [d.slice(0, 4), d.slice(4, 8), d.slice(8, 12), d.slice(12)].join(sep);
+  })
+  .filter((c) => detectors.filter((d) => d.id === "payment-card")[0]!.validate(c).ok);
+
+const ssnGen = fc
+  .tuple(fc.integer({ min: 1, max: 899 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }), fc.constantFrom("-", " ", ""))
+  .map(([a, g, s, sep]) => String(a).padStart(3, "0") + sep + String(g).padStart(2, "0") + sep + String(s).padStart(4, "0"))
+  .filter((s) => detectors.filter((d) => d.id === "us-ssn")[0]!.validate(s).ok);
+
+const ibanGen = fc
+  .tuple(fc.constantFrom("GB", "DE", "FI", "NO", "SK", "FR", "NL", "CZ", "PK", "SA"), digitsGen(32), fc.boolean())
+  .map(([cc, digits, grouped]) => {
+    const bban = digits.slice(0, (IBAN_LENGTHS[cc] as number) - 4);
+    const check = String(98 - mod97Remainder(bban + cc + "00")).padStart(2, "0");
+    const compact = cc + check + bban;
+    return grouped ? compact.replace(/(.{4})(?=.)/g, "$1 ") : compact;
+  });
+
+const emailGen = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9._+-]{0,10}[a-z0-9]$/), fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z]$/), fc.constantFrom("com", "org", "fi", "co.uk", "no"))
+  .filter(([l]) => l.indexOf("..") < 0)
+  .map(([l, d, tld]) => l + "@" + d + "." + tld);
+
+const item = fc.oneof(
+  cardGen.map((v) => ["payment-card", v] as const),
+  ssnGen.map((v) => ["us-ssn", v] as const),
+  ibanGen.map((v) => ["iban", v] as const),
+  emailGen.map((v) => ["email-address", v] as const),
+);
+
+describe("property: generated identifiers in random prose are found exactly", () => {
+  const scanner = createScanner(minePolicy({ thresholds: { emailList: 1000, visibleExternalRecipients: 10 } }));
+  test("every inserted identifier, nothing else", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(prose, item, fc.constantFrom(...BEFORE), fc.constantFrom(...AFTER)), { minLength: 1, maxLength: 8 }),
+        prose,
+        (parts, tail) => {
+          let text = "";
+          const expected: Array<[string, number, number]> = [];
+          for (const [p, [id, value], before, after] of parts) {
+            text += (p ? " " + p : "") + before;
+            expected.push([id, text.length, text.length + value.length]);
+            text += value + after;
+          }
+          text += tail ? " " + tail : "";
+          expect(spans(scanner.scan(text))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("property: the digit-cluster prefilter loses nothing", () => {
+  const fast = createScanner(testPolicy());
+  const slow = createScanner(testPolicy(), { prefilter: false });
+  const fragment = fc.oneof(
+    digitsGen(4),
+    digitsGen(6),
+    fc.constantFrom(" ", "-", "/", ".", "\n", "  ", "A", "GB", "WEST", "ABCDE", "X", "+", "word", "कार्ड", "SSN"),
+    cardGen,
+    ssnGen,
+    ibanGen,
+  );
+  test("same findings with and without it (every registered detector)", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 40 }), (fs) => {
+        const text = fs.join("");
+        expect(fast.scan(text)).toEqual(slow.scan(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("property: the fast e-mail finder agrees with the email-address pattern", () => {
+  const scanner = createScanner(minePolicy({ thresholds: { emailList: 100000, visibleExternalRecipients: 10 } }));
+  const re = new RegExp(emailAddress.pattern.source, "g");
+  const alnum = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
+  function reference(text: string): Array<[string, number, number]> {
+    const out: Array<[string, number, number]> = [];
+    let m: RegExpExecArray | null;
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const glued = (alnum(text[s - 1]) && alnum(text[s])) || (alnum(text[e]) && alnum(text[e - 1]));
+      if (!glued && emailAddress.validate(m[0]).ok) out.push(["email-address", s, e]);
+    }
+    return out;
+  }
+  test("on random address-like text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b", "Z", "1", ".", "-", "_", "+", "@", " ", "co", "org", "\n", ","), { maxLength: 60 }), (cs) => {
+        const text = cs.join("");
+        expect(spans(scanner.scan(text))).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
