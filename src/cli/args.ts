@@ -1,0 +1,84 @@
+/** Command-line parsing for `dlp` (node:util parseArgs, strict: unknown flags are usage errors, exit 3). */
+import { parseArgs } from "util";
+
+export type Format = "text" | "json" | "jsonl";
+
+export interface Options {
+  command: string;
+  inputs: string[];
+  policy?: string;
+  format: Format;
+  locale: string;
+  showValues: boolean;
+  eachLine: boolean;
+  to: string[];
+  progress: boolean | undefined;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: dlp <command> [options]
+
+Commands
+  scan <files or folders…>     scan .eml messages (decision + the exact Think First dialog) and other files
+                               (.txt .csv .docx .xlsx .pptx .pdf .zip …: findings with file, line and column)
+  explain <files or folders…>  like scan, and why each finding fired: pattern, checksum, keywords and distance,
+                               and what an allowlist removed
+  check-policy <policy.yaml>   validate a policy, compile every regex, run every examples block
+  schema                       print the policy's JSON Schema
+
+Options
+  --policy FILE       policy YAML (default: assets/policy/default-policy.yaml)
+  --format FORMAT     text (default), json or jsonl
+  --locale LOCALE     language of the dialog text: en, sk, nb, fi, hi, ur (or any Outlook display language)
+  --show-values       print the values found (masked otherwise)
+  --each-line         scan each line of a text file as its own sample (findings carry its line)
+  --to ADDRESS        for files that are not .eml: the recipient to assume (repeatable;
+                      default someone@external.invalid, an external recipient)
+  --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
+  -h, --help          this help
+
+Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error.`;
+
+export function parse(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        policy: { type: "string" },
+        format: { type: "string", default: "text" },
+        locale: { type: "string", default: "en" },
+        "show-values": { type: "boolean", default: false },
+        "each-line": { type: "boolean", default: false },
+        to: { type: "string", multiple: true },
+        progress: { type: "boolean" },
+        "no-progress": { type: "boolean" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+  const v = parsed.values;
+  const [command = "", ...inputs] = parsed.positionals;
+  const format = v.format as string;
+  if (format !== "text" && format !== "json" && format !== "jsonl") throw new UsageError(`--format must be text, json or jsonl, got "${format}"`);
+  const to = (v.to as string[] | undefined) || ["someone@external.invalid"];
+  for (const a of to) if (!/^[^\s@]+@[^\s@]+$/.test(a)) throw new UsageError(`--to needs an e-mail address, got "${a}"`);
+  return {
+    command,
+    inputs,
+    policy: v.policy as string | undefined,
+    format,
+    locale: v.locale as string,
+    showValues: v["show-values"] as boolean,
+    eachLine: v["each-line"] as boolean,
+    to,
+    progress: v["no-progress"] ? false : (v.progress as boolean | undefined),
+    help: v.help as boolean,
+  };
+}

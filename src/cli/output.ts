@@ -1,0 +1,76 @@
+/** Text rendering of `dlp` results and the progress bar (stderr, only on a terminal). */
+import type { FileResult } from "./scan-files";
+
+const LABEL: Record<string, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+
+function indent(text: string, pad: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l ? pad + l : l))
+    .join("\n");
+}
+
+export function renderText(r: FileResult, explain: boolean, to: string[] = []): string {
+  const out: string[] = [];
+  const d = r.decision;
+  out.push(`${r.file}: ${LABEL[r.action]}${r.kind === "file" ? (to.length ? ` (as an attachment to ${to.join(", ")})` : "") : " (message)"}`);
+  if (r.error) out.push(`  error: ${r.error}`);
+  if (d.rules.length) out.push(`  rules: ${d.rules.map((x) => `${x.id} (${x.action}, ${x.message})`).join(", ")}`);
+  const counts = Object.keys(d.counts).map((k) => `${k} ${d.counts[k]}`);
+  if (counts.length) out.push(`  counted: ${counts.join(", ")}`);
+  if (r.kind === "message") out.push(`  external recipients visible in To/Cc: ${d.visibleExternalRecipients}`);
+  for (const f of r.findings) {
+    const where = r.kind === "message" ? `${f.part}:${f.line}:${f.column}` : `${f.file}:${f.line}:${f.column}`;
+    out.push(`  ${where}  ${f.detector}  ${f.confidence}  ${f.value !== undefined ? f.value : f.masked}`);
+    if (explain) {
+      out.push(`      why: ${f.reasons.length ? f.reasons.join("; ") : "pattern matched"}`);
+      if (f.pattern) out.push(`      pattern: /${f.pattern}/`);
+    }
+  }
+  for (const a of r.allowlisted || []) {
+    out.push(`  ${r.kind === "message" ? a.part : a.file}:${a.line}:${a.column}  ${a.detector}  ${a.masked}  allowlisted: ${a.reason}`);
+  }
+  for (const l of r.lines || []) out.push(`  line ${l.line}: ${LABEL[l.action]} (${l.rules.join(", ")})`);
+  for (const u of r.unscanned) out.push(`  not scanned: ${u.part}: ${u.reason}${u.detail ? ` (${u.detail})` : ""}`);
+  if (d.fixes.length) {
+    out.push(
+      `  fixes: ${d.fixes
+        .map((f) => (f.kind === "move-to-bcc" ? `move-to-bcc (${f.recipients} recipients)` : f.kind === "mask-identifiers" ? `mask-identifiers (${f.findings})` : `remove-attachment:${f.name}`))
+        .join(", ")}`,
+    );
+  }
+  if (r.dialog) {
+    out.push(`  dialog (${r.dialog.locale}), as Outlook shows it [${r.dialog.cancelLabel}]:`);
+    out.push(indent(r.dialog.errorMessage, "    | "));
+  }
+  return out.join("\n");
+}
+
+export function summary(results: FileResult[]): string {
+  const n = { allow: 0, warn: 0, block: 0 };
+  for (const r of results) n[r.action]++;
+  return `${results.length} file${results.length === 1 ? "" : "s"}: ${n.block} block, ${n.warn} warn, ${n.allow} allow`;
+}
+
+export interface Progress {
+  tick(file: string): void;
+  done(): void;
+}
+
+/** A one-line bar redrawn with \r on stderr. */
+export function progressBar(total: number, stream: NodeJS.WriteStream, enabled: boolean): Progress {
+  let n = 0;
+  const width = 30;
+  if (!enabled) return { tick: () => undefined, done: () => undefined };
+  return {
+    tick(file: string) {
+      n++;
+      const filled = Math.round((n / total) * width);
+      const name = file.length > 40 ? "…" + file.slice(-39) : file;
+      stream.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${n}/${total} ${name}`.padEnd(width + 60) + "");
+    },
+    done() {
+      stream.write("\r" + " ".repeat(width + 60) + "\r");
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * `dlp scan` / `dlp explain`: one result per input file, computed by the add-in's own code.
+ *   .eml  → readEml → checkMessage (extract → scan → decide) → renderDialog: the decision and the exact dialog text;
+ *   other → extractText → the policy's scanner → decide, as if the file were attached to a message to `--to`.
+ * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
+ */
+import * as path from "path";
+import { extractText } from "../extract";
+import { detectors as builtins } from "../engine/detectors";
+import { createScanner, allowKey } from "../engine/scan";
+import { decide } from "../engine/policy/decide";
+import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, type MessageInfo, type SourceResult, type Unscanned } from "../engine/types";
+import type { Policy } from "../engine/policy/types";
+import { checkMessage, scannerFor } from "../pipeline/check-message";
+import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
+import { readEml } from "./eml";
+
+export interface FindingRow {
+  file: string;
+  /** Where in the message or file: "body", "subject", the attachment or inner part name. */
+  part: string;
+  line: number;
+  column: number;
+  detector: string;
+  confidence: Finding["confidence"];
+  masked: string;
+  /** Only with --show-values. */
+  value?: string;
+  reasons: string[];
+  /** explain: the detector's pattern source. */
+  pattern?: string;
+}
+
+export interface AllowlistedRow {
+  file: string;
+  part: string;
+  line: number;
+  column: number;
+  detector: string;
+  masked: string;
+  reason: string;
+}
+
+export interface FileResult {
+  file: string;
+  kind: "message" | "file";
+  action: Action;
+  decision: Decision;
+  findings: FindingRow[];
+  unscanned: Unscanned[];
+  /** .eml only: what Outlook would show. */
+  dialog?: DialogText & { locale: Locale };
+  /** --each-line: the lines that did not pass. */
+  lines?: { line: number; action: Action; rules: string[] }[];
+  /** explain: values an allowlist removed. */
+  allowlisted?: AllowlistedRow[];
+  /** Files that could not be read at all. */
+  error?: string;
+}
+
+export interface ScanSettings {
+  policy: Policy;
+  locale: string;
+  showValues: boolean;
+  eachLine: boolean;
+  explain: boolean;
+  /** Recipients assumed for non-.eml files. */
+  to: string[];
+}
+
+/** 1-based line and column of `offset` in `text`. */
+export function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+function partName(loc: Location): string {
+  return loc.kind === "attachment" ? loc.name : loc.kind;
+}
+
+function patternOf(policy: Policy, id: string): string | undefined {
+  const b = builtins.filter((d) => d.id === id)[0];
+  if (b) return b.pattern.source;
+  const c = policy.customPatterns.filter((p) => p.id === id)[0];
+  return c ? c.pattern : undefined;
+}
+
+function rowsOf(file: string, part: string, text: string, findings: Finding[], s: ScanSettings, lineOffset = 0): FindingRow[] {
+  return findings.map((f) => {
+    const pos = position(text, f.start);
+    const row: FindingRow = { file, part, line: pos.line + lineOffset, column: pos.column, detector: f.detector, confidence: f.confidence, masked: f.masked, reasons: f.reasons.slice() };
+    if (s.showValues && f.count === undefined) row.value = text.slice(f.start, f.end);
+    if (s.explain) {
+      const p = patternOf(s.policy, f.detector);
+      if (p) row.pattern = p;
+    }
+    return row;
+  });
+}
+
+/** explain: findings that appear without the value allowlist, with the entry that removed them. */
+function allowlistedIn(file: string, part: string, text: string, kept: Finding[], s: ScanSettings): AllowlistedRow[] {
+  if (!s.policy.allowlists.values.length || !text) return [];
+  const open = createScanner({ ...s.policy, allowlists: { ...s.policy.allowlists, values: [] } });
+  const same = (a: Finding, b: Finding) => a.detector === b.detector && a.start === b.start && a.end === b.end;
+  const rows: AllowlistedRow[] = [];
+  for (const f of open.scan(text)) {
+    if (kept.some((k) => same(k, f))) continue;
+    const value = text.slice(f.start, f.end);
+    const entry = s.policy.allowlists.values.filter(
+      (a) => (a.detector === "*" || a.detector === f.detector) && allowKey(f.detector, a.value) === allowKey(f.detector, value),
+    )[0];
+    if (!entry) continue;
+    const pos = position(text, f.start);
+    rows.push({ file, part, line: pos.line, column: pos.column, detector: f.detector, masked: f.masked, reason: entry.reason });
+  }
+  return rows;
+}
+
+export function strictest(actions: Action[]): Action {
+  return actions.reduce<Action>((a, b) => (ACTION_ORDER.indexOf(b) > ACTION_ORDER.indexOf(a) ? b : a), "allow");
+}
+
+export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
+  const input = await readEml(bytes);
+  const { decision, sources } = checkMessage(input, s.policy);
+  const locale = resolveLocale(s.locale);
+  const findings: FindingRow[] = [];
+  const allowlisted: AllowlistedRow[] = [];
+  for (const src of sources) {
+    if (!src.findings.length && !s.explain) continue;
+    let text = "";
+    if (src.location.kind === "subject") text = input.message.subject;
+    else if (src.location.kind === "body") text = input.body;
+    else {
+      const loc = src.location;
+      const att = input.attachments.filter((a) => a.info.id === loc.attachmentId)[0];
+      if (att && att.bytes) text = extractText(att.info.name, att.bytes).text;
+    }
+    findings.push(...rowsOf(file, partName(src.location), text, src.findings, s));
+    if (s.explain) allowlisted.push(...allowlistedIn(file, partName(src.location), text, src.findings, s));
+  }
+  const result: FileResult = { file, kind: "message", action: decision.action, decision, findings, unscanned: decision.unscanned };
+  if (decision.action !== "allow") result.dialog = { locale, ...renderDialog(decision, s.policy, locale) };
+  if (s.explain) result.allowlisted = allowlisted;
+  return result;
+}
+
+export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): FileResult {
+  const name = path.basename(file);
+  const info = { id: "file", name, size: bytes.length, type: "file" as const };
+  const message: MessageInfo = { subject: "", recipients: s.to.map((email) => ({ email, field: "to" as const, recipientType: "unknown" as const })), attachments: [info] };
+  const location: Location = { kind: "attachment", name, attachmentId: "file" };
+  const extracted = extractText(name, bytes);
+  const scanner = scannerFor(s.policy);
+  if (!s.eachLine) {
+    const findings = scanner.scan(extracted.text);
+    const source: SourceResult = { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
+    const decision = decide([source], message, s.policy);
+    const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s), unscanned: extracted.unscanned };
+    if (s.explain) result.allowlisted = allowlistedIn(file, name, extracted.text, findings, s);
+    return result;
+  }
+  // --each-line: every line is its own sample with its own decision; the file gets the strictest.
+  const lines = extracted.text.split("\n");
+  const rows: FindingRow[] = [];
+  const failing: { line: number; action: Action; rules: string[] }[] = [];
+  let worst: Decision = decide([{ location, findings: [], unscanned: extracted.unscanned, chars: 0 }], message, s.policy);
+  const allowlisted: AllowlistedRow[] = [];
+  lines.forEach((text, i) => {
+    const line = text.replace(/\r$/, "");
+    const findings = scanner.scan(line);
+    if (!findings.length && !s.explain) return;
+    rows.push(...rowsOf(file, name, line, findings, s, i));
+    if (s.explain) allowlisted.push(...allowlistedIn(file, name, line, findings, s).map((r) => ({ ...r, line: i + 1 })));
+    const d = decide([{ location, findings, unscanned: [], chars: line.length }], message, s.policy);
+    if (d.action !== "allow") failing.push({ line: i + 1, action: d.action, rules: d.rules.map((r) => r.id) });
+    if (ACTION_ORDER.indexOf(d.action) > ACTION_ORDER.indexOf(worst.action)) worst = d;
+  });
+  const result: FileResult = { file, kind: "file", action: worst.action, decision: worst, findings: rows, unscanned: extracted.unscanned, lines: failing };
+  if (s.explain) result.allowlisted = allowlisted;
+  return result;
+}
+
+export async function scanOne(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
+  try {
+    if (/\.eml$/i.test(file)) return await scanMessage(file, bytes, s);
+    return scanFile(file, bytes, s);
+  } catch (e) {
+    // Never a crash for bad input: the file is reported as not scanned, and the policy's onUnscanned applies.
+    const unscanned: Unscanned[] = [{ part: path.basename(file), reason: "corrupt", detail: (e as Error).message }];
+    const decision = decide([{ location: { kind: "attachment", name: path.basename(file) }, findings: [], unscanned, chars: 0 }], { subject: "", recipients: [], attachments: [] }, s.policy);
+    return { file, kind: /\.eml$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error: (e as Error).message };
+  }
+}
