@@ -202,6 +202,18 @@ function countOf(decision: Decision, id: string): number {
   return decision.counts[id] || 0;
 }
 
+/**
+ * One masked example as shown. An e-mail list's "masked" form is the engine's English summary ("40 addresses (7
+ * domains)"): only its number is kept and said in the user's language.
+ */
+function exampleText(ctx: Ctx, id: string, masked: string): string {
+  if (id === "email-list") {
+    const n = /^\s*(\d+)/.exec(masked);
+    return n ? countText(ctx, ctx.m.dialog.addresses, parseInt(n[1] as string, 10)) : "";
+  }
+  return fragment(ctx, ctx.md ? masked.replace(/\*/g, "\u2022") : masked);
+}
+
 function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
   const ids = orderedDetectors(decision);
   const items: string[] = [];
@@ -220,8 +232,8 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
         if (ex.detector === id && ex.masked && seen.indexOf(ex.masked) < 0) seen.push(ex.masked);
       }
       if (seen.length > 0) {
-        const shown = seen.map((s) => fragment(ctx, ctx.md ? s.replace(/\*/g, "\u2022") : s));
-        item = format(ctx.m.dialog.withExamples, { item, examples: shown.join(ctx.m.dialog.listSeparator) });
+        const shown = seen.map((s) => exampleText(ctx, id, s)).filter((s) => s !== "");
+        if (shown.length > 0) item = format(ctx.m.dialog.withExamples, { item, examples: shown.join(ctx.m.dialog.listSeparator) });
       }
     }
     items.push(item);

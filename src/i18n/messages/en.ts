@@ -41,6 +41,8 @@ export const en = {
     /** Before "and N more" (English keeps the serial comma). */
     moreSeparator: ", ",
     more: plural({ one: "and {count} more", other: "and {count} more" }),
+    /** How many addresses a customer e-mail list holds. */
+    addresses: plural({ one: "{count} address", other: "{count} addresses" }),
     where: {
       body: "the body",
       subject: "the subject",

@@ -26,6 +26,7 @@ export const fi = {
     listSeparator: ", ",
     moreSeparator: " ",
     more: plural({ one: "ja {count} muu", other: "ja {count} muuta" }),
+    addresses: plural({ one: "{count} osoite", other: "{count} osoitetta" }),
     where: {
       body: "viestin teksti",
       subject: "aihe",

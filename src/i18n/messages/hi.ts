@@ -25,6 +25,7 @@ export const hi = {
     listSeparator: ", ",
     moreSeparator: " ",
     more: plural({ one: "और {count} अन्य", other: "और {count} अन्य" }),
+    addresses: plural({ one: "{count} पता", other: "{count} पते" }),
     where: {
       body: "संदेश का मुख्य भाग",
       subject: "विषय",

@@ -26,6 +26,7 @@ export const nb = {
     listSeparator: ", ",
     moreSeparator: " ",
     more: plural({ one: "og {count} til", other: "og {count} til" }),
+    addresses: plural({ one: "{count} adresse", other: "{count} adresser" }),
     where: {
       body: "meldingsteksten",
       subject: "emnet",

@@ -25,6 +25,7 @@ export const sk = {
     listSeparator: ", ",
     moreSeparator: " ",
     more: plural({ one: "a {count} ďalšia", few: "a {count} ďalšie", other: "a {count} ďalších" }),
+    addresses: plural({ one: "{count} adresa", few: "{count} adresy", other: "{count} adries" }),
     where: {
       body: "text správy",
       subject: "predmet",

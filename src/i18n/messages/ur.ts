@@ -26,6 +26,7 @@ export const ur = {
     listSeparator: "، ",
     moreSeparator: " ",
     more: plural({ one: "اور {count} مزید", other: "اور {count} مزید" }),
+    addresses: plural({ one: "{count} پتا", other: "{count} پتے" }),
     where: {
       body: "پیغام کا متن",
       subject: "عنوان",
