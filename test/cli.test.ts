@@ -1,0 +1,182 @@
+/**
+ * The `dlp` CLI as compliance staff run it: `node bin/dlp.js …` spawned on fixture files written to a temp folder.
+ * Expected dialog text is computed in-process with the same pipeline (readEml → checkMessage → renderDialog), so the
+ * test proves the CLI prints exactly what the add-in would show.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { zipSync, strToU8 } from "fflate";
+import { readEml } from "../src/cli/eml";
+import { loadPolicy } from "../src/engine/policy/load";
+import { checkMessage } from "../src/pipeline/check-message";
+import { renderDialog } from "../src/i18n";
+
+const ROOT = path.resolve(__dirname, "..");
+const CARD = "4111 1111 1111 1111";
+let dir: string;
+
+function dlp(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/dlp.js"), ...args], { cwd: dir, encoding: "utf8", timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function eml(to: string, body: string, extra = ""): string {
+  return `From: Alice <alice@example.com>\r\nTo: ${to}\r\n${extra}Subject: Hello\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`;
+}
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dlp-cli-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("dlp scan on .eml", () => {
+  it("a card number to an external address: exit 2 and the exact dialog text, masked", async () => {
+    const file = write("card.eml", eml("Bob <bob@partner.test>", `Hi Bob, the Visa card number is ${CARD}.`));
+    const { code, out } = dlp("scan", file);
+    expect(code).toBe(2);
+    const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
+    const { decision } = checkMessage(await readEml(new Uint8Array(fs.readFileSync(file))), policy);
+    expect(decision.action).toBe("block");
+    const dialog = renderDialog(decision, policy, "en").errorMessage;
+    expect(out).toContain(dialog.split("\n").map((l) => (l ? "    | " + l : l)).join("\n"));
+    expect(out).toContain("block-identifiers-external");
+    expect(out).toContain("body:1:");
+    expect(out).not.toContain(CARD);
+  });
+
+  it("--locale fi prints the Finnish dialog", async () => {
+    const file = write("card-fi.eml", eml("bob@partner.test", `Kortin numero ${CARD}`));
+    const { code, out } = dlp("scan", "--locale", "fi-FI", file);
+    expect(code).toBe(2);
+    const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
+    const { decision } = checkMessage(await readEml(new Uint8Array(fs.readFileSync(file))), policy);
+    expect(out).toContain("dialog (fi)");
+    for (const line of renderDialog(decision, policy, "fi").errorMessage.split("\n")) if (line) expect(out).toContain("    | " + line);
+  });
+
+  it("the same card only to colleagues: exit 0", () => {
+    const { code, out } = dlp("scan", write("internal.eml", eml("carol@example.com, dan@sales.example.com", `card ${CARD}`)));
+    expect([code, out.split("\n")[0]]).toEqual([0, `${path.join(dir, "internal.eml")}: ALLOW (message)`]);
+  });
+
+  it("a customer e-mail list to a colleague: exit 1 with dont-share-customer-list", () => {
+    const addresses = Array.from({ length: 30 }, (_, i) => `customer${i}@mail${i % 7}.test`).join("\n");
+    const { code, out } = dlp("scan", write("list.eml", eml("carol@example.com", `Here is the list for the campaign:\n${addresses}`)));
+    expect(code).toBe(1);
+    expect(out).toContain("warn-customer-list (warn, dont-share-customer-list)");
+  });
+
+  it("--show-values prints the value; --format json is parseable", () => {
+    const file = write("values.eml", eml("bob@partner.test", `card ${CARD}`));
+    expect(dlp("scan", "--show-values", file).out).toContain(CARD);
+    const json = JSON.parse(dlp("scan", "--format", "json", file).out);
+    expect(json[0].decision.action).toBe("block");
+    expect(json[0].findings[0]).toMatchObject({ detector: "payment-card", masked: "**** **** **** 1111", part: "body" });
+    expect(json[0].findings[0].value).toBeUndefined();
+    expect(json[0].dialog.locale).toBe("en");
+  });
+});
+
+describe("dlp scan on other files", () => {
+  it("text files: findings with file, line and column; --each-line decides each line", () => {
+    const file = write("notes/list.txt", `first line\nsecond ${CARD} card\nthird\niban GB82 WEST 1234 5698 7654 32\n`);
+    const r = dlp("scan", "--each-line", "--format", "json", file);
+    expect(r.code).toBe(2);
+    const [res] = JSON.parse(r.out);
+    expect(res.findings.map((f: { detector: string; line: number; column: number }) => [f.detector, f.line, f.column])).toEqual([
+      ["payment-card", 2, 8],
+      ["iban", 4, 6],
+    ]);
+    expect(res.lines.map((l: { line: number }) => l.line)).toEqual([2, 4]);
+  });
+
+  it("reports every part it could not scan, with the reason, and applies onUnscanned (warn)", () => {
+    const zip = zipSync({ "readme.txt": strToU8("nothing here"), "inner.pdf": strToU8("%PDF-1.4 broken") });
+    const file = write("bundle.zip", zip);
+    const r = dlp("scan", file);
+    expect(r.out).toMatch(/not scanned: bundle\.zip.inner\.pdf: corrupt \(.+\)/);
+    expect(r.out).toContain("on-unscanned (warn, check-unscanned)");
+    expect(r.code).toBe(1);
+  });
+
+  it("folders are scanned recursively with a summary; jsonl gives one line per file", () => {
+    const sub = path.join(dir, "folder");
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, "a.txt"), "nothing");
+    fs.writeFileSync(path.join(sub, "b.csv"), `name,card\nx,${CARD}\n`);
+    const text = dlp("scan", "--to", "colleague@example.com", sub);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("2 files: 0 block, 0 warn, 2 allow");
+    const jsonl = dlp("scan", "--format", "jsonl", sub);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.out.trim().split("\n").map((l) => JSON.parse(l).action)).toEqual(["allow", "block"]);
+  });
+});
+
+describe("dlp check-policy", () => {
+  it("the default policy passes", () => {
+    const r = dlp("check-policy", path.join(ROOT, "assets/policy/default-policy.yaml"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("default-policy.yaml: OK");
+  });
+
+  it("a typo exits 3 naming the rule and the key", () => {
+    const r = dlp("check-policy", path.join(ROOT, "test/policies/invalid/typo-acton.yaml"));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('typo-acton.yaml: rules[2] "block-cards-external": unknown key "acton" (did you mean "action"?)');
+  });
+
+  it("a catastrophic regex exits 3", () => {
+    const r = dlp("check-policy", path.join(ROOT, "test/policies/invalid/catastrophic-regex.yaml"));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('customPatterns[0] "order-code".pattern: can backtrack catastrophically');
+  });
+
+  it("runs the examples through the scanner and prints what fired on each", () => {
+    const r = dlp("check-policy", path.join(ROOT, "test/policies/valid/every-key.yaml"));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ok   employee-id match[0] "EMP-123456": found employee-id medium');
+    expect(r.out).toContain('ok   loyalty-card noMatch[0] "LOY-00000019": found nothing');
+  });
+
+  it("an example shadowed by a built-in detector fails with the reason", () => {
+    const file = write(
+      "shadow.yaml",
+      `version: 1\norganization: { name: X, internalDomains: [example.com] }\ncitation: { title: { en: P } }\ncustomPatterns:\n  - { id: cardish, pattern: '\\d{4}(?: \\d{4}){3}', examples: { match: ['${CARD}'] } }\n`,
+    );
+    const r = dlp("check-policy", file);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`customPatterns "cardish".examples.match[0]: "${CARD}" gives no cardish finding (payment-card found the same text and wins)`);
+  });
+});
+
+describe("usage errors exit 3", () => {
+  it.each([
+    [["frobnicate"], 'dlp: unknown command "frobnicate"'],
+    [["scan"], "dlp: scan needs at least one file or folder"],
+    [["scan", "missing.eml"], "dlp: no such file or folder: missing.eml"],
+    [["scan", "--format", "xml", "x"], 'dlp: --format must be text, json or jsonl, got "xml"'],
+    [["scan", "--policy", "nope.yaml", "x"], "dlp: cannot read the policy nope.yaml: ENOENT"],
+  ])("%j", (args, message) => {
+    const r = dlp(...args);
+    expect(r.code).toBe(3);
+    expect(r.err.split("\n")[0]).toBe(message);
+  });
+
+  it("a policy error in --policy exits 3 with the error", () => {
+    const r = dlp("scan", "--policy", path.join(ROOT, "test/policies/invalid/bad-version.yaml"), path.join(ROOT, "package.json"));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain("bad-version.yaml: version: must be 1, got the number 2");
+  });
+});
