@@ -10,7 +10,7 @@
  *   THINK_FIRST_OUT        output folder (default dist)
  *   THINK_FIRST_POLICY_URL optional same-origin URL of a policy.json fetched outside the send path
  *   THINK_FIRST_VERSION    add-in version, semver (default: package.json's)
- * Every build also writes policy.json and manifest.json (scripts/tenant-settings.ts `generatedFiles`).
+ * Every build also writes policy.json, manifest.json and build-info.json (scripts/tenant-settings.ts `generatedFiles`).
  */
 require("tsx/cjs/api").register();
 const path = require("path");
@@ -83,7 +83,7 @@ module.exports = (env, argv) => {
         __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, sendMode: settings.sendMode, version: require("./package.json").version }),
       }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      // policy.json (the compiled policy, as baked into the bundle) and manifest.json (the unified manifest).
+      // policy.json (the compiled policy, as baked into the bundle), manifest.json (unified manifest), build-info.json.
       {
         apply: (compiler) =>
           compiler.hooks.thisCompilation.tap("ThinkFirstGeneratedFiles", (compilation) =>

@@ -38,7 +38,7 @@ export interface TenantSettings {
   version: string;
   outDir: string;
   rewriteManifest(xml: string): string;
-  /** Files every build writes beside the bundle: policy.json (the compiled policy) and manifest.json. */
+  /** Files every build writes beside the bundle: policy.json (the compiled policy), manifest.json, build-info.json. */
   generatedFiles(): Record<string, string>;
 }
 
@@ -115,7 +115,9 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
     },
     generatedFiles(): Record<string, string> {
       const xmlId = addinId || templateAddinId();
+      const info = { product: "Think First", version, baseUrl, sendMode, addinId: xmlId, policyUrl: policyUrl || null, organization: policy.organization.name, rules: policy.rules.map((r) => r.id) };
       return {
+        "build-info.json": JSON.stringify(info, null, 2) + "\n",
         "policy.json": JSON.stringify(policy, null, 2) + "\n",
         "manifest.json": JSON.stringify(unifiedManifest({ baseUrl, xmlId, sendMode, version }), null, 2) + "\n",
       };
