@@ -1,6 +1,233 @@
-/** PLACEHOLDER (foundation): the Take Action task pane. The Outlook issue builds it. */
-Office.onReady(() => {
-  const root = document.getElementById("app");
-  if (root) root.textContent = "Think First";
-});
-export {};
+/**
+ * The Take Action task pane: what Think First found (masked), grouped by where it is, the cited policy with its link, and
+ * one-click fixes (move external To/Cc recipients to Bcc, mask identifiers in the body, remove a flagged attachment).
+ * After a fix it checks again and announces the new verdict (aria-live). Follows Outlook's display language; Urdu is
+ * laid out right-to-left.
+ *
+ * Outside Outlook (the compose simulator) office.js has no mailbox; the simulator page that embeds this pane exposes its
+ * fake Office as `window.thinkFirstSimulator.office` and the pane uses it.
+ */
+import type { Decision, Fix, Location, SourceResult } from "../../engine/types";
+import type { Policy } from "../../engine/policy/types";
+import { citationTitle, citationUrl, detectorName } from "../../i18n/dialog";
+import { format } from "../../i18n/format";
+import { resolveLocale, type Locale } from "../../i18n";
+import { messages } from "../../i18n/messages";
+import type { Messages } from "../../i18n/messages/en";
+import * as mb from "../mailbox";
+import { currentPolicy } from "../policy-source";
+import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const Office: any;
+
+interface Pane {
+  office: mb.OfficeLike;
+  item: mb.ItemLike;
+  policy: Policy;
+  locale: Locale;
+  m: Messages;
+  root: HTMLElement;
+  busy: boolean;
+}
+
+/** The compose simulator's fake Office when this pane is embedded in it (same origin), else undefined. */
+function simulatorOffice(): mb.OfficeLike | undefined {
+  const w = window as any;
+  try {
+    if (w.parent && w.parent !== w && w.parent.thinkFirstSimulator && w.parent.thinkFirstSimulator.office) return w.parent.thinkFirstSimulator.office;
+  } catch (e) {
+    // cross-origin parent (Outlook on the web): not the simulator
+  }
+  return undefined;
+}
+
+function hostOffice(): mb.OfficeLike {
+  const own = typeof Office !== "undefined" ? Office : undefined;
+  if (mb.currentItem(own)) return own;
+  return simulatorOffice() || own;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const k of Object.keys(attrs)) e.setAttribute(k, attrs[k] as string);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function locationKey(l: Location): string {
+  return l.kind === "attachment" ? "attachment:" + l.name : l.kind;
+}
+
+function sectionTitle(m: Messages, l: Location): string {
+  if (l.kind === "body") return m.taskpane.sectionBody;
+  if (l.kind === "subject") return m.taskpane.sectionSubject;
+  return format(m.taskpane.sectionAttachment, { name: l.name });
+}
+
+/** Findings grouped by location, masked; aggregates (e-mail lists) shown with their count. */
+function findingsView(p: Pane, sources: SourceResult[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const groups: Record<string, { loc: Location; items: string[] }> = {};
+  const order: string[] = [];
+  for (const s of sources) {
+    for (const f of s.findings) {
+      const key = locationKey(s.location);
+      if (!groups[key]) {
+        groups[key] = { loc: s.location, items: [] };
+        order.push(key);
+      }
+      const name = detectorName(p.locale, f.detector);
+      const conf = p.m.taskpane.confidence[f.confidence];
+      const text = f.count !== undefined ? name + ": " + f.count : name + ": " + f.masked;
+      groups[key]!.items.push(text + " (" + conf + ")");
+    }
+  }
+  for (const key of order) {
+    const g = groups[key]!;
+    const list = el("ul");
+    const shown = g.items.slice(0, 50);
+    for (const t of shown) list.append(el("li", { dir: "auto" }, t));
+    if (g.items.length > shown.length) list.append(el("li", {}, "… +" + (g.items.length - shown.length)));
+    out.push(el("section", { class: "group" }, el("h2", {}, sectionTitle(p.m, g.loc)), list));
+  }
+  return out;
+}
+
+function fixButton(p: Pane, label: string, run: () => Promise<FixResult>): HTMLButtonElement {
+  const b = el("button", { type: "button", class: "fix" }, label);
+  b.addEventListener("click", () => void applyFix(p, run));
+  return b;
+}
+
+async function attachmentIdFor(p: Pane, fix: Extract<Fix, { kind: "remove-attachment" }>): Promise<string | undefined> {
+  if (fix.attachmentId) return fix.attachmentId;
+  const list = await mb.getAttachments(p.item, 15000);
+  return list.ok ? (list.value.filter((a) => a.name === fix.name)[0] || { id: undefined }).id : undefined;
+}
+
+function fixesView(p: Pane, decision: Decision, sources: SourceResult[]): HTMLElement | undefined {
+  const buttons: HTMLElement[] = [];
+  const kinds: Record<string, boolean> = {};
+  for (const fix of decision.fixes) {
+    if (fix.kind === "move-to-bcc" && !kinds[fix.kind]) buttons.push(fixButton(p, p.m.taskpane.moveToBcc, () => moveExternalToBcc(p.item, p.office, p.policy)));
+    if (fix.kind === "mask-identifiers" && !kinds[fix.kind]) buttons.push(fixButton(p, p.m.taskpane.maskBody, () => maskBodyIdentifiers(p.item, p.policy)));
+    if (fix.kind === "remove-attachment")
+      buttons.push(
+        fixButton(p, format(p.m.taskpane.removeAttachment, { name: fix.name }), async () => {
+          const id = await attachmentIdFor(p, fix);
+          return id ? removeFlaggedAttachment(p.item, id) : { ok: false, error: "attachment not found" };
+        }),
+      );
+    kinds[fix.kind] = true;
+  }
+  // Identifiers in the body can always be masked, even when the policy's fix list does not name it.
+  const bodyHasIds = sources.some((s) => s.location.kind === "body" && s.findings.some(maskable));
+  if (bodyHasIds && !kinds["mask-identifiers"]) buttons.push(fixButton(p, p.m.taskpane.maskBody, () => maskBodyIdentifiers(p.item, p.policy)));
+  const again = el("button", { type: "button", class: "secondary" }, p.m.taskpane.rescan);
+  again.addEventListener("click", () => void refresh(p));
+  buttons.push(again);
+  return el("section", { class: "fixes" }, el("h2", {}, p.m.taskpane.fixesHeading), el("div", { class: "buttons" }, ...buttons));
+}
+
+function policyView(p: Pane): HTMLElement {
+  const { title } = citationTitle(p.policy, p.locale);
+  const url = citationUrl(p.policy);
+  const text = format(p.m.taskpane.policyLink, { title });
+  const body = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text) : el("span", {}, text);
+  return el("section", { class: "policy" }, el("h2", {}, p.m.taskpane.policyHeading), el("p", {}, body));
+}
+
+function setVerdict(p: Pane, decision: Decision | undefined, text?: string) {
+  const v = document.getElementById("verdict")!;
+  v.className = "verdict " + (decision ? "verdict-" + decision.action : "");
+  v.textContent = text || (decision ? (decision.action === "allow" ? p.m.taskpane.readyToSend : p.m.taskpane.stillNeedsAttention) : "");
+  v.setAttribute("data-action", decision ? decision.action : "");
+}
+
+function setStatus(text: string) {
+  const s = document.getElementById("status");
+  if (s) s.textContent = text;
+}
+
+function render(p: Pane, decision: Decision, sources: SourceResult[]) {
+  const content = document.getElementById("content")!;
+  content.textContent = "";
+  setVerdict(p, decision);
+  if (decision.action === "allow" && !decision.unscanned.length) {
+    content.append(el("p", {}, p.m.taskpane.noFindings));
+    return;
+  }
+  content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
+  for (const s of findingsView(p, sources)) content.append(s);
+  if (decision.visibleExternalRecipients > 0) {
+    content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionRecipients), el("p", {}, detectorName(p.locale, "visible-external-recipients") + ": " + decision.visibleExternalRecipients)));
+  }
+  if (decision.unscanned.length) {
+    const list = el("ul");
+    for (const u of decision.unscanned) list.append(el("li", { dir: "auto" }, u.part + " (" + (p.m.unscannedReasons[u.reason] || u.reason) + ")"));
+    content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionNotChecked), list));
+  }
+  content.append(policyView(p));
+  const fixes = fixesView(p, decision, sources);
+  if (fixes) content.append(fixes);
+}
+
+async function refresh(p: Pane): Promise<Decision | undefined> {
+  setStatus(p.m.taskpane.loading);
+  try {
+    const result = await check(p.item, p.office, p.policy);
+    render(p, result.decision, result.sources);
+    setStatus("");
+    return result.decision;
+  } catch (e) {
+    setStatus(format(p.m.taskpane.error, { error: e instanceof Error ? e.name : "error" }));
+    return undefined;
+  }
+}
+
+async function applyFix(p: Pane, run: () => Promise<FixResult>) {
+  if (p.busy) return;
+  p.busy = true;
+  const buttons = Array.prototype.slice.call(document.querySelectorAll("button")) as HTMLButtonElement[];
+  buttons.forEach((b) => (b.disabled = true));
+  setStatus(p.m.taskpane.working);
+  try {
+    const r = await run();
+    await refresh(p);
+    setStatus(r.ok ? p.m.taskpane.fixDone : format(p.m.taskpane.fixFailed, { error: r.error }));
+    const v = document.getElementById("verdict");
+    if (v) v.focus();
+  } finally {
+    p.busy = false;
+  }
+}
+
+export async function startPane(): Promise<void> {
+  const root = document.getElementById("app")!;
+  const office = hostOffice();
+  const locale = resolveLocale(mb.displayLanguage(office));
+  const m = messages(locale);
+  document.documentElement.lang = locale;
+  document.documentElement.dir = m.meta.dir;
+  document.title = m.taskpane.title;
+  root.textContent = "";
+  root.append(
+    el("h1", {}, m.taskpane.title),
+    el("p", { id: "verdict", class: "verdict", role: "status", "aria-live": "polite", tabindex: "-1" }),
+    el("div", { id: "content" }),
+    el("p", { id: "status", class: "status", role: "status", "aria-live": "polite" }),
+  );
+  const item = mb.currentItem(office);
+  if (!item) {
+    setStatus(format(m.taskpane.error, { error: "no message" }));
+    return;
+  }
+  const p: Pane = { office, item, policy: currentPolicy(), locale, m, root, busy: false };
+  (window as any).thinkFirstPane = p;
+  await refresh(p);
+}
+
+// In the simulator's frame office.js waits for a host handshake that never comes, so the pane starts at once there.
+if (simulatorOffice()) void startPane();
+else if (typeof Office !== "undefined" && Office.onReady) Office.onReady(() => void startPane());

@@ -1,0 +1,131 @@
+/**
+ * The compose simulator in headless Chromium with the real office.js and the real launchevent.js and taskpane.js:
+ * a card number to an external address shows the block dialog; 12 external recipients in To show the warning, the task
+ * pane's "move to Bcc" fixes them, and the second send is allowed. The task pane also renders in Urdu (right-to-left)
+ * and Hindi with real glyphs. Screenshots go to test-artifacts/.
+ */
+import type { Frame, Page } from "playwright-core";
+import { startBrowser, type BrowserEnv } from "./helpers/browser";
+import { buildXlsx } from "./helpers/outlook-fixtures";
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowser();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function openSimulator(lang = "en-US"): Promise<Page> {
+  const page = await env.open("/simulator.html?lang=" + lang);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForSelector("body[data-ready=true]");
+  return page;
+}
+
+async function compose(page: Page, fields: { to?: string; cc?: string; subject?: string; body?: string }) {
+  for (const [id, value] of Object.entries(fields)) await page.fill("#" + id, value!);
+}
+
+async function paneFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector("#pane-frame");
+  await page.waitForFunction(() => {
+    const f = document.getElementById("pane-frame") as HTMLIFrameElement;
+    const v = f.contentDocument && f.contentDocument.getElementById("verdict");
+    return !!v && !!v.getAttribute("data-action");
+  });
+  return (await handle.contentFrame())!;
+}
+
+it("a card number to an external address shows the block dialog", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "Partner <partner@example.org>", subject: "Order", body: "Please charge my Visa card 4111 1111 1111 1111, thanks." });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.textContent("#dialog-title")).toBe("Think First");
+  const message = (await page.textContent("#dialog-message"))!;
+  expect(message).toMatch(/1111/);
+  expect(message).not.toContain("4111 1111 1111 1111");
+  expect(await page.$("#dialog-take-action")).not.toBeNull();
+  expect(await page.$("#dialog-dont-send")).not.toBeNull();
+  expect(await page.$("#dialog-send-anyway")).toBeNull();
+  await env.screenshot(page, "outlook-dialog-block.png");
+  await page.click("#dialog-dont-send");
+  expect(await page.getAttribute("#send-status", "data-outcome")).toBe("not-sent");
+  await page.close();
+});
+
+it("a card in a dropped xlsx is found too", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "Orders", body: "See attached." });
+  const xlsx = Array.from(buildXlsx([["Visa card"], ["4111 1111 1111 1111"]]));
+  await page.evaluate(async (bytes) => {
+    await (window as any).thinkFirstSimulator.addFiles([{ name: "orders.xlsx", bytes: new Uint8Array(bytes) }]);
+  }, xlsx);
+  await page.waitForSelector("#infobar:not([hidden])");
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.getAttribute("#dialog", "data-kind")).toBe("block");
+  await page.close();
+});
+
+it("Take Action → move to Bcc fixes the recipients, and the second send is allowed", async () => {
+  const page = await openSimulator();
+  const to = Array.from({ length: 12 }, (_, i) => `customer${i + 1}@example.org`).join("; ");
+  await compose(page, { to, subject: "Our shop opens on Monday", body: "Dear customers, see you there." });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.$("#dialog-send-anyway")).not.toBeNull();
+  await env.screenshot(page, "outlook-dialog-warn.png");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  expect(await pane.getAttribute("#verdict", "data-action")).toBe("warn");
+  await env.screenshot(page, "outlook-taskpane-before.png");
+  const move = pane.getByRole("button", { name: "Move external recipients to Bcc" });
+  await move.focus();
+  await page.keyboard.press("Enter"); // keyboard works
+  await pane.waitForSelector("#verdict[data-action=allow]");
+  expect(await pane.getAttribute("#verdict", "aria-live")).toBe("polite");
+  expect(await page.inputValue("#to")).toBe("");
+  expect((await page.inputValue("#bcc")).split(";").length).toBe(12);
+  await env.screenshot(page, "outlook-taskpane-fixed.png");
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  expect(await page.evaluate(() => (window as any).thinkFirstSimulator.lastOptions)).toEqual({ allowEvent: true });
+  await page.close();
+});
+
+/** Distinct advance widths among the characters of the pane's title and intro: tofu boxes all have the same width. */
+async function glyphWidths(pane: Frame): Promise<{ distinct: number; text: string }> {
+  return pane.evaluate(() => {
+    const h = document.querySelector("h1")!;
+    const intro = document.querySelector(".intro, #content p") as HTMLElement;
+    const text = (h.textContent || "") + (intro ? intro.textContent : "");
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = getComputedStyle(h).font;
+    const widths = new Set<number>();
+    for (const ch of Array.from(text)) if (ch.trim()) widths.add(Math.round(ctx.measureText(ch).width * 10));
+    return { distinct: widths.size, text };
+  });
+}
+
+it.each([
+  ["ur-PK", "rtl", /[\u0600-\u06ff]/],
+  ["hi-IN", "ltr", /[\u0900-\u097f]/],
+])("the task pane in %s renders its script (%s)", async (lang, dir, script) => {
+  const page = await openSimulator(lang);
+  await compose(page, { to: "partner@example.org", subject: "x", body: "Visa card 4111 1111 1111 1111" });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.getAttribute("html", "dir")).toBe(dir);
+  await env.screenshot(page, `outlook-dialog-${lang.slice(0, 2)}.png`);
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  expect(await pane.getAttribute("html", "dir")).toBe(dir);
+  expect(await pane.getAttribute("html", "lang")).toBe(lang.slice(0, 2));
+  const { distinct, text } = await glyphWidths(pane);
+  expect(text).toMatch(script);
+  expect(distinct).toBeGreaterThan(4);
+  await env.screenshot(page, `outlook-taskpane-${lang.slice(0, 2)}.png`);
+  await page.close();
+});
