@@ -10,6 +10,9 @@ import { emailAddress } from "./email-address";
 import { fiHetu } from "./fi-hetu";
 import { noFnr } from "./no-fnr";
 import { skRc } from "./sk-rc";
+import { inAadhaar } from "./in-aadhaar";
+import { inPan } from "./in-pan";
+import { pkCnic } from "./pk-cnic";
 
 export const detectors: Detector[] = [
   iban,
@@ -19,6 +22,9 @@ export const detectors: Detector[] = [
   fiHetu,
   noFnr,
   skRc,
+  inAadhaar,
+  inPan,
+  pkCnic,
 ];
 
 export type { Detector } from "./detector";

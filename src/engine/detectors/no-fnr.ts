@@ -5,8 +5,9 @@
  * A valid number alone is `medium`, `high` with a keyword nearby.
  *
  * Hand-written rather than stdnum's no/fodselsnummer: stdnum rejects birth dates after the device clock's "now" (the
- * same text would scan differently on different days), cannot tell why a number failed, and has no notion of synthetic
- * test numbers (below). The tests check that both agree wherever these policies do not differ.
+ * same text would scan differently on different days), cannot tell why a number failed, has no notion of synthetic
+ * test numbers (below), starts the 1800s range at year 55 instead of Skatteetaten's 54, and accepts a day and a month
+ * offset at once (no such number exists). The tests check that both agree wherever these policies do not differ.
  *
  * Edge policies:
  * - Century from the individual number III: 000–499 → 1900s; 500–749 with year 54–99 → 1800s; 500–999 with year

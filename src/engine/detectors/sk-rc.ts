@@ -6,7 +6,8 @@
  * Hand-written rather than stdnum's cz/rc (= sk/rc): stdnum rejects birth dates after the device clock's "now" (the
  * same text would scan differently on different days), accepts the +20/+70 month codes for any year, accepts 9-digit
  * numbers without the slash, its month arithmetic ((MM mod 50) mod 20) also takes the never-issued codes 41–50 and
- * 91–99, and it cannot tell why a number failed. The tests check that both agree wherever these
+ * 91–99, it ends the remainder-10 rule in 1984 (the Czech and Slovak sources say "until 1985"; we include 1985), and it
+ * cannot tell why a number failed. The tests check that both agree wherever these
  * policies do not differ.
  *
  * Edge policies:

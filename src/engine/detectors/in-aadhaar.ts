@@ -1,0 +1,59 @@
+/**
+ * in-aadhaar: Indian Aadhaar number (UIDAI): 12 digits, written solid or in groups of four (space or dash, the same
+ * separator both times); first digit 2–9; last digit a Verhoeff check digit; never a palindrome. A valid number alone is
+ * `medium`, `high` with a keyword nearby.
+ *
+ * The rules are stdnum's in/aadhaar, and the Verhoeff arithmetic is stdnum's (via ../checksums/verhoeff). We apply the
+ * three rules here instead of calling stdnum's validate so that the reason names the rule that failed (stdnum returns
+ * one exception class for "first digit" and "palindrome") and so the bundle does not take stdnum's generic Unicode
+ * cleaning code; the tests check that both agree on every candidate.
+ *
+ * Edge policies:
+ * - Mixed separators ("2345 6789-0124") are not matched: real documents group consistently, and a mixed run is more
+ *   likely two numbers.
+ * - The 16-digit Virtual ID (VID) is not an Aadhaar number and is not matched; 12 digits inside a longer run (a card
+ *   number, a 16-digit VID) are not matched either (the engine rejects glued matches, and de-duplication prefers the
+ *   longer finding).
+ * - Palindromes (e.g. 2000 0990 0002, which passes Verhoeff) are dropped, as UIDAI never issues them.
+ * - The mask keeps the last four digits, as UIDAI's own "masked Aadhaar" does.
+ */
+import type { Detector, Validation } from "./detector";
+import { verhoeffOk } from "../checksums/verhoeff";
+import { maskLast4 } from "../mask";
+
+function fail(why: string): Validation {
+  return { ok: false, reasons: [why], confidence: "medium" };
+}
+
+function validate(candidate: string): Validation {
+  const d = candidate.replace(/[ -]/g, "");
+  if (!/^[0-9]{12}$/.test(d)) return fail("not 12 digits");
+  if (d.charAt(0) === "0" || d.charAt(0) === "1") return fail("first digit 0 or 1 never issued");
+  if (d.split("").reverse().join("") === d) return fail("palindrome never issued");
+  if (!verhoeffOk(d)) return fail("verhoeff failed");
+  return { ok: true, reasons: ["first digit 2–9", "not a palindrome", "verhoeff ok"], confidence: "medium" };
+}
+
+export const inAadhaar: Detector = {
+  id: "in-aadhaar",
+  description: "Indian Aadhaar number (12 digits, first 2-9), Verhoeff check digit verified, palindromes excluded",
+  pattern: /[0-9]{4}([ -]?)[0-9]{4}\1[0-9]{4}/,
+  minDigits: 12,
+  checksum: true,
+  validate: validate,
+  keywords: {
+    en: ["aadhaar", "aadhar", "adhaar", "aadhaar number", "aadhaar card", "aadhaar no", "uid", "uidai", "uid number", "unique identification number", "unique identity number"],
+    hi: ["आधार", "आधार कार्ड", "आधार संख्या", "आधार नंबर", "यूआईडी", "विशिष्ट पहचान संख्या", "पहचान संख्या"],
+    ur: ["آدھار", "آدھار کارڈ", "آدھار نمبر", "شناختی نمبر"],
+    sk: ["aadhaar", "cislo aadhaar", "identifikacne cislo"],
+    cs: ["aadhaar", "cislo aadhaar", "identifikacni cislo"],
+    nb: ["aadhaar", "aadhaar-nummer", "identitetsnummer"],
+    fi: ["aadhaar", "aadhaar-numero", "henkilotunnus"],
+  },
+  mask: maskLast4,
+  examples: {
+    // Generated with the Verhoeff rule (no real person's number).
+    match: ["2345 6789 0124", "2345-6789-0124", "234567890124", "9876 5432 1096", "आधार: 5012 3456 7896"],
+    noMatch: ["2345 6789 0125", "1345 6789 0129", "2000 0990 0002", "2345 6789-0124", "2345 6789 01245", "12345 6789 0124"],
+  },
+};
