@@ -247,3 +247,21 @@ test("without Intl (as classic Outlook may be) the dialog is the same", () => {
   }
   expect(without).toEqual(withIntl);
 });
+
+test("a display language passed where a locale is expected is resolved, never a crash", () => {
+  const p = fx.policy();
+  expect(renderDialog(fx.simpleBlock(), p, "fi-FI" as Locale).errorMessage).toContain(CATALOG.fi.dialog.heading);
+  expect(renderDialog(fx.simpleBlock(), p, "xx" as Locale).errorMessage).toContain(CATALOG.en.dialog.heading);
+  expect(renderNotification(fx.simpleBlock(), p, undefined as unknown as Locale)).toContain("Think First");
+});
+
+test("a decision without examples, fixes or a policy title still renders", () => {
+  const bare: Decision = { action: "warn", rules: [], counts: { iban: 1 }, examples: [], fixes: [], unscanned: [], visibleExternalRecipients: 0 };
+  const p = fx.policy({ title: {} as Record<string, string>, url: undefined });
+  for (const l of LOCALES) {
+    const d = renderDialog(bare, p, l);
+    expect(d.errorMessage).toContain(CATALOG[l].dialog.heading);
+    expect(d.errorMessage).toContain(CATALOG[l].advice.default);
+    expect(d.errorMessage).not.toContain(CATALOG[l].dialog.whyLabel + ":");
+  }
+});

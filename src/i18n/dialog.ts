@@ -8,7 +8,7 @@
 import type { Decision, Example, Location } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { ellipsize, format, FSI, LRI, markdownInert, PDI, sanitize } from "./format";
-import { isRtl, resolveLocale, type Locale } from "./locale";
+import { isRtl, resolveLocale, toLocale, type Locale } from "./locale";
 import { messages } from "./messages";
 import type { Messages } from "./messages/en";
 import type { Plural } from "./messages/types";
@@ -147,6 +147,7 @@ function detectorEntry(m: Messages, id: string): { entry: DetectorEntry; custom:
 
 /** "3 card numbers" in the locale's words; custom pattern ids are named as they are in the policy. */
 export function detectorCountText(locale: Locale, id: string, count: number): string {
+  locale = toLocale(locale);
   const ctx: Ctx = { m: messages(locale), locale, md: false, rtl: isRtl(locale) };
   const { entry, custom } = detectorEntry(ctx.m, id);
   return countText(ctx, entry.count, count, custom ? { id: fragment(ctx, id) } : undefined);
@@ -154,6 +155,7 @@ export function detectorCountText(locale: Locale, id: string, count: number): st
 
 /** The display name of a detector or signal id ("Card number"). */
 export function detectorName(locale: Locale, id: string): string {
+  locale = toLocale(locale);
   const m = messages(locale);
   const { entry, custom } = detectorEntry(m, id);
   return custom ? format(entry.name, { id: isRtl(locale) ? LRI + sanitize(id) + PDI : sanitize(id) }) : entry.name;
@@ -359,17 +361,19 @@ export function fitDialog(
 ): { text: string; level: number; truncated: boolean } {
   const kind = dialogKind(decision);
   if (kind === "allow") return { text: "", level: 0, truncated: false };
+  locale = toLocale(locale);
   const ctx: Ctx = { m: messages(locale), locale, md: markdown, rtl: isRtl(locale) };
   let text = "";
   for (let i = 0; i < LAYOUTS.length; i++) {
     text = compose(ctx, decision, policy, kind, LAYOUTS[i] as Layout);
     if (text.length <= limit) return { text, level: i, truncated: false };
   }
-  return { text: ellipsize(text.replace(/\.[^.]*$/, ""), limit), level: LAYOUTS.length, truncated: true };
+  return { text: ellipsize(text, limit), level: LAYOUTS.length, truncated: true };
 }
 
 /** The Think First dialog for a decision (allow gives empty texts: nothing is shown). */
 export function renderDialog(decision: Decision, policy: Policy, locale: Locale): DialogText {
+  locale = toLocale(locale);
   const m = messages(locale);
   return {
     errorMessage: fitDialog(decision, policy, locale, false).text,
@@ -382,6 +386,7 @@ export function renderDialog(decision: Decision, policy: Policy, locale: Locale)
 export function renderNotification(decision: Decision, policy: Policy, locale: Locale): string {
   const kind = dialogKind(decision);
   if (kind === "allow") return "";
+  locale = toLocale(locale);
   const ctx: Ctx = { m: messages(locale), locale, md: false, rtl: isRtl(locale) };
   const n = ctx.m.notifications;
   const fit = (candidates: string[]) => {

@@ -7,7 +7,7 @@
  *   const m = messages(locale); m.taskpane.moveToBcc;                // strings for the pages
  *   format(m.taskpane.removeAttachment, { name: "list.xlsx" });
  */
-export { LOCALES, fallbackChain, isRtl, resolveLocale, type Locale } from "./locale";
+export { LOCALES, fallbackChain, isRtl, resolveLocale, toLocale, type Locale } from "./locale";
 export { CATALOG, messages, type Messages } from "./messages";
 export type { Plural, Dir } from "./messages/types";
 export { FSI, LRI, PDI, ellipsize, format, markdownInert, placeholders, sanitize } from "./format";

@@ -45,6 +45,11 @@ export function resolveLocale(displayLanguage: string | undefined | null): Local
   return "en";
 }
 
+/** A supported locale as is; anything else (a display language such as "fi-FI", junk) through resolveLocale. */
+export function toLocale(value: string | undefined | null): Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).indexOf(value) >= 0 ? (value as Locale) : resolveLocale(value);
+}
+
 /** Text direction of a locale. */
 export function isRtl(locale: Locale): boolean {
   return locale === "ur";

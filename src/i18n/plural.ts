@@ -22,7 +22,8 @@ const TABLE: { [L in Locale]: (n: number) => PluralCategory } = {
 };
 
 export function tablePluralCategory(locale: Locale, n: number): PluralCategory {
-  return TABLE[locale](n);
+  const rule = Object.prototype.hasOwnProperty.call(TABLE, locale) ? TABLE[locale] : TABLE.en;
+  return rule(n);
 }
 
 interface PluralRulesLike {
