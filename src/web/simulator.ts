@@ -257,6 +257,7 @@ function applyLanguage(displayLanguage: string): void {
     "label-language": s.displayLanguage,
     send: s.send,
     "dialog-title": m.labels.addinName,
+    "pane-title": m.labels.addinName,
   };
   for (const id of Object.keys(text)) {
     const e = document.getElementById(id);

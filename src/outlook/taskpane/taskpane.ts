@@ -68,7 +68,7 @@ function sectionTitle(m: Messages, l: Location): string {
 /** Findings grouped by location, masked; aggregates (e-mail lists) shown with their count. */
 function findingsView(p: Pane, sources: SourceResult[]): HTMLElement[] {
   const out: HTMLElement[] = [];
-  const groups: Record<string, { loc: Location; items: string[] }> = {};
+  const groups: Record<string, { loc: Location; items: { name: string; value: string; conf: string }[] }> = {};
   const order: string[] = [];
   for (const s of sources) {
     for (const f of s.findings) {
@@ -79,15 +79,15 @@ function findingsView(p: Pane, sources: SourceResult[]): HTMLElement[] {
       }
       const name = detectorName(p.locale, f.detector);
       const conf = p.m.taskpane.confidence[f.confidence];
-      const text = f.count !== undefined ? name + ": " + f.count : name + ": " + f.masked;
-      groups[key]!.items.push(text + " (" + conf + ")");
+      groups[key]!.items.push({ name, value: f.count !== undefined ? String(f.count) : f.masked, conf });
     }
   }
   for (const key of order) {
     const g = groups[key]!;
     const list = el("ul");
     const shown = g.items.slice(0, 50);
-    for (const t of shown) list.append(el("li", { dir: "auto" }, t));
+    // Masked values are left-to-right fragments: <bdi> keeps them whole inside Urdu text.
+    for (const t of shown) list.append(el("li", {}, t.name + ": ", el("bdi", { dir: "ltr" }, t.value), " (" + t.conf + ")"));
     if (g.items.length > shown.length) list.append(el("li", {}, "… +" + (g.items.length - shown.length)));
     out.push(el("section", { class: "group" }, el("h2", {}, sectionTitle(p.m, g.loc)), list));
   }
@@ -160,12 +160,12 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
   for (const s of findingsView(p, sources)) content.append(s);
-  if (decision.visibleExternalRecipients > 0) {
+  if (decision.visibleExternalRecipients > 0 && decision.fixes.some((f) => f.kind === "move-to-bcc")) {
     content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionRecipients), el("p", {}, detectorName(p.locale, "visible-external-recipients") + ": " + decision.visibleExternalRecipients)));
   }
   if (decision.unscanned.length) {
     const list = el("ul");
-    for (const u of decision.unscanned) list.append(el("li", { dir: "auto" }, u.part + " (" + (p.m.unscannedReasons[u.reason] || u.reason) + ")"));
+    for (const u of decision.unscanned) list.append(el("li", {}, el("bdi", {}, u.part), " (" + (p.m.unscannedReasons[u.reason] || u.reason) + ")"));
     content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionNotChecked), list));
   }
   content.append(policyView(p));
@@ -225,6 +225,16 @@ export async function startPane(): Promise<void> {
   }
   const p: Pane = { office, item, policy: currentPolicy(), locale, m, root, busy: false };
   (window as any).thinkFirstPane = p;
+  // Opened by Take Action: show the verdict of the send at once, while the message is checked again.
+  const ctx = await mb.getInitializationContext(item, 2000);
+  if (ctx.ok && ctx.value) {
+    try {
+      const sent = JSON.parse(ctx.value) as { action?: string };
+      if (sent.action === "warn" || sent.action === "block") setVerdict(p, undefined, m.taskpane.stillNeedsAttention);
+    } catch (e) {
+      // not ours
+    }
+  }
   await refresh(p);
 }
 
