@@ -23,7 +23,7 @@ export const en = {
     heading: "Think First",
     intro: {
       block: "This message was not sent: it contains customer data that must not go out like this.",
-      warn: "This message may share customer data. Check it before you send.",
+      warn: "This message may contain customer data. Check it before you send.",
       unscanned: "Part of this message could not be checked for customer data.",
     },
     /** "{label}: {text}" — one line of the dialog; the label is bold in Markdown. */

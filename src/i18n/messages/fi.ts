@@ -13,7 +13,7 @@ export const fi = {
     heading: "Mieti ensin",
     intro: {
       block: "Viestiä ei lähetetty: se sisältää asiakastietoja, joita ei saa lähettää näin.",
-      warn: "Viesti saattaa jakaa asiakastietoja. Tarkista se ennen lähettämistä.",
+      warn: "Viesti saattaa sisältää asiakastietoja. Tarkista se ennen lähettämistä.",
       unscanned: "Osaa viestistä ei voitu tarkistaa asiakastietojen varalta.",
     },
     line: "{label}: {text}",

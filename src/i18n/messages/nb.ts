@@ -13,7 +13,7 @@ export const nb = {
     heading: "Tenk først",
     intro: {
       block: "Meldingen ble ikke sendt: den inneholder kundeinformasjon som ikke kan sendes slik.",
-      warn: "Meldingen kan dele kundeinformasjon. Sjekk den før du sender.",
+      warn: "Meldingen kan inneholde kundeinformasjon. Sjekk den før du sender.",
       unscanned: "Deler av meldingen kunne ikke sjekkes for kundeinformasjon.",
     },
     line: "{label}: {text}",

@@ -12,7 +12,7 @@ export const sk = {
     heading: "Najskôr sa zamyslite",
     intro: {
       block: "Správa nebola odoslaná: obsahuje údaje zákazníkov, ktoré takto nesmú odísť.",
-      warn: "Správa môže zdieľať údaje zákazníkov. Pred odoslaním ju skontrolujte.",
+      warn: "Správa môže obsahovať údaje zákazníkov. Pred odoslaním ju skontrolujte.",
       unscanned: "Časť správy sa nepodarilo skontrolovať na údaje zákazníkov.",
     },
     line: "{label}: {text}",
@@ -43,7 +43,7 @@ export const sk = {
     unsupported: "nepodporovaný typ",
     corrupt: "nečitateľné",
     limit: "nad limitom kontroly",
-    timeout: "nestihlo sa",
+    timeout: "čas vypršal",
     unavailable: "nedostupné",
   },
 
