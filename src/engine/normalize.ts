@@ -63,11 +63,14 @@ export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalize
   let sameLength = true;
   let copyFrom = 0;
   const n = text.length;
-  // Pass 1: find replacements (most non-ASCII characters, like ä or Devanagari letters, do not change).
+  // Pass 1: find replacements. The regex skips ASCII and the Latin letters NFKC never changes (Finnish, Norwegian,
+  // Slovak, Czech text), so only other characters reach the (cached) per-code-point mapping.
   const repl: Array<[number, number, string]> = [];
-  for (let i = 0; i < n; i++) {
+  const others = /[^\x00-\x7f\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]/g;
+  let hit: RegExpExecArray | null;
+  while ((hit = others.exec(text)) !== null) {
+    const i = hit.index;
     const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
@@ -84,7 +87,7 @@ export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalize
       if (m.length !== len) sameLength = false;
       repl.push([i, len, m]);
     }
-    i += len - 1;
+    others.lastIndex = i + len;
   }
   if (!changed) return { text, toOriginal: identity };
   for (const r of repl) {
@@ -128,7 +131,7 @@ export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalize
 }
 
 const LATIN_FOLD_FROM = "áàâäãåāăąçćčďđéèêëēėęěíìîïīįıĺľłńňñóòôöõőøŕřśšşťţúùûüūůűųýÿźżž";
-const LATIN_FOLD_TO = "aaaaaaaaacccddeeeeeeeeiiiiiiilllnnnooooooorrssstttuuuuuuuuyyzzz";
+const LATIN_FOLD_TO = "aaaaaaaaacccddeeeeeeeeiiiiiiilllnnnooooooorrsssttuuuuuuuuyyzzz";
 const EXTRA_FOLD: Record<string, string> = { æ: "ae", ß: "ss", œ: "oe", "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ہ" };
 
 function foldChar(ch: string): string {
@@ -149,5 +152,13 @@ export function fold(word: string): string {
   if (!/[^\x00-\x7f]/.test(w)) return w;
   let out = "";
   for (let i = 0; i < w.length; i++) out += foldChar(w.charAt(i));
+  return out;
+}
+
+/** Characters that fold to `ch` (itself included), for building regexes that find folded text in raw text. */
+export function foldVariants(ch: string): string {
+  let out = ch;
+  for (let i = 0; i < LATIN_FOLD_TO.length; i++) if (LATIN_FOLD_TO.charAt(i) === ch) out += LATIN_FOLD_FROM.charAt(i);
+  for (const k of Object.keys(EXTRA_FOLD)) if (EXTRA_FOLD[k] === ch) out += k;
   return out;
 }

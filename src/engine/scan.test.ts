@@ -63,6 +63,19 @@ describe("scan pipeline", () => {
     expect(scanner.scan("94111111111111111 41111111111111119 A4111111111111111")).toEqual([]);
   });
 
+  test("no match cut out of a longer run of same-size groups; other sizes around are fine", () => {
+    const all = createScanner(testPolicy());
+    // 16 digits in fours that are not a card: no 12-digit (Aadhaar) or 9-digit piece of them is reported.
+    expect(all.scan("ref 2345 6789 0124 5678 end").filter((f) => f.detector !== "email-list")).toEqual([]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 1111"))).toEqual([]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 123"))).toEqual([["payment-card", 0, 19]]);
+    expect(spans(scanner.scan("Ref 12 4111 1111 1111 1111"))).toEqual([["payment-card", 7, 26]]);
+    expect(spans(scanner.scan("536-22-8726-1234"))).toEqual([]);
+    expect(spans(scanner.scan("536-22-8726-12"))).toEqual([["us-ssn", 0, 11]]);
+    expect(spans(scanner.scan("1536-536-22-8726"))).toEqual([["us-ssn", 5, 16]]);
+    expect(spans(scanner.scan("123-536-22-8726"))).toEqual([]);
+  });
+
   test("a card number inside an IBAN is the IBAN", () => {
     // The BBAN of this generated IBAN holds a Luhn-valid Visa number in 4-4-4-4 groups.
     const bban = "4111 1111 1111 1111 00";

@@ -4,7 +4,7 @@
  *   normalize (NFKC digits, NBSP → space; offsets map back)            ./normalize.ts
  *   → candidates: ONE pass over digit runs groups them into clusters; each detector's pattern runs only on the short
  *     regions around clusters that hold at least its `minDigits`; e-mail addresses are found from "@" by hand
- *   → reject matches glued to a longer digit/letter run                 (gluedBefore / gluedAfter)
+ *   → reject matches glued to a longer digit/letter run, or cut out of a longer run of same-size digit groups
  *   → validate + invalidate (checksums, ranges, publicised numbers)     detector.validate; when the longest match
  *     fails, shorter matches ending at a group boundary are tried ("4111 1111 1111 1111 123")
  *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates)
@@ -71,6 +71,34 @@ interface Candidate {
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSep(c: number): boolean {
+  return c === 32 || c === 45 || c === 46 || c === 47;
+}
+
+/**
+ * A match written in groups ("5712 3456 7890") is not taken out of a longer run of groups of the same size
+ * ("5712 3456 7890 1234"): true when the group before `s` (or after `e`, with `after`) is as long as the match's first
+ * (last) group and joined by a separator the match itself uses. A different size is a different thing: a card followed
+ * by its CVV ("… 1111 123") or an expiry date ("… 1111 12/27") is still found.
+ */
+function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
+  const sepAt = after ? e : s - 1;
+  const digitAt = after ? e + 1 : s - 2;
+  if (sepAt < 0 || digitAt < 0 || digitAt >= t.length) return false;
+  const sep = t.charCodeAt(sepAt);
+  if (!isSep(sep) || !isDigit(t.charCodeAt(digitAt)) || !isDigit(t.charCodeAt(after ? e - 1 : s))) return false;
+  if (t.slice(s, e).indexOf(String.fromCharCode(sep)) < 0) return false;
+  let outside = 0;
+  for (let p = digitAt; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
+  let inside = 0;
+  for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
+  return inside === outside;
 }
 
 function flagsOf(re: RegExp): string {
@@ -186,10 +214,10 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       }
       const s = rs + ms;
       let accepted = false;
-      if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s)))) {
+      if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) && !gluedGroup(t, s, rs + me, false)) {
         let e = rs + me;
         for (let tries = 0; e > s && tries < 8; tries++) {
-          const gluedAfter = e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1));
+          const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || gluedGroup(t, s, e, true);
           if (!gluedAfter) {
             const text = t.slice(s, e);
             if (e === rs + me || c.full.test(text)) {
