@@ -1,0 +1,48 @@
+/**
+ * The policy playground in headless Chromium: the page compiles the build's policy in the browser, and pasting a card
+ * number for an external recipient gives the block decision, the masked finding and the dialog in every locale; a
+ * typo in the policy shows the compiler's error naming the rule and key. Run after a build (THINK_FIRST_OUT=dist-x).
+ */
+import { startBrowser, type BrowserEnv } from "./helpers/browser";
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowser();
+}, 60000);
+afterAll(async () => {
+  await env?.close();
+});
+
+it("paste text with a card number → block, masked finding, dialog in six locales", async () => {
+  const page = await env.open("/playground.html");
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.waitForSelector('#decision[data-action="allow"]');
+  await page.fill("#rcpt-to", "buyer@partner.example");
+  await page.fill("#sample", "Hello, the Visa card number is 4111 1111 1111 1111, thanks.");
+  await page.waitForSelector('#decision[data-action="block"]');
+  expect(await page.textContent("#decision")).toBe("Block");
+  expect(await page.textContent('#findings tr[data-detector="payment-card"] td.masked')).toBe("**** **** **** 1111");
+  expect(await page.locator("#rules li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-rule")))).toEqual([
+    "block-identifiers-external",
+    "warn-identifiers-external-low",
+  ]);
+  expect(await page.locator(".dialog").evaluateAll((ds) => ds.map((d) => d.getAttribute("data-locale")))).toEqual(["en", "sk", "nb", "fi", "hi", "ur"]);
+  expect(await page.getAttribute('.dialog[data-locale="ur"]', "dir")).toBe("rtl");
+  expect(await page.textContent('.dialog[data-locale="en"] pre.plain')).toContain("Found: 1 card number (**** **** **** 1111)");
+  expect(await page.textContent('.dialog[data-locale="fi"] .md')).toContain("1111");
+  expect(await page.content()).not.toContain("4111 1111 1111 1111</");
+  await env.screenshot(page, "playground-block.png");
+
+  // Only colleagues: allowed.
+  await page.fill("#rcpt-to", "colleague@example.com");
+  await page.waitForSelector('#decision[data-action="allow"]');
+
+  // A typo in the policy: the compiler's error, with the rule id and the key.
+  const policy = await page.inputValue("#policy");
+  await page.fill("#policy", policy.replace("action: block", "acton: block"));
+  await page.waitForSelector('#decision[data-action="error"]');
+  expect(await page.textContent("#policy-status")).toContain('policy.yaml: rules[0] "block-identifiers-external": unknown key "acton" (did you mean "action"?)');
+  expect(errors).toEqual([]);
+  await page.close();
+});
