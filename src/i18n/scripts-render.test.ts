@@ -99,6 +99,7 @@ test("in Urdu the masked number keeps its order inside the right-to-left line", 
   try {
     const text = renderDialog(fixtures.simpleBlock(), fixtures.policy(), "ur").errorMessage.split("\n")[2] as string;
     await page.setContent(`<!doctype html><html dir="rtl"><body><p id="p" style="font:18px sans-serif">${esc(text)}</p></body></html>`);
+    await page.screenshot({ path: path.join(ARTIFACTS, "i18n-ur-masked.png") });
     // The digits of "1111" and the following "4444" example: in visual order, each group reads left-to-right.
     const order = await page.evaluate(() => {
       const p = document.getElementById("p")!;
