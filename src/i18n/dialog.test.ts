@@ -265,3 +265,12 @@ test("a decision without examples, fixes or a policy title still renders", () =>
     expect(d.errorMessage).not.toContain(CATALOG[l].dialog.whyLabel + ":");
   }
 });
+
+test("an unscanned-only decision without the parts listed still says what could not be checked", () => {
+  const d: Decision = { ...fx.worstCase("unscanned"), unscanned: [], counts: { unscanned: 2 } };
+  for (const l of LOCALES) {
+    const n = renderNotification(d, fx.policy(), l);
+    expect(n).toContain("2");
+    expect(n).not.toMatch(/\{|\(\)/);
+  }
+});

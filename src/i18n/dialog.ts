@@ -393,6 +393,10 @@ export function renderNotification(decision: Decision, policy: Policy, locale: L
     for (let i = 0; i < candidates.length; i++) if ((candidates[i] as string).length <= NOTIFICATION_LIMIT) return candidates[i] as string;
     return ellipsize(candidates[candidates.length - 1] as string, NOTIFICATION_LIMIT);
   };
+  if (kind === "unscanned" && decision.unscanned.length === 0) {
+    const found = countText(ctx, ctx.m.detectors.unscanned.count, Math.max(1, countOf(decision, "unscanned")));
+    return fit([format(decision.action === "block" ? n.block : n.warn, { found })]);
+  }
   if (kind === "unscanned") {
     const u = decision.unscanned[0];
     const reasons = ctx.m.unscannedReasons as { [r: string]: string };
