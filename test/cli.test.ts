@@ -124,6 +124,29 @@ describe("dlp scan on other files", () => {
   });
 });
 
+describe("dlp explain", () => {
+  it("says why each finding fired and what an allowlist removed", () => {
+    const policy = write(
+      "allow.yaml",
+      fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8").replace(
+        "  values: []",
+        '  values: [{ detector: iban, value: "GB82 WEST 1234 5698 7654 32", reason: "our own account, on every invoice" }]',
+      ),
+    );
+    const file = write("invoice.txt", `Pay to IBAN GB82 WEST 1234 5698 7654 32.\nVisa card ${CARD}\n`);
+    const r = dlp("explain", "--policy", policy, file);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`${file}:1:13  iban  GB82 **** **** **** **** 32  allowlisted: our own account, on every invoice`);
+    expect(r.out).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:11  payment-card  high  \\*{4} \\*{4} \\*{4} 1111\n      why: luhn ok; .*keyword 'visa' within \\d+ chars`));
+    expect(r.out).toContain("      pattern: /");
+  });
+
+  it("--progress draws a bar on stderr", () => {
+    const r = dlp("scan", "--progress", write("p.txt", "nothing"));
+    expect(r.err).toMatch(/\[#+\] 1\/1 /);
+  });
+});
+
 describe("dlp check-policy", () => {
   it("the default policy passes", () => {
     const r = dlp("check-policy", path.join(ROOT, "assets/policy/default-policy.yaml"));

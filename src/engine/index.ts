@@ -4,3 +4,4 @@ export type { Policy } from "./policy/types";
 export { createScanner, type Scanner } from "./scan";
 export { decide } from "./policy/decide";
 export { customerListName } from "./customer-list-name";
+export { isExternal, domainOf, inDomain } from "./policy/decide";
