@@ -34,7 +34,7 @@ const WORDS = (
   "faktúra zákazník ďakujem objednávka dodávka zmluva stretnutie děkuji smlouva schůzka"
 ).split(" ");
 
-function generate(chars: number, seed: number): { text: string; inserted: Record<string, number> } {
+export function generate(chars: number, seed: number): { text: string; inserted: Record<string, number> } {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const digits = (n: number) => {

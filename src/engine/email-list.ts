@@ -79,13 +79,16 @@ export function emailList(addresses: FoundAddress[], internal: readonly string[]
   const all: Record<string, true> = {};
   let start = -1;
   let end = -1;
+  const internalByDomain: Record<string, boolean> = {};
   for (const a of addresses) {
     if (!all[a.address]) {
       all[a.address] = true;
       total++;
     }
     const domain = a.address.slice(a.address.lastIndexOf("@") + 1);
-    if (isInternalDomain(domain, internal)) continue;
+    let isInternal = internalByDomain[domain];
+    if (isInternal === undefined) isInternal = internalByDomain[domain] = isInternalDomain(domain, internal);
+    if (isInternal) continue;
     if (start < 0 || a.start < start) start = a.start;
     if (a.end > end) end = a.end;
     if (seen[a.address]) continue;

@@ -33,7 +33,7 @@ interface Phrase {
 }
 
 /** Letters of any script and their marks; not digits, spaces or punctuation (ASCII, general, Arabic, Devanagari). */
-export function isWordChar(c: number): boolean {
+function computeWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c === 0xd7 || c === 0xf7) return false;
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
@@ -44,6 +44,14 @@ export function isWordChar(c: number): boolean {
   if (c >= 0xfe30 && c <= 0xfe4f) return false;
   if (c >= 0xff00 && c <= 0xff20) return false;
   return true;
+}
+
+/** isWordChar as a table: the keyword scan asks it for every character of every window. */
+const WORD_TABLE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) WORD_TABLE[c] = computeWordChar(c) ? 1 : 0;
+
+export function isWordChar(c: number): boolean {
+  return WORD_TABLE[c] === 1;
 }
 
 export function tokenize(text: string): string[] {

@@ -194,7 +194,9 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
   const threshold = policy && policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
   const { validate: validateEmail } = (emailDet && emailDet.d) || builtins.filter((d) => d.id === EMAIL_ID)[0] || { validate: null };
 
+  const anyAllowed = Object.keys(allowAny).length > 0;
   function allowed(c: Compiled, value: string): boolean {
+    if (!c.allow && !anyAllowed) return false;
     const key = allowKey(c.d.id, value);
     return !!((c.allow && c.allow[key]) || allowAny[key]);
   }
@@ -247,8 +249,6 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
 
   function candidates(t: string, into: Candidate[]): void {
     if (digitDets.length) {
-      const runs = /[0-9]+/g;
-      let m: RegExpExecArray | null;
       let cs = -1;
       let ce = -1;
       let digits = 0;
@@ -277,17 +277,28 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
           regionMax = digits;
         }
       };
-      while ((m = runs.exec(t)) !== null) {
-        const s = m.index;
-        const e = s + m[0].length;
+      // Digit runs by hand (a /[0-9]+/g loop allocates a match per run of prose numbers).
+      const n = t.length;
+      let i = 0;
+      while (i < n) {
+        let c = t.charCodeAt(i);
+        if (c > 57 || c < 48) {
+          i++;
+          continue;
+        }
+        const s = i;
+        do {
+          i++;
+          c = t.charCodeAt(i);
+        } while (c >= 48 && c <= 57);
         if (cs >= 0 && s - ce <= CLUSTER_GAP) {
-          ce = e;
-          digits += e - s;
+          ce = i;
+          digits += i - s;
         } else {
           closeCluster();
           cs = s;
-          ce = e;
-          digits = e - s;
+          ce = i;
+          digits = i - s;
         }
       }
       closeCluster();
