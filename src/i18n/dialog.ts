@@ -225,7 +225,7 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
     const n = countOf(decision, id);
     if (n <= 0) continue;
     const { entry, custom } = detectorEntry(ctx.m, id);
-    let item = countText(ctx, entry.count, n, custom ? { id: fragment(ctx, id) } : undefined);
+    let item = countText(ctx, entry.count, n, custom ? { id: fragment(ctx, ellipsize(sanitize(id), Math.min(40, layout.nameMax))) } : undefined);
     if (layout.examples > 0) {
       const seen: string[] = [];
       const examples = decision.examples || [];
