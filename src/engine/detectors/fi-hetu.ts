@@ -74,7 +74,7 @@ export const fiHetu: Detector = {
   validate: validate,
   keywords: {
     en: ["personal identity code", "finnish personal identity code", "personal identity number", "personal id code", "identity code", "social security number", "hetu"],
-    fi: ["henkilotunnus", "hetu", "sotu", "sosiaaliturvatunnus", "henkilotunniste", "syntymatunnus"],
+    fi: ["henkilotunnus", "henkilotunnuksen", "henkilotunnusta", "hetu", "hetun", "sotu", "sotun", "sosiaaliturvatunnus", "sosiaaliturvatunnuksen", "henkilotunniste"],
     sk: ["osobne identifikacne cislo", "finske rodne cislo", "rodne cislo", "identifikacne cislo"],
     cs: ["osobni identifikacni cislo", "finske rodne cislo", "rodne cislo", "identifikacni cislo"],
     nb: ["finsk personnummer", "personnummer", "fodselsnummer", "identitetsnummer"],

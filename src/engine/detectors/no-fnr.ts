@@ -77,7 +77,7 @@ export const noFnr: Detector = {
   validate: validate,
   keywords: {
     en: ["norwegian national identity number", "national identity number", "national id number", "birth number", "personal number", "d-number", "h-number", "identity number"],
-    nb: ["fodselsnummer", "fodselsnr", "fnr", "f.nr", "personnummer", "d-nummer", "h-nummer", "identitetsnummer", "personidentifikator"],
+    nb: ["fodselsnummer", "fodselsnummeret", "fodselsnumre", "fodselsnr", "fnr", "f.nr", "personnummer", "personnummeret", "d-nummer", "d-nummeret", "h-nummer", "identitetsnummer", "personidentifikator"],
     fi: ["norjalainen henkilotunnus", "henkilotunnus", "syntymanumero"],
     sk: ["norske rodne cislo", "rodne cislo", "osobne identifikacne cislo", "identifikacne cislo"],
     cs: ["norske rodne cislo", "rodne cislo", "osobni identifikacni cislo", "identifikacni cislo"],

@@ -76,8 +76,8 @@ export const skRc: Detector = {
   checksum: true,
   validate: validate,
   keywords: {
-    sk: ["rodne cislo", "rodnych cisiel", "rc", "r.c.", "osobne identifikacne cislo", "identifikacne cislo"],
-    cs: ["rodne cislo", "rodnych cisel", "rc", "r.c.", "osobni identifikacni cislo", "identifikacni cislo"],
+    sk: ["rodne cislo", "rodneho cisla", "rodnym cislom", "rodnych cisiel", "rc", "r.c.", "osobne identifikacne cislo", "identifikacne cislo"],
+    cs: ["rodne cislo", "rodneho cisla", "rodnym cislem", "rodnych cisel", "rc", "r.c.", "osobni identifikacni cislo", "identifikacni cislo"],
     en: ["birth number", "birth registration number", "czech birth number", "slovak birth number", "personal identification number", "national identification number"],
     nb: ["fodselsnummer", "personnummer", "identitetsnummer"],
     fi: ["henkilotunnus", "syntymanumero"],
