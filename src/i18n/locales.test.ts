@@ -97,3 +97,7 @@ test("the Think First heading speaks the policy's own term", () => {
   expect(CATALOG.hi.dialog.heading).toBe("पहले सोचें");
   expect(CATALOG.ur.dialog.heading).toBe("پہلے سوچیں");
 });
+
+test("the add-in name the pages show is the manifest DisplayName Outlook puts on the dialog", () => {
+  for (const l of LOCALES) expect(CATALOG[l].labels.addinName).toBe(CATALOG[l].manifest.displayName);
+});
