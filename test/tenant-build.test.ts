@@ -1,6 +1,6 @@
 /**
- * The tenant build end to end (npm run build:tenant), into temp folders: two real production builds (webpack, ~10-25 s
- * each here) and the bad inputs, which must fail before anything is built or written.
+ * The tenant build end to end (npm run build:tenant), into temp folders: two real production builds (webpack, ~10-30 s
+ * each here, run side by side) and the bad inputs, which must fail before anything is built or written.
  */
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -76,10 +76,17 @@ beforeAll(async () => {
     policyUrl: [[], { THINK_FIRST_BASE_URL: BASE, THINK_FIRST_POLICY: POLICY, THINK_FIRST_OUT: never, THINK_FIRST_POLICY_URL: "https://cdn.example.net/policy.json" }],
     localhost: [["--base-url", "https://localhost:3000", "--policy", POLICY, "--out", never]],
   };
-  // the refusals overlap the first build (they stop before the id file is touched); the second build needs its id
+  // Everything overlaps to keep the test short: the refusals stop before the id file is touched, and the second build
+  // starts once the first has saved the tenant's new id (before its webpack run), so it must find and reuse it.
   const refusals = Promise.all(Object.keys(bad).map((k) => buildTenant(bad[k]![0], bad[k]![1]).then((r) => (refused[k] = r))));
-  first = await buildTenant(["--base-url", BASE, "--policy", POLICY, "--out", out1]);
-  second = await buildTenant(["--base-url", `${BASE}/`, "--policy", POLICY, "--out", out2, "--send-mode", "Block", "--policy-url", "policy.json"]);
+  let firstDone = false;
+  const firstRun = buildTenant(["--base-url", BASE, "--policy", POLICY, "--out", out1]).then((r) => {
+    firstDone = true;
+    return r;
+  });
+  while (!fs.existsSync(idFile) && !firstDone) await new Promise((r) => setTimeout(r, 100));
+  const secondRun = buildTenant(["--base-url", `${BASE}/`, "--policy", POLICY, "--out", out2, "--send-mode", "Block", "--policy-url", "policy.json"]);
+  [first, second] = await Promise.all([firstRun, secondRun]);
   await refusals;
 }, 360_000);
 
