@@ -181,3 +181,12 @@ describe("pre-scan (OnMessageAttachmentsChanged / OnMessageRecipientsChanged)", 
     expect(pre.completed[0]!.options).toBeUndefined();
   });
 });
+
+describe("inline pictures", () => {
+  it("a signature logo (inline png) is not fetched and does not stop the message", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64");
+    const { options, office } = await send({ to: [ext("partner@example.org")], subject: "Hi", body: "Regards", attachments: [{ id: "logo", name: "image001.png", size: 16, base64: png, isInline: true }] });
+    expect(options).toEqual({ allowEvent: true });
+    expect(office.calls).not.toContain("getAttachmentContentAsync");
+  });
+});

@@ -2,7 +2,8 @@
  * Reads the compose item into the pipeline's MessageInput: recipients (to/cc/bcc with recipientType), from, subject,
  * body as text, the attachment list and, smallest first, each attachment's content (base64 → bytes; attached mails as
  * .eml; cloud attachments cannot be read and are reported unscanned). Each attachment is scanned as soon as its content
- * arrives, so the scan deadline applies; results cached by the pre-scan (sessionData) are reused.
+ * arrives, so the scan deadline applies; results cached by the pre-scan (sessionData) are reused. Inline pictures are
+ * skipped (see isInlineImage).
  *
  * What Office could not give becomes a `gap` (an Unscanned with reason "timeout" or "unavailable" naming the part), never
  * an exception.
@@ -79,6 +80,14 @@ export function contentBytes(info: AttachmentInfo, content: mb.AttachmentContent
   }
 }
 
+/**
+ * Inline pictures (signature logos, pasted screenshots) hold no text the extractor can read; reporting each as
+ * "unsupported" would put every message with a logo under the policy's onUnscanned action, so they are skipped.
+ */
+export function isInlineImage(info: AttachmentInfo): boolean {
+  return info.isInline === true && /\.(png|jpe?g|gif|bmp|webp|tiff?|emf|wmf|ico|heic)$/i.test(info.name);
+}
+
 export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy, o: ReadOptions): Promise<ReadResult> {
   const t = () => remaining(o.readDeadline, o.now);
   const [to, cc, bcc, from, subject, body, list, stored] = await Promise.all([
@@ -111,6 +120,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   const pending: AttachmentInfo[] = [];
   const fetches: { info: AttachmentInfo; content?: Promise<mb.OfficeResult<mb.AttachmentContent>> }[] = [];
   for (const info of attachments) {
+    if (isInlineImage(info)) continue;
     const cached = cachedResult(cache, info);
     if (cached) input.attachments.push({ info, precomputed: cached });
     else if (info.type === "cloud") input.attachments.push({ info, unavailable: { part: info.name, reason: "unsupported", detail: "cloud attachment (link only)" } });
