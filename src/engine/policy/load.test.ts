@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import fc from "fast-check";
 import * as path from "path";
 import { compilePolicy, loadPolicy, loadPolicyWithWarnings, PolicyError } from "./load";
 import { BUILTIN_DETECTOR_IDS } from "./ids";
@@ -105,5 +106,33 @@ describe("loadPolicy", () => {
       "p.yaml: citation: expected a mapping of keys, got a list (line 3)",
       "p.yaml: rules: expected a list, got a mapping (line 4)",
     ]);
+  });
+});
+
+describe("bad input never crashes the compiler", () => {
+  const outcome = (f: () => unknown) => {
+    try {
+      f();
+      return "ok";
+    } catch (e) {
+      return e instanceof PolicyError && e.lines.length > 0 && e.lines.every((l) => /^p\.(yaml|json): /.test(l)) ? "policy-error" : `crash: ${String(e)}`;
+    }
+  };
+
+  it("any JSON value gives a policy or a PolicyError", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => outcome(() => compilePolicy(v, "p.json")) !== "crash"), { numRuns: 300 });
+  });
+
+  it("the default policy with any one line deleted or garbled gives a policy or a PolicyError", () => {
+    const lines = fs.readFileSync(DEFAULT, "utf8").split("\n");
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.string({ maxLength: 12 }), (i, junk) => {
+        const edited = lines.slice();
+        edited[i] = junk;
+        const r = outcome(() => loadPolicy(edited.join("\n"), "p.yaml"));
+        return r === "ok" || r === "policy-error";
+      }),
+      { numRuns: 200 },
+    );
   });
 });
