@@ -16,24 +16,8 @@ const TABLE = (function () {
   return t;
 })();
 
-function decodeCodes(at: (i: number) => number, length: number): Uint8Array {
-  const out = new Uint8Array(Math.ceil((length * 3) / 4));
-  let o = 0;
-  let i = 0;
-  // Fast path: groups of four valid characters.
-  while (i + 4 <= length) {
-    const a = TABLE[at(i) & 255] as number;
-    const b = TABLE[at(i + 1) & 255] as number;
-    const c = TABLE[at(i + 2) & 255] as number;
-    const d = TABLE[at(i + 3) & 255] as number;
-    if ((a | b | c | d) === INVALID || a === INVALID || b === INVALID || c === INVALID || d === INVALID) break;
-    if (at(i) > 255 || at(i + 1) > 255 || at(i + 2) > 255 || at(i + 3) > 255) break;
-    out[o++] = (a << 2) | (b >> 4);
-    out[o++] = ((b & 15) << 4) | (c >> 2);
-    out[o++] = ((c & 3) << 6) | d;
-    i += 4;
-  }
-  // Slow path: whitespace, line breaks, padding, junk.
+/** Slow path from index i on: whitespace, line breaks, padding, junk. Returns the final output length. */
+function finish(at: (i: number) => number, i: number, length: number, out: Uint8Array, o: number): number {
   let acc = 0;
   let bits = 0;
   for (; i < length; i++) {
@@ -48,15 +32,65 @@ function decodeCodes(at: (i: number) => number, length: number): Uint8Array {
       out[o++] = (acc >> bits) & 255;
     }
   }
-  return o === out.length ? out : out.subarray(0, o);
+  return o;
 }
 
 /** Decodes a base64 string (standard or URL-safe, whitespace allowed) to bytes. */
 export function decodeBase64(text: string): Uint8Array {
-  return decodeCodes((i) => text.charCodeAt(i), text.length);
+  const length = text.length;
+  const out = new Uint8Array(Math.ceil((length * 3) / 4));
+  let o = 0;
+  let i = 0;
+  // Fast path: groups of four valid characters (any invalid one, or a line break, leaves the loop).
+  while (i + 4 <= length) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) > 255) break;
+    const a = TABLE[c0] as number;
+    const b = TABLE[c1] as number;
+    const c = TABLE[c2] as number;
+    const d = TABLE[c3] as number;
+    if ((a | b | c | d) > 63) {
+      // A line break: skip whitespace and continue on the fast path.
+      if (c0 === 13 || c0 === 10) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    out[o++] = (a << 2) | (b >> 4);
+    out[o++] = ((b & 15) << 4) | (c >> 2);
+    out[o++] = ((c & 3) << 6) | d;
+    i += 4;
+  }
+  o = finish((k) => text.charCodeAt(k), i, length, out, o);
+  return o === out.length ? out : out.subarray(0, o);
 }
 
 /** Decodes base64 given as ASCII bytes (e.g. a MIME body) without building a string first. */
 export function decodeBase64Bytes(bytes: Uint8Array, start = 0, end = bytes.length): Uint8Array {
-  return decodeCodes((i) => bytes[start + i] as number, Math.max(0, end - start));
+  const out = new Uint8Array(Math.ceil((Math.max(0, end - start) * 3) / 4));
+  let o = 0;
+  let i = start;
+  while (i + 4 <= end) {
+    const a = TABLE[bytes[i] as number] as number;
+    const b = TABLE[bytes[i + 1] as number] as number;
+    const c = TABLE[bytes[i + 2] as number] as number;
+    const d = TABLE[bytes[i + 3] as number] as number;
+    if ((a | b | c | d) > 63) {
+      if (bytes[i] === 13 || bytes[i] === 10) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    out[o++] = (a << 2) | (b >> 4);
+    out[o++] = ((b & 15) << 4) | (c >> 2);
+    out[o++] = ((c & 3) << 6) | d;
+    i += 4;
+  }
+  o = finish((k) => bytes[k] as number, i, end, out, o);
+  return o === out.length ? out : out.subarray(0, o);
 }

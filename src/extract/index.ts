@@ -11,7 +11,7 @@ import { DEFAULT_TIME_BUDGET_MS, MAX_ATTACHMENT_BYTES, MAX_NESTING_DEPTH } from 
 import { looksLikeMessage, walkMessage } from "./mime";
 import { extractPackage, packageKind } from "./ooxml";
 import { extractPdf, isPdf } from "./pdf";
-import { decodeText, guessUtf16, isValidUtf8, latin1 } from "./text-decode";
+import { decodeText, decodeXml, guessUtf16, isValidUtf8, latin1 } from "./text-decode";
 import type { ExtractResult } from "./types";
 import { hasEntityDeclarations, walkXml } from "./xml";
 import { isZip, readZipDirectory, readZipEntry, ZipEntry } from "./zip";
@@ -192,7 +192,7 @@ function extractZip(ctx: Context, fileName: string, bytes: Uint8Array, prefix: s
     const readPart = (name: string): string | null => {
       const b = readBytes(name);
       if (!b) return null;
-      const xml = decodeText(b);
+      const xml = decodeXml(b);
       if (hasEntityDeclarations(xml)) ctx.refuse(joinPart(inner, name), "limit", "DTD entity declarations are not expanded");
       return xml;
     };

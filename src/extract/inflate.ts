@@ -13,19 +13,28 @@ import {
   RATIO_CHECK_MIN_BYTES,
 } from "./limits";
 
-/** Inflates raw deflate data. Throws PartFailure (limit/corrupt) or Stop (timeout, total limit). */
+/**
+ * Inflates raw deflate data. With a declared size (zip), output goes straight into a buffer of that size (no chunk list,
+ * no final copy) and more output than declared stops the entry. Throws PartFailure (limit/corrupt) or Stop (timeout,
+ * total limit).
+ */
 export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): Uint8Array {
+  const sizeCap = Math.min(MAX_ENTRY_INFLATED_BYTES, MAX_TOTAL_INFLATED_BYTES - ctx.inflated);
+  const preset = expectedSize >= 0 && expectedSize <= sizeCap ? new Uint8Array(expectedSize) : null;
   const chunks: Uint8Array[] = [];
   let total = 0;
   let done = false;
+  let overflow = false;
   const inf = new Inflate((chunk: Uint8Array, final: boolean) => {
     if (chunk.length) {
-      chunks.push(chunk);
+      if (preset) {
+        if (total + chunk.length > preset.length) overflow = true;
+        else preset.set(chunk, total);
+      } else chunks.push(chunk);
       total += chunk.length;
     }
     if (final) done = true;
   });
-  const sizeCap = Math.min(MAX_ENTRY_INFLATED_BYTES, MAX_TOTAL_INFLATED_BYTES - ctx.inflated);
   for (let i = 0; i < data.length && !done; i += INFLATE_CHUNK_BYTES) {
     const end = Math.min(data.length, i + INFLATE_CHUNK_BYTES);
     try {
@@ -33,6 +42,10 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
     } catch (e) {
       throw new PartFailure("corrupt", "deflate data is damaged");
     }
+    if (total > RATIO_CHECK_MIN_BYTES && total / end > MAX_COMPRESSION_RATIO) {
+      throw new PartFailure("limit", "compression ratio over " + MAX_COMPRESSION_RATIO + ":1 (zip bomb?)");
+    }
+    if (overflow) throw new PartFailure("limit", "entry inflates past its declared size (lying zip directory)");
     if (total > sizeCap) {
       if (total > MAX_TOTAL_INFLATED_BYTES - ctx.inflated) {
         ctx.inflated = MAX_TOTAL_INFLATED_BYTES;
@@ -40,19 +53,11 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       }
       throw new PartFailure("limit", "entry inflates to more than " + MAX_ENTRY_INFLATED_BYTES + " bytes");
     }
-    if (total > RATIO_CHECK_MIN_BYTES && total / end > MAX_COMPRESSION_RATIO) {
-      throw new PartFailure("limit", "compression ratio over " + MAX_COMPRESSION_RATIO + ":1 (zip bomb?)");
-    }
-    if (expectedSize >= 0 && total > expectedSize + INFLATE_CHUNK_BYTES && total > expectedSize * 2) {
-      throw new PartFailure("limit", "entry inflates past its declared size (lying zip directory)");
-    }
     ctx.checkTime();
   }
-  if (!done && data.length > 0) {
-    // Truncated stream: keep what was inflated, the caller may still use it; report it as corrupt.
-    throw new PartFailure("corrupt", "deflate stream is truncated");
-  }
+  if (!done && data.length > 0) throw new PartFailure("corrupt", "deflate stream is truncated");
   ctx.inflated += total;
+  if (preset) return total === preset.length ? preset : preset.subarray(0, total);
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(total);
   let o = 0;

@@ -219,3 +219,17 @@ export function guessUtf16(bytes: Uint8Array): boolean | null {
   if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return false;
   return null;
 }
+
+/**
+ * XML bytes → string: BOM, else the encoding named in the XML declaration, else UTF-8 (the XML default). No validity
+ * scan: Office parts are UTF-8, and scanning 30 MB of sheet XML before decoding it would cost as much as the decoding.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  if (b0 === 0xef || b0 === 0xff || b0 === 0xfe || b0 === 0) return decodeText(bytes);
+  if (bytes[1] === 0) return decodeText(bytes);
+  const head = latin1(bytes, 0, Math.min(bytes.length, 200));
+  const m = /^<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head);
+  if (m && !/^utf-?8$/i.test(m[1] as string)) return decodeText(bytes, m[1]);
+  return decodeUtf8(bytes);
+}

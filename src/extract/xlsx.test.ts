@@ -57,3 +57,16 @@ describe("xlsx", () => {
     expect(extractText("c.xlsx", file).text).toContain("call 555-0100");
   });
 });
+
+describe("shared strings", () => {
+  it("reads plain, preserved-space, rich-text, empty and phonetic items, entities decoded, in order", () => {
+    const { parseSharedStrings } = require("./xlsx") as typeof import("./xlsx");
+    const { Context } = require("./context") as typeof import("./context");
+    const sst =
+      '<sst><si><t>plain</t></si><si><t xml:space="preserve"> spaced </t></si><si><r><rPr><b/></rPr><t>ri</t></r><r><t>ch</t></r></si>' +
+      '<si/><si><t>A &amp; B</t></si><si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></si><sis/></sst>';
+    expect(parseSharedStrings(new Context(Infinity, Date.now), sst)).toEqual(["plain", " spaced ", "rich", "", "A & B", "漢字"]);
+    const prefixed = '<x:sst xmlns:x="ns"><x:si><x:t>one</x:t></x:si><x:si><x:r><x:t>t</x:t></x:r><x:r><x:t>wo</x:t></x:r></x:si></x:sst>';
+    expect(parseSharedStrings(new Context(Infinity, Date.now), prefixed)).toEqual(["one", "two"]);
+  });
+});

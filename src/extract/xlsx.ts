@@ -9,21 +9,68 @@
 import { Context } from "./context";
 import { decodeEntities } from "./xml";
 
-/** Shared string table: the text of each <si>, runs concatenated, phonetic runs (<rPh>) left out. */
+/**
+ * Shared string table: the text of each <si>, runs concatenated, phonetic runs (<rPh>) left out. Fast path for the
+ * common plain item `<si><t …>text</t></si>` with indexOf; anything else (rich text runs, prefixes) takes the regexes.
+ */
 export function parseSharedStrings(ctx: Context, xml: string): string[] {
   const out: string[] = [];
-  const si = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
   const t = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = si.exec(xml))) {
-    let body = m[1] || "";
+  let pos = 0;
+  const n = xml.length;
+  let plainGone = false; // no "<si" left: do not search for it again (that would be quadratic on prefixed tables)
+  while (pos < n) {
+    const si = plainGone ? -1 : xml.indexOf("<si", pos);
+    if (si < 0) plainGone = true;
+    let start = si;
+    let prefix = "";
+    if (si < 0) {
+      // Prefixed SpreadsheetML ("<x:si>") is rare: find it once with a regex.
+      const m = /<(\w+:)si\b/g;
+      m.lastIndex = pos;
+      const r = m.exec(xml);
+      if (!r) break;
+      start = r.index;
+      prefix = r[1] as string;
+    }
+    const nameEnd = start + 3 + prefix.length;
+    const after = xml.charCodeAt(nameEnd);
+    if (after !== 62 && after !== 32 && after !== 47) {
+      pos = nameEnd;
+      continue;
+    }
+    ctx.tick(4096);
+    const gt = xml.indexOf(">", start);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push("");
+      pos = gt + 1;
+      continue;
+    }
+    const closeTag = "</" + prefix + "si>";
+    const close = xml.indexOf(closeTag, gt);
+    if (close < 0) break;
+    pos = close + closeTag.length;
+    // Fast path: <t> or <t xml:space="preserve">, plain text, </t>, nothing else.
+    if (!prefix && xml.startsWith("<t", gt + 1)) {
+      const tgt = xml.indexOf(">", gt + 1);
+      const lt = xml.indexOf("<", tgt);
+      if (lt >= 0 && xml.startsWith("</t>", lt) && lt + 4 === close && xml.charCodeAt(tgt - 1) !== 47) {
+        const c = xml.charCodeAt(gt + 3);
+        if (c === 62 || c === 32) {
+          const text = xml.slice(tgt + 1, lt);
+          out.push(text.indexOf("&") >= 0 ? decodeEntities(text) : text);
+          continue;
+        }
+      }
+    }
+    let body = xml.slice(gt + 1, close);
     if (body.indexOf("rPh") >= 0) body = body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
     let s = "";
     t.lastIndex = 0;
     let k: RegExpExecArray | null;
     while ((k = t.exec(body))) if (k[1]) s += k[1];
     out.push(decodeEntities(s));
-    ctx.tick(4096);
   }
   return out;
 }
@@ -83,70 +130,109 @@ function columnOf(ref: string | undefined): number {
 /** Longest run of empty cells we pad with tabs (a cell at XFD1 must not produce 16,000 tabs). */
 const MAX_GAP = 64;
 
-/** One worksheet → text, rows on lines, cells tab-separated. */
+/** Value of attribute `name` (written ` name="…"`) inside a start tag's attribute text, or "" when absent. */
+function attrValue(attrs: string, name: string): string {
+  const i = attrs.indexOf(" " + name + '="');
+  if (i < 0) return "";
+  const from = i + name.length + 3;
+  const end = attrs.indexOf('"', from);
+  return end < 0 ? "" : attrs.slice(from, end);
+}
+
+/**
+ * One worksheet → text, rows on lines, cells tab-separated. A forward indexOf scan: it stops at each <row>, </row> and
+ * <c …>, jumps from a cell's start tag straight past its </c>, and picks the value out with indexOf. Linear in the sheet
+ * size whatever the input (a missing </c> ends the scan), and about twice as fast as a global regex on a 26 MB sheet.
+ */
 export function sheetText(ctx: Context, xml: string, shared: string[]): string {
   const lines: string[] = [];
-  const token = /<(\w+:)?(row|c)\b([^>]*?)(\/?)>|<\/(?:\w+:)?row>/g;
-  const inner = /<(?:\w+:)?(v|t)\b[^>]*?>([^<]*)</g;
+  const sd = xml.indexOf("sheetData");
+  if (sd < 0) return "";
+  // Namespace prefix as used on <sheetData> ("" or "x:"): the same prefix is used for row, c, v and is.
+  const lt0 = xml.lastIndexOf("<", sd);
+  const prefix = lt0 >= 0 && sd - lt0 > 1 ? xml.slice(lt0 + 1, sd) : "";
+  const cOpen = "<" + prefix + "c";
+  const cClose = "</" + prefix + "c>";
+  const rowOpen = "<" + prefix + "row";
+  const rowClose = "</" + prefix + "row>";
+  const dataEnd = "</" + prefix + "sheetData";
+  const vOpen = "<" + prefix + "v";
   let row: string[] | null = null;
   let col = 0;
-  const start = xml.indexOf("sheetData");
-  token.lastIndex = start < 0 ? 0 : start;
-  let m: RegExpExecArray | null;
-  while ((m = token.exec(xml))) {
-    const kind = m[2];
-    if (kind === undefined) {
-      // </row>
+  let pos = sd;
+  const n = xml.length;
+  while (pos < n) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + cOpen.length);
+    if (xml.startsWith(cOpen, lt) && (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13)) {
+      ctx.tick(256);
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) break;
+      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      const attrs = xml.slice(lt + cOpen.length, selfClosing ? gt - 1 : gt);
+      let body = "";
+      if (selfClosing) pos = gt + 1;
+      else {
+        const close = xml.indexOf(cClose, gt);
+        if (close < 0) break;
+        body = xml.slice(gt + 1, close);
+        pos = close + cClose.length;
+      }
+      if (!row) row = [];
+      const at = columnOf(attrValue(attrs, "r") || undefined);
+      if (at > col) {
+        const gap = Math.min(at - col, MAX_GAP);
+        for (let g = 0; g < gap; g++) row.push("");
+        col = at;
+      }
+      col++;
+      const type = attrValue(attrs, "t") || "n";
+      let value = "";
+      if (type === "inlineStr") {
+        const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
+        const inner = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
+        let k: RegExpExecArray | null;
+        while ((k = inner.exec(withoutPhonetic))) value += k[1];
+        value = decodeEntities(value);
+      } else if (body) {
+        let raw = "";
+        const v = body.indexOf(vOpen);
+        if (v >= 0) {
+          const vgt = body.indexOf(">", v);
+          if (vgt > 0 && body.charCodeAt(vgt - 1) !== 47) {
+            const end = body.indexOf("<", vgt);
+            raw = body.slice(vgt + 1, end < 0 ? body.length : end);
+          }
+        }
+        if (type === "s") {
+          const s = shared[parseInt(raw, 10)];
+          value = s === undefined ? "" : s;
+        } else if (type === "n" || type === "d") value = raw.indexOf("E") >= 0 || raw.indexOf("e") >= 0 ? expandExponent(raw) : raw;
+        else value = decodeEntities(raw);
+      }
+      row.push(value.indexOf("\t") >= 0 || value.indexOf("\n") >= 0 ? value.replace(/[\t\r\n]+/g, " ") : value);
+      continue;
+    }
+    if (xml.startsWith(rowOpen, lt) && (xml.charCodeAt(lt + rowOpen.length) === 32 || xml.charCodeAt(lt + rowOpen.length) === 62 || xml.charCodeAt(lt + rowOpen.length) === 47)) {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) break;
+      if (row) lines.push(row.join("\t"));
+      const empty = xml.charCodeAt(gt - 1) === 47;
+      row = empty ? null : [];
+      if (empty) lines.push("");
+      col = 0;
+      pos = gt + 1;
+      continue;
+    }
+    if (xml.startsWith(rowClose, lt)) {
       if (row) lines.push(row.join("\t"));
       row = null;
-      ctx.tick(512);
+      pos = lt + rowClose.length;
       continue;
     }
-    if (kind === "row") {
-      if (row) lines.push(row.join("\t"));
-      row = m[4] ? null : [];
-      if (m[4]) lines.push("");
-      col = 0;
-      continue;
-    }
-    // <c ...> or <c .../>
-    if (!row) row = [];
-    const attrs = m[3] as string;
-    const rm = / r="([A-Za-z]+)/.exec(attrs);
-    const at = columnOf(rm ? rm[1] : undefined);
-    if (at > col) {
-      const gap = Math.min(at - col, MAX_GAP);
-      for (let g = 0; g < gap; g++) row.push("");
-      col = at;
-    }
-    col++;
-    if (m[4]) {
-      row.push("");
-      continue;
-    }
-    const close = xml.indexOf("</" + (m[1] || "") + "c>", token.lastIndex);
-    const bodyEnd = close < 0 ? xml.length : close;
-    const body = xml.slice(token.lastIndex, bodyEnd);
-    token.lastIndex = bodyEnd;
-    const tm = / t="(\w+)"/.exec(attrs);
-    const type = tm ? tm[1] : "n";
-    let value = "";
-    if (type === "inlineStr") {
-      inner.lastIndex = 0;
-      let k: RegExpExecArray | null;
-      const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
-      while ((k = inner.exec(withoutPhonetic))) if (k[1] === "t") value += k[2];
-      value = decodeEntities(value);
-    } else {
-      const vm = /<(?:\w+:)?v\b[^>]*>([^<]*)</.exec(body);
-      const raw = vm ? (vm[1] as string) : "";
-      if (type === "s") {
-        const s = shared[parseInt(raw, 10)];
-        value = s === undefined ? "" : s;
-      } else if (type === "n" || type === "d") value = expandExponent(raw);
-      else value = decodeEntities(raw);
-    }
-    row.push(value.indexOf("\t") >= 0 || value.indexOf("\n") >= 0 ? value.replace(/[\t\r\n]+/g, " ") : value);
+    if (xml.startsWith(dataEnd, lt)) break;
+    pos = lt + 1;
   }
   if (row) lines.push(row.join("\t"));
   // Drop trailing empty lines.

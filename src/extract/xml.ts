@@ -33,9 +33,13 @@ export function decodeEntities(s: string, extra?: { [name: string]: string }): s
   });
 }
 
-/** True when the document's DTD declares entities (we never expand them). */
+/**
+ * True when the document's DTD declares entities (we never expand them). A DOCTYPE can only stand in the prolog, before
+ * the root element, so only the start of the document is searched (not 30 MB of sheet XML).
+ */
 export function hasEntityDeclarations(xml: string): boolean {
-  const d = xml.indexOf("<!DOCTYPE");
+  const prolog = xml.length > 65536 ? xml.slice(0, 65536) : xml;
+  const d = prolog.indexOf("<!DOCTYPE");
   return d >= 0 && xml.indexOf("<!ENTITY", d) >= 0;
 }
 
