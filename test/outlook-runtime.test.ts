@@ -2,23 +2,18 @@
  * The BUILT dist/launchevent.js in the JavaScript-only runtime stand-in (node:vm with only Office, console and timers):
  * the main scenarios give the same completed options as under jest, with the policy compiled into the bundle.
  */
-import { fakeEvent, fakeOffice, type FakeMessage } from "./helpers/fake-office";
-import { loadLaunchevent } from "./helpers/js-runtime";
+import { fakeOffice, type Fault, type FakeMessage } from "./helpers/fake-office";
+import { loadLaunchevent, runToCompletion } from "./helpers/js-runtime";
 import { b64, buildXlsx, customerAddresses } from "./helpers/outlook-fixtures";
 
 const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
 const int = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "user" });
 
-async function sendInRuntime(msg: FakeMessage, name = "onMessageSendHandler", opts: { displayLanguage?: string; faults?: Record<string, "never"> } = {}) {
+async function sendInRuntime(msg: FakeMessage, name = "onMessageSendHandler", opts: { displayLanguage?: string; faults?: Record<string, Fault> } = {}) {
   const office = fakeOffice({ from: "me@example.com", ...msg }, opts);
-  const { handlers } = loadLaunchevent(office.globals);
-  const { event, completed } = fakeEvent();
-  const start = Date.now();
-  handlers.get(name)!(event);
-  while (completed.length === 0 && Date.now() - start < 6000) await new Promise((r) => setTimeout(r, 10));
-  await new Promise((r) => setTimeout(r, 50));
-  expect(completed).toHaveLength(1);
-  return { options: completed[0]!.options as Record<string, unknown>, ms: completed[0]!.at - start, office };
+  const { calls, ms } = await runToCompletion(loadLaunchevent(office.globals), name);
+  expect(calls).toHaveLength(1);
+  return { options: calls[0] as Record<string, unknown>, ms, office };
 }
 
 describe("launchevent.js in node:vm", () => {
@@ -49,6 +44,17 @@ describe("launchevent.js in node:vm", () => {
   it("a body that never arrives → the policy's failure action within the budget", async () => {
     const { options, ms } = await sendInRuntime({ to: [int("colleague@example.com")], subject: "x", body: "hi" }, undefined, { faults: { "body.getAsync": "never" } });
     expect(options.allowEvent).toBe(false);
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it("faults in the runtime: a throwing, a failing and a double-answering call → completed once, failure action", async () => {
+    const { options, ms } = await sendInRuntime(
+      { to: [int("colleague@example.com")], subject: "x", body: "hi" },
+      undefined,
+      { faults: { "to.getAsync": "throw", "subject.getAsync": "fail", "body.getAsync": "twice", isSetSupported: "throw" } },
+    );
+    expect(options).toMatchObject({ allowEvent: false });
+    expect(options.sendModeOverride).toBeUndefined(); // isSetSupported threw: treated as a 1.12 client
     expect(ms).toBeLessThan(4000);
   });
 

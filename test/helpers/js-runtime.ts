@@ -32,3 +32,32 @@ export function loadLaunchevent(office: Record<string, unknown> = {}, code = fs.
 
 /** Global names that must not exist in the stand-in (checked by the bundle test). */
 export const ABSENT_GLOBALS = ["window", "document", "self", "TextDecoder", "TextEncoder", "atob", "btoa", "localStorage", "fetch", "require", "process"];
+
+export interface Completion {
+  /** Every call of event.completed, with the options passed. */
+  calls: unknown[];
+  /** Milliseconds from the handler call to the first completed. */
+  ms: number;
+}
+
+/**
+ * Calls one associated handler with a recording event and waits until it completes (or `timeoutMs`), then `settleMs`
+ * more so that a second, late call of completed would be seen. Combine with fakeOffice(…, { faults }) for fault injection
+ * in the runtime stand-in.
+ */
+export async function runToCompletion(bundle: LoadedBundle, name: string, timeoutMs = 6000, settleMs = 50): Promise<Completion> {
+  const handler = bundle.handlers.get(name);
+  if (!handler) throw new Error(name + " is not associated");
+  const calls: unknown[] = [];
+  let first = 0;
+  const start = Date.now();
+  handler({
+    completed: (o?: unknown) => {
+      if (!calls.length) first = Date.now();
+      calls.push(o);
+    },
+  });
+  while (!calls.length && Date.now() - start < timeoutMs) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, settleMs));
+  return { calls, ms: calls.length ? first - start : Infinity };
+}
