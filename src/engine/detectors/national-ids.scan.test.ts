@@ -2,7 +2,9 @@
  * End to end through the real scanner (normalization, candidate pass, keyword context, confidence, de-duplication) for
  * the six national-ID detectors. Numbers are published (131052-308T) or generated (see each detector's examples).
  */
+import fc from "fast-check";
 import { createScanner } from "../scan";
+import { GENERATE } from "./national-ids.testkit";
 import { testPolicy } from "../test-policy";
 import type { Finding } from "../types";
 
@@ -69,5 +71,43 @@ describe("national IDs through createScanner", () => {
       expect(f.masked).not.toContain(text.slice(f.start, f.end));
       for (const r of f.reasons) expect(r).not.toMatch(/[0-9]{5}/); // at most a century ("1900s"), never the digits
     }
+  });
+});
+
+describe("generated national IDs in random prose", () => {
+  // Words of our languages without digits; IDs are inserted between them at random places.
+  const WORDS = "the invoice customer please attached lasku asiakas kiitos faktura kunde takk zákazník ďakujem smlouva आपका ग्राहक धन्यवाद آپ کا شکریہ".split(" ");
+  const SEPS = [" ", "\n", ", ", " (", "): ", ". "];
+
+  it("the scanner finds exactly the inserted IDs, with their ids and offsets", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 8 }), (seed, count) => {
+        let a = seed;
+        const r = () => {
+          a = (a * 48271) % 2147483647;
+          return a / 2147483647;
+        };
+        const kinds = Object.keys(GENERATE);
+        let text = "";
+        const expected: Array<[string, number, number]> = [];
+        for (let i = 0; i < count; i++) {
+          const n = 1 + Math.floor(r() * 5); // at least one word between IDs: adjacent digit groups read as one run
+          for (let w = 0; w < n; w++) text += WORDS[Math.floor(r() * WORDS.length)] + " ";
+          const kind = kinds[Math.floor(r() * kinds.length)] as string;
+          const id = (GENERATE[kind] as (r: () => number) => string | null)(r);
+          if (id === null) continue;
+          expected.push([kind, text.length, text.length + id.length]);
+          text += id + SEPS[Math.floor(r() * SEPS.length)];
+        }
+        text += WORDS[Math.floor(r() * WORDS.length)];
+        const got = scanner
+          .scan(text)
+          .filter((f) => ids.has(f.detector))
+          .map((f) => [f.detector, f.start, f.end] as [string, number, number])
+          .sort((x, y) => x[1] - y[1]);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
