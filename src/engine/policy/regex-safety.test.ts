@@ -37,3 +37,13 @@ describe("checkRegex", () => {
     expect(problem?.detail).toMatch(/^probe: 8 × "a" took over 50 ms$/);
   });
 });
+
+describe("checkRegex cache", () => {
+  it("gives the same verdict for the same pattern and flags, analysed once", () => {
+    const first = checkRegex("(x+x+)+z", "");
+    expect(first?.message).toMatch(/^can backtrack/);
+    // The cached verdict is the very same object: the analysis did not run again.
+    expect(checkRegex("(x+x+)+z", "")).toBe(first);
+    expect(checkRegex("(x+x+)+z", "i")).not.toBe(first);
+  });
+});

@@ -25,8 +25,22 @@ const ES2018_SYNTAX: [RegExp, string][] = [
   [/\\[pP]\{/, "Unicode property escapes \\p{…}"],
 ];
 
-/** null when the pattern is fine. `now` is injectable for tests of the probe. */
-export function checkRegex(pattern: string, flags: string, now: () => number = Date.now): RegexProblem | null {
+/** Verdicts by flags + pattern: the playground recompiles the policy as you type; each regex is analysed once. */
+const verdicts = new Map<string, RegexProblem | null>();
+
+/** null when the pattern is fine. `now` is injectable for tests of the probe (and bypasses the cache). */
+export function checkRegex(pattern: string, flags: string, now?: () => number): RegexProblem | null {
+  if (now) return checkUncached(pattern, flags, now);
+  const key = flags + "/" + pattern;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = checkUncached(pattern, flags, Date.now);
+  if (verdicts.size > 500) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function checkUncached(pattern: string, flags: string, now: () => number): RegexProblem | null {
   let re: RegExp;
   try {
     re = new RegExp(pattern, flags + "u");
