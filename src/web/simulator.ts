@@ -225,6 +225,7 @@ async function send(): Promise<SendOutcome> {
       setStatus(m.simulator.messageSent, "sent");
       return { options, outcome: "sent" };
     }
+    setStatus("", "dialog");
     return { options, outcome: "pending", choice: showDialog(options || {}) };
   } catch (e) {
     setStatus(m.simulator.error.replace("{error}", e instanceof Error ? e.message : "error"), "error");
