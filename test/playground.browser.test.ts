@@ -38,6 +38,16 @@ it("paste text with a card number → block, masked finding, dialog in six local
   await page.fill("#rcpt-to", "colleague@example.com");
   await page.waitForSelector('#decision[data-action="allow"]');
 
+  // A file with a customer e-mail list, even to a colleague: warn (the policy's Think First case).
+  const list = "email\n" + Array.from({ length: 25 }, (_, i) => `customer${i}@mail${i % 6}.test`).join("\n") + "\n";
+  await page.setInputFiles("#sample-files", { name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(list) });
+  await page.waitForSelector('#decision[data-action="warn"]');
+  expect(await page.locator("#rules li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-rule")))).toEqual(["warn-customer-list"]);
+  expect(await page.textContent("#attachments")).toContain("export.csv");
+  expect(await page.textContent("#fixes")).toContain("export.csv");
+  await page.click("#attachments button");
+  await page.waitForSelector('#decision[data-action="allow"]');
+
   // A typo in the policy: the compiler's error, with the rule id and the key.
   const policy = await page.inputValue("#policy");
   await page.fill("#policy", policy.replace("action: block", "acton: block"));
