@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { zipSync, strToU8 } from "fflate";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { readEml } from "../src/cli/eml";
 import { loadPolicy } from "../src/engine/policy/load";
 import { checkMessage } from "../src/pipeline/check-message";
@@ -99,6 +100,20 @@ describe("dlp scan on other files", () => {
       ["iban", 4, 6],
     ]);
     expect(res.lines.map((l: { line: number }) => l.line)).toEqual([2, 4]);
+  });
+
+  it("docx and pdf built here: findings with file, line and column in the extracted text", async () => {
+    const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Intro</w:t></w:r></w:p><w:p><w:r><w:t>IBAN GB82 WEST 1234 5698 7654 32</w:t></w:r></w:p></w:body></w:document>`;
+    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const docx = write("office/letter.docx", zipSync({ "[Content_Types].xml": strToU8(types), "word/document.xml": strToU8(body) }));
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText(`Card number ${CARD}`, { x: 50, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    const pdfFile = write("office/statement.pdf", await pdf.save());
+    const r = dlp("scan", docx, pdfFile);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`${docx}:2:6  iban  high  GB82 **** **** **** **** 32`);
+    expect(r.out).toContain(`${pdfFile}:1:13  payment-card  high  **** **** **** 1111`);
+    expect(r.out).toContain("2 files: 2 block, 0 warn, 0 allow");
   });
 
   it("reports every part it could not scan, with the reason, and applies onUnscanned (warn)", () => {
