@@ -4,25 +4,12 @@
  * at send time.
  */
 import { checksums } from "../checksums";
+import { detectors } from "../detectors";
 import type { Action, Confidence } from "../types";
 import type { RecipientScope, SignalId, Where } from "./types";
 
-/**
- * Built-in identifier detectors (issue 4). The registry in ../detectors/index.ts is the source of truth; this list is
- * checked against it by ids.test.ts, so the two cannot drift.
- */
-export const BUILTIN_DETECTOR_IDS = [
-  "us-ssn",
-  "payment-card",
-  "iban",
-  "email-address",
-  "fi-hetu",
-  "no-fnr",
-  "sk-rc",
-  "in-aadhaar",
-  "in-pan",
-  "pk-cnic",
-] as const;
+/** Built-in identifier detectors: the engine's registry (../detectors/index.ts), the one source of the ids. */
+export const BUILTIN_DETECTOR_IDS: readonly string[] = detectors.map((d) => d.id);
 
 /** Identifier detectors: everything except e-mail addresses, which matter only in bulk (email-list). */
 export const IDENTIFIER_DETECTOR_IDS = BUILTIN_DETECTOR_IDS.filter((id) => id !== "email-address");
