@@ -56,6 +56,36 @@ describe("dlp scan on .eml", () => {
     expect(out).not.toContain(CARD);
   });
 
+  it("a multipart .eml: the attachment is extracted and scanned, and the fix removes it", () => {
+    const csv = Buffer.from(`name,card\nx,${CARD}\n`).toString("base64");
+    const mime = [
+      "From: alice@example.com",
+      "To: bob@partner.test",
+      "Subject: Report",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "See the attached report.",
+      "--b1",
+      'Content-Type: text/csv; name="cards.csv"',
+      'Content-Disposition: attachment; filename="cards.csv"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      csv,
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const r = dlp("scan", "--format", "json", write("multipart.eml", mime));
+    expect(r.code).toBe(2);
+    const [res] = JSON.parse(r.out);
+    expect(res.findings.map((f: { part: string; line: number; column: number; detector: string }) => [f.part, f.line, f.column, f.detector])).toEqual([["cards.csv", 2, 3, "payment-card"]]);
+    expect(res.decision.fixes).toEqual([{ kind: "remove-attachment", name: "cards.csv", attachmentId: "att-1" }]);
+    expect(res.dialog.errorMessage).toContain("cards.csv");
+  });
+
   it("--locale fi prints the Finnish dialog", async () => {
     const file = write("card-fi.eml", eml("bob@partner.test", `Kortin numero ${CARD}`));
     const { code, out } = dlp("scan", "--locale", "fi-FI", file);
