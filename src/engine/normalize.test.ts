@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { fold, normalizeText } from "./normalize";
 
 describe("normalizeText", () => {
@@ -43,6 +44,39 @@ describe("normalizeText", () => {
   test("non-ASCII text with nothing to change is returned as is", () => {
     const s = "Henkilötunnus ja rodné číslo";
     expect(normalizeText(s).text).toBe(s);
+  });
+});
+
+describe("property: offsets map back", () => {
+  const ALPHABET = ["a", " ", "4", "\u00a0", "\u202f", "ｘ", "４", "१", "۵", "٣", "ﬁ", "𝟏", "①", "ä", "č", "é", "\u0301", "आ", "ک", "㍱", "ß"];
+  const digitOf = (ch: string) => String(ch.normalize("NFKC").replace(/[^0-9]/g, ""));
+  test("every output unit comes from the original code point that produces it; whole ranges map to whole ranges", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }), (chars) => {
+        const src = chars.join("");
+        const n = normalizeText(src);
+        expect(n.toOriginal(0, n.text.length)).toEqual([0, src.length]);
+        let rebuilt = "";
+        for (let i = 0; i < n.text.length; ) {
+          const [s, e] = n.toOriginal(i, i + 1);
+          const piece = normalizeText(src.slice(s, e)).text;
+          expect(n.text.slice(i, i + piece.length)).toBe(piece);
+          rebuilt += src.slice(s, e);
+          i += Math.max(1, piece.length);
+        }
+        expect(rebuilt).toBe(src);
+        // digits survive as ASCII digits
+        expect(n.text.replace(/[^0-9]/g, "")).toBe(chars.map((c) => (/[0-9]/.test(digitOf(c)) ? digitOf(c) : c === "१" ? "1" : c === "۵" ? "5" : c === "٣" ? "3" : "")).join(""));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("the fallback maps full-width ASCII like NFKC", () => {
+    for (let c = 0xff01; c <= 0xff5e; c++) {
+      const ch = String.fromCharCode(c);
+      expect(normalizeText(ch, false).text).toBe(ch.normalize("NFKC"));
+    }
   });
 });
 

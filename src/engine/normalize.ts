@@ -53,66 +53,126 @@ function mapCodePoint(ch: string, nfkc: boolean): string {
 
 const identity = (start: number, end: number): [number, number] => [start, end];
 
+/** Per BMP code unit: 0 not yet known, 1 unchanged, 2 one code unit (in MAP_TO), 3 anything else (in the cache). */
+let KIND: Uint8Array | null = null;
+let MAP_TO: Uint16Array | null = null;
+const cacheNfkc: Record<string, string> = {};
+const cacheFallback: Record<string, string> = {};
+
 /** Normalizes `text` for detection. `nfkc` is for tests of the fallback. */
 export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalized {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return { text, toOriginal: identity };
-  const cache: Record<string, string> = {};
-  const parts: string[] = [];
-  let changed = false;
-  let sameLength = true;
-  let copyFrom = 0;
+  const cache = nfkc ? cacheNfkc : cacheFallback;
+  // The tables serve the default mode only; the fallback (tests) goes through the cache.
+  if (nfkc === HAS_NFKC && !KIND) {
+    KIND = new Uint8Array(65536);
+    MAP_TO = new Uint16Array(65536);
+  }
+  const kind = nfkc === HAS_NFKC ? KIND : null;
+  const mapTo = MAP_TO as Uint16Array;
   const n = text.length;
-  // Pass 1: find replacements. The regex skips ASCII and the Latin letters NFKC never changes (Finnish, Norwegian,
-  // Slovak, Czech text), so only other characters reach the (cached) per-code-point mapping.
-  const repl: Array<[number, number, string]> = [];
+  // Pass 1: where does anything change? Most non-ASCII characters (ä, č, Devanagari and Urdu letters) do not.
+  const at: number[] = [];
+  const lens: number[] = [];
+  const reps: string[] = [];
+  let sameLength = true;
+  // A native regex jumps to the next character that may change (not ASCII, not a Latin letter NFKC keeps); from
+  // there a table-driven loop runs until 32 quiet characters in a row, so Latin text costs little and Devanagari or
+  // Urdu text does not pay one regex call per character.
   const others = /[^\x00-\x7f\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e]/g;
   let hit: RegExpExecArray | null;
   while ((hit = others.exec(text)) !== null) {
-    const i = hit.index;
-    const c = text.charCodeAt(i);
-    let len = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) len = 2;
+    let quiet = 0;
+    let i = hit.index;
+    for (; i < n && quiet < 32; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80 || (c >= 0xc0 && c <= 0x17e && c !== 0x132 && c !== 0x133 && c !== 0x13f && c !== 0x140 && c !== 0x149)) {
+        quiet++;
+        continue;
+      }
+      quiet = 0;
+      let k = 3;
+      if (kind && (c < 0xd800 || c > 0xdfff)) {
+        k = kind[c] as number;
+        if (k === 0) {
+          const ch = String.fromCharCode(c);
+          const m = mapCodePoint(ch, nfkc);
+          k = m === ch ? 1 : m.length === 1 ? 2 : 3;
+          kind[c] = k;
+          if (k === 2) mapTo[c] = m.charCodeAt(0);
+          else if (k === 3) cache[ch] = m;
+        }
+        if (k === 1) continue;
+        if (k === 2) {
+          at.push(i);
+          lens.push(1);
+          reps.push("");
+          continue;
+        }
+      }
+      let len = 1;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) len = 2;
+      }
+      const ch = len === 2 ? text.substr(i, 2) : text.charAt(i);
+      let m = cache[ch];
+      if (m === undefined) {
+        m = mapCodePoint(ch, nfkc);
+        cache[ch] = m;
+      }
+      if (m !== ch) {
+        if (m.length !== len) sameLength = false;
+        at.push(i);
+        lens.push(len);
+        reps.push(m);
+      }
+      i += len - 1;
     }
-    const ch = len === 2 ? text.substr(i, 2) : text.charAt(i);
-    let m = cache[ch];
-    if (m === undefined) {
-      m = mapCodePoint(ch, nfkc);
-      cache[ch] = m;
-    }
-    if (m !== ch) {
-      changed = true;
-      if (m.length !== len) sameLength = false;
-      repl.push([i, len, m]);
-    }
-    others.lastIndex = i + len;
+    others.lastIndex = i;
   }
-  if (!changed) return { text, toOriginal: identity };
-  for (const r of repl) {
-    parts.push(text.slice(copyFrom, r[0]), r[2]);
-    copyFrom = r[0] + r[1];
+  if (!at.length) return { text, toOriginal: identity };
+  const repOf = (r: number): string => (reps[r] as string) || String.fromCharCode(mapTo[text.charCodeAt(at[r] as number)] as number);
+  if (sameLength) {
+    const codes = new Uint16Array(n);
+    for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+    for (let r = 0; r < at.length; r++) {
+      const p = at[r] as number;
+      if (reps[r]) for (let k = 0; k < (lens[r] as number); k++) codes[p + k] = (reps[r] as string).charCodeAt(k);
+      else codes[p] = mapTo[codes[p] as number] as number;
+    }
+    const chunks: string[] = [];
+    for (let i = 0; i < n; i += 8192) chunks.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
+    return { text: chunks.join(""), toOriginal: identity };
+  }
+  const parts: string[] = [];
+  let copyFrom = 0;
+  for (let r = 0; r < at.length; r++) {
+    parts.push(text.slice(copyFrom, at[r] as number), repOf(r));
+    copyFrom = (at[r] as number) + (lens[r] as number);
   }
   parts.push(text.slice(copyFrom));
   const out = parts.join("");
-  if (sameLength) return { text: out, toOriginal: identity };
 
   // Lengths differ: starts[i] / ends[i] = original range of the code point that produced output unit i.
   const starts = new Int32Array(out.length + 1);
   const ends = new Int32Array(out.length + 1);
   let o = 0;
   let src = 0;
-  for (const r of repl) {
-    for (; src < r[0]; src++, o++) {
+  for (let r = 0; r < at.length; r++) {
+    const p = at[r] as number;
+    const len = lens[r] as number;
+    for (; src < p; src++, o++) {
       starts[o] = src;
       ends[o] = src + 1;
     }
-    for (let k = 0; k < r[2].length; k++, o++) {
-      starts[o] = r[0];
-      ends[o] = r[0] + r[1];
+    const rep = repOf(r);
+    for (let k = 0; k < rep.length; k++, o++) {
+      starts[o] = p;
+      ends[o] = p + len;
     }
-    src = r[0] + r[1];
+    src = p + len;
   }
   for (; src < n; src++, o++) {
     starts[o] = src;

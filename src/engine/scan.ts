@@ -46,6 +46,8 @@ const CLUSTER_GAP = 8;
 const MARGIN = 24;
 /** A keyword this close (characters between it and the match) makes a pattern-only match `high`. */
 const CLOSE = 40;
+/** Shorter matches tried when the longest fails ("4111 1111 1111 1111 123", an IBAN followed by a word in capitals). */
+const MAX_TRIES = 3;
 const EMAIL_ID = "email-address";
 const EMAIL_LIST_ID = "email-list";
 
@@ -218,7 +220,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       let accepted = false;
       if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) && !gluedGroup(t, s, rs + me, false)) {
         let e = rs + me;
-        for (let tries = 0; e > s && tries < 8; tries++) {
+        for (let tries = 0; e > s && tries < MAX_TRIES; tries++) {
           const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || gluedGroup(t, s, e, true);
           if (!gluedAfter) {
             const text = t.slice(s, e);

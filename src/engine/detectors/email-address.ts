@@ -14,9 +14,12 @@
 import type { Detector, Validation } from "./detector";
 import { maskEmail } from "../mask";
 
+function fail(why: string): Validation {
+  return { ok: false, reasons: [why], confidence: "low" };
+}
+
 function validate(candidate: string): Validation {
   const at = candidate.lastIndexOf("@");
-  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "low" });
   if (at <= 0 || candidate.indexOf("@") !== at) return fail("not one @");
   const local = candidate.slice(0, at);
   const domain = candidate.slice(at + 1);

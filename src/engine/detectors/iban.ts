@@ -29,14 +29,19 @@ export const IBAN_LENGTHS: Record<string, number> = {
   VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
+function fail(why: string): Validation {
+  return { ok: false, reasons: [why], confidence: "medium" };
+}
+
 function validate(candidate: string): Validation {
-  const compact = candidate.replace(/ /g, "");
-  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "medium" });
-  const country = compact.slice(0, 2);
+  // Cheap checks first (country, length): the engine may call this on many near-misses of a long capitalised text.
+  const country = candidate.slice(0, 2);
   const expected = Object.prototype.hasOwnProperty.call(IBAN_LENGTHS, country) ? IBAN_LENGTHS[country] : undefined;
   if (expected === undefined) return fail("unknown country");
-  if (compact.length !== expected) return fail("length not " + expected + " for " + country);
-  if (!ibanMod97(compact)) return fail("mod 97 failed");
+  let length = 0;
+  for (let i = 0; i < candidate.length; i++) if (candidate.charCodeAt(i) !== 32) length++;
+  if (length !== expected) return fail("length not " + expected + " for " + country);
+  if (!ibanMod97(candidate)) return fail("mod 97 failed");
   return { ok: true, reasons: ["length " + expected + " for " + country, "mod 97 ok"], confidence: "medium" };
 }
 

@@ -70,9 +70,12 @@ export function cardIssuer(digits: string): string {
   return "";
 }
 
+function fail(why: string): Validation {
+  return { ok: false, reasons: [why], confidence: "medium" };
+}
+
 function validate(candidate: string): Validation {
   const d = candidate.replace(/[^0-9]/g, "");
-  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "medium" });
   if (d.length < 13 || d.length > 19) return fail("not 13-19 digits");
   if (/^(\d)\1+$/.test(d)) return fail("repeated digit");
   if (!luhn(d)) return fail("luhn failed");

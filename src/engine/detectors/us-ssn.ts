@@ -16,9 +16,12 @@ import { maskLast4 } from "../mask";
 
 const PUBLICISED: Record<string, true> = { "078051120": true, "219099999": true, "457555462": true, "123456789": true };
 
+function fail(why: string): Validation {
+  return { ok: false, reasons: [why], confidence: "low" };
+}
+
 function validate(candidate: string): Validation {
   const d = candidate.replace(/[^0-9]/g, "");
-  const fail = (why: string): Validation => ({ ok: false, reasons: [why], confidence: "low" });
   if (d.length !== 9) return fail("not 9 digits");
   const area = d.slice(0, 3);
   if (area === "000" || area === "666" || area.charAt(0) === "9") return fail("area never issued");
