@@ -96,6 +96,9 @@ describe("decide with the default policy", () => {
     const nine = decide([body([])], msg(many.slice(1).concat(many.map((r) => ({ ...r, field: "bcc" as const })))), policy);
     expect(nine.visibleExternalRecipients).toBe(9);
     expect(nine.action).toBe("allow");
+    // The same address in Bcc first and in To later is visible.
+    const bccFirst = many.map((r) => ({ ...r, field: "bcc" as const })).concat(many);
+    expect(decide([body([])], msg(bccFirst), policy).visibleExternalRecipients).toBe(10);
   });
 
   it("applies onUnscanned when something could not be read, and offers to remove the attachment", () => {

@@ -74,14 +74,19 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   const senderDomain = domainOf(from);
   const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector));
 
-  // Recipients: unique addresses, external ones, and the domain allowlist per detector.
-  const seen: Record<string, boolean> = {};
-  const recipients = message.recipients.filter((r) => {
+  // Recipients: unique addresses (one seen in To/Cc and in Bcc counts as visible), external ones, domain allowlist.
+  const byKey: Record<string, number> = {};
+  const recipients: Recipient[] = [];
+  for (const r of message.recipients) {
     const key = (r.email || r.name || "").toLowerCase() + "|" + (r.email ? "" : r.field);
-    if (seen[key]) return false;
-    seen[key] = true;
-    return true;
-  });
+    const at = byKey[key];
+    if (at === undefined) {
+      byKey[key] = recipients.length;
+      recipients.push(r);
+    } else if (recipients[at]!.field === "bcc" && r.field !== "bcc") {
+      recipients[at] = r;
+    }
+  }
   const external = recipients.filter((r) => isExternal(r, policy, senderDomain));
   const externalFor = (detector: string) =>
     external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector)));
