@@ -112,7 +112,7 @@ function lastIndexOf(b: Uint8Array, sig: number[]): number {
 describe("compound files", () => {
   it("encrypted OOXML (EncryptionInfo + EncryptedPackage) → encrypted", () => {
     expect(extractText("protected.docx", cfb(["EncryptionInfo", "EncryptedPackage"])).unscanned).toEqual([
-      { part: "protected.docx", reason: "encrypted", detail: "password-protected Office document" },
+      { part: "protected.docx", reason: "encrypted", detail: "password-protected Office file" },
     ]);
   });
   it("legacy .doc → unsupported", () => {
@@ -126,4 +126,23 @@ it("xlsx in a mail in a zip: everything is reached", () => {
   const r = extractText("all.zip", zipOf({ "fwd.eml": mail }));
   expect(r.text).toContain("card\t4111111111111111");
   expect(r.parts).toContain("all.zip!fwd.eml!l.xlsx!sheet1");
+});
+
+describe("OOXML main part", () => {
+  it("follows _rels/.rels to a main part that is not word/document.xml", () => {
+    const { rels } = require("./test-fixtures") as typeof import("./test-fixtures");
+    const file = zipOf({
+      "[Content_Types].xml": "<Types/>",
+      "_rels/.rels": rels("/word/document2.xml"),
+      "word/document2.xml": `<w:document xmlns:w="w"><w:body>${para("main part two")}</w:body></w:document>`,
+      "word/styles.xml": "<w:styles/>",
+    });
+    const r = extractText("renamed-main.docx", file);
+    expect(r.text).toBe("main part two");
+    expect(r.parts).toEqual(["word/document2.xml"]);
+  });
+  it("without relationships, finds the main part by elimination", () => {
+    const file = zipOf({ "word/styles.xml": "<w:styles/>", "word/document.xml": `<w:document xmlns:w="w"><w:body>${para("no rels")}</w:body></w:document>` });
+    expect(extractText("norels.docx", file).text).toBe("no rels");
+  });
 });

@@ -154,7 +154,7 @@ function extractCfb(bytes: Uint8Array): void {
   const names = cfbEntryNames(bytes);
   if (!names) throw new PartFailure("corrupt", "damaged compound file (OLE2) container");
   const kind = cfbKind(names);
-  if (kind === "encrypted-ooxml") throw new PartFailure("encrypted", "password-protected Office document");
+  if (kind === "encrypted-ooxml") throw new PartFailure("encrypted", "password-protected Office file");
   if (kind === "outlook-msg") throw new PartFailure("unsupported", "Outlook .msg (attach as .eml instead)");
   if (kind === "legacy-office") throw new PartFailure("unsupported", "legacy binary Office format (.doc/.xls/.ppt)");
   throw new PartFailure("unsupported", "compound file (OLE2) of unknown kind");
@@ -184,10 +184,17 @@ function extractZip(ctx: Context, fileName: string, bytes: Uint8Array, prefix: s
       throw err;
     }
   };
-  const kind = packageKind(names, () => {
-    const b = readBytes("mimetype");
-    return b ? latin1(b, 0, Math.min(b.length, 200)) : "";
-  });
+  const kind = packageKind(
+    names,
+    () => {
+      const b = readBytes("mimetype");
+      return b ? latin1(b, 0, Math.min(b.length, 200)) : "";
+    },
+    () => {
+      const b = readBytes("_rels/.rels");
+      return b ? decodeXml(b) : null;
+    },
+  );
   if (kind) {
     const readPart = (name: string): string | null => {
       const b = readBytes(name);

@@ -39,14 +39,49 @@ const SML_TEXT_RULES: WalkRules = { text: set("t"), newline: set("si", "comment"
 /** Core document properties: title, subject, author, keywords, description. */
 const CORE_RULES: WalkRules = { newline: set("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category"), tab: {} };
 
-/** Detects the package kind from its part names ([Content_Types].xml + main part, or ODF's mimetype). */
-export function packageKind(names: string[], readMime: () => string): PackageKind | null {
+export interface PackageInfo {
+  kind: PackageKind;
+  /** The main part: word/document.xml, xl/workbook.xml, ppt/presentation.xml (or what the package relationships say). */
+  main: string;
+}
+
+/** Parts of a WordprocessingML package that are never the main part (used only when _rels/.rels is missing). */
+const WORD_AUX = /^word\/(styles|settings|webSettings|fontTable|numbering|footnotes|endnotes|comments\w*|header\d*|footer\d*|people|glossary\w*|stylesWithEffects)\.xml$/;
+
+/**
+ * Detects the package kind: ODF by its mimetype entry; OOXML by the main part that the package relationships
+ * (_rels/.rels, relationship type …/officeDocument) point to, which is how Office itself finds it (the main part is not
+ * always word/document.xml); without relationships, by the folder the parts are in.
+ */
+export function packageKind(names: string[], readMime: () => string, readRels: () => string | null): PackageInfo | null {
   const has: { [k: string]: true } = {};
   for (let i = 0; i < names.length; i++) has[names[i] as string] = true;
-  if (has["mimetype"] && has["content.xml"] && /^application\/vnd\.oasis\.opendocument\./.test(readMime())) return "odf";
-  if (has["word/document.xml"]) return "docx";
-  if (has["xl/workbook.xml"]) return "xlsx";
-  if (has["ppt/presentation.xml"]) return "pptx";
+  if (has["mimetype"] && has["content.xml"] && /^application\/vnd\.oasis\.open/.test(readMime())) return { kind: "odf", main: "content.xml" };
+  let main = "";
+  if (has["_rels/.rels"]) {
+    const rels = readRels() || "";
+    const re = /<(?:\w+:)?Relationship\b[^>]*>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rels))) {
+      if (!/Type\s*=\s*"[^"]*\/officeDocument"/.test(m[0])) continue;
+      const t = /Target\s*=\s*"([^"]*)"/.exec(m[0]);
+      if (t) main = (t[1] as string).replace(/^\.?\//, "");
+      break;
+    }
+  }
+  if (!main || !has[main]) {
+    main = "";
+    for (let i = 0; i < names.length && !main; i++) {
+      const n = names[i] as string;
+      if (n === "xl/workbook.xml" || n === "ppt/presentation.xml") main = n;
+      else if (/^word\/[\w-]+\.xml$/.test(n) && !WORD_AUX.test(n)) main = n;
+    }
+  }
+  if (!main) return null;
+  const top = main.slice(0, main.indexOf("/") + 1);
+  if (top === "word/") return { kind: "docx", main };
+  if (top === "xl/") return { kind: "xlsx", main };
+  if (top === "ppt/") return { kind: "pptx", main };
   return null;
 }
 
@@ -65,13 +100,14 @@ export interface PackagePart {
 }
 
 /** Extracts a package's text part by part, calling `emit` for each part read. */
-export function extractPackage(ctx: Context, kind: PackageKind, names: string[], read: ReadPart, emit: (p: PackagePart) => void): void {
+export function extractPackage(ctx: Context, pkg: PackageInfo, names: string[], read: ReadPart, emit: (p: PackagePart) => void): void {
+  const kind = pkg.kind;
   const walk = (name: string, rules: WalkRules) => {
     const xml = read(name);
     if (xml !== null) emit({ part: name, text: tidy(walkXml(ctx, xml, rules)) });
   };
   if (kind === "docx") {
-    walk("word/document.xml", DOCX_RULES);
+    walk(pkg.main, DOCX_RULES);
     const others = numbered(names, /^word\/(header|footer)\d*\.xml$/).concat(
       names.filter((n) => /^word\/(footnotes|endnotes|comments|commentsExtended)\.xml$/.test(n) && n !== "word/commentsExtended.xml"),
     );

@@ -16,6 +16,10 @@ export function zipOf(files: { [name: string]: string | Uint8Array }, level: 0 |
   return zipSync(z);
 }
 
+/** Package relationships pointing at the main part, as every Office-written package has. */
+export const rels = (main: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`;
+
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const CT = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
@@ -27,6 +31,7 @@ export function docx(parts: { body: string; header?: string; footer?: string; fo
     : "";
   const files: { [name: string]: string } = {
     "[Content_Types].xml": CT,
+    "_rels/.rels": rels("word/document.xml"),
     "word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${parts.body}${box}<w:sectPr/></w:body></w:document>`,
     "docProps/core.xml": '<?xml version="1.0"?><cp:coreProperties xmlns:cp="x" xmlns:dc="d"><dc:title>Quarterly letter</dc:title></cp:coreProperties>',
   };
