@@ -97,7 +97,7 @@ describe("decide with the default policy", () => {
     expect(nine.visibleExternalRecipients).toBe(9);
     expect(nine.action).toBe("allow");
     // The same address in Bcc first and in To later is visible.
-    const bccFirst = many.map((r) => ({ ...r, field: "bcc" as const })).concat(many);
+    const bccFirst: Recipient[] = many.map((r): Recipient => ({ ...r, field: "bcc" })).concat(many);
     expect(decide([body([])], msg(bccFirst), policy).visibleExternalRecipients).toBe(10);
   });
 
