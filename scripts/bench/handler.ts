@@ -8,7 +8,7 @@ import { defaultPolicy } from "../../test/helpers/outlook-policy";
 import { fakeEvent, fakeOffice } from "../../test/helpers/fake-office";
 import { b64, buildDocx, buildPdf, buildXlsx } from "../../test/helpers/outlook-fixtures";
 import { decodeBase64 } from "../../src/extract/base64";
-import { handleSend } from "../../src/outlook/on-message-send";
+import { handleSend, prescan } from "../../src/outlook/on-message-send";
 import { scanAttachment } from "../../src/pipeline/check-message";
 import type { CompletedOptions } from "../../src/outlook/completed-options";
 
@@ -104,12 +104,28 @@ export async function run(): Promise<void> {
     handler.push(ms(process.hrtime.bigint() - t0));
     if (completed.length !== 1) throw new Error("completed " + completed.length + " times");
   }
+  // With the pre-scan: OnMessageAttachmentsChanged scanned the files while the employee was writing; Send reuses it.
+  const prescanned: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const office = fakeOffice(
+      { from: "me@example.com", to: [{ emailAddress: "partner@example.org", recipientType: "externalUser" }], subject: "Quarterly files", body: "Please find the files attached.", attachments: encoded },
+      { delayMs: 0 },
+    );
+    await prescan(fakeEvent().event, true, { office: office.globals, policy: { ...defaultPolicy, timeBudgetMs: 60000 } });
+    const { event } = fakeEvent();
+    const t0 = process.hrtime.bigint();
+    const o = await handleSend(event, { office: office.globals, policy: defaultPolicy });
+    prescanned.push(ms(process.hrtime.bigint() - t0));
+    if (o.allowEvent) throw new Error("pre-scanned send was allowed");
+  }
   const ctx = last && last.contextData ? JSON.parse(last.contextData) : undefined;
   console.log(`base64 decode only (baseline): median ${median(decode).toFixed(0)} ms`);
   console.log(`decode + extract + scan, no Office: median ${median(pipeline).toFixed(0)} ms (${Object.keys(perFile).map((n) => n + " " + median(perFile[n]!).toFixed(0)).join(", ")})`);
   console.log(`handler end to end:            median ${median(handler).toFixed(0)} ms, max ${Math.max(...handler).toFixed(0)} ms (budget ${budget} ms, goal < 1000 ms)`);
   console.log(`  = ${(median(handler) / Math.max(0.001, median(decode))).toFixed(1)} × the decode time, handler overhead over the pipeline ${(median(handler) - median(pipeline)).toFixed(0)} ms; decision: ${ctx ? ctx.action : "allow"}${ctx && ctx.unscanned.length ? ", unscanned: " + ctx.unscanned.map((u: { part: string; reason: string }) => u.part + " " + u.reason).join(", ") : ""}`);
-  console.log(`  goal ${median(handler) < 1000 && Math.max(...handler) < budget ? "met" : "NOT met"}`);
+  console.log(`handler after the pre-scan:     median ${median(prescanned).toFixed(0)} ms, max ${Math.max(...prescanned).toFixed(0)} ms (cached results from sessionData)`);
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(`  goal < 1 s: cold ${verdict(median(handler) < 1000)}, after pre-scan ${verdict(median(prescanned) < 1000)}; within the budget: ${verdict(Math.max(...handler, ...prescanned) < budget)}`);
 }
 
 if (require.main === module) void run();
