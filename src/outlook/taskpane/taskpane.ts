@@ -236,6 +236,30 @@ export async function startPane(): Promise<void> {
     }
   }
   await refresh(p);
+  watchChanges(p);
+}
+
+/**
+ * Re-check when the message changes while the pane is open, or when Take Action is pressed again (the pane is not
+ * reloaded then: InitializationContextChanged, Mailbox 1.15). Hosts without these events simply never call back.
+ */
+function watchChanges(p: Pane): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!p.busy) void refresh(p);
+    }, 400);
+  };
+  const types = typeof Office !== "undefined" && Office.EventType ? Office.EventType : {};
+  for (const t of [types.RecipientsChanged, types.AttachmentsChanged, types.InitializationContextChanged]) {
+    if (!t) continue;
+    try {
+      p.item.addHandlerAsync(t, later, () => undefined);
+    } catch (e) {
+      // not supported by this host
+    }
+  }
 }
 
 // In the simulator's frame office.js waits for a host handshake that never comes, so the pane starts at once there.
