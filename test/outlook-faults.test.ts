@@ -11,7 +11,7 @@
 import { withPolicy } from "./helpers/outlook-policy";
 import fc from "fast-check";
 import { FAULTS, SEND_CALLS, fakeEvent, fakeOffice, type Fault } from "./helpers/fake-office";
-import { handleSend } from "../src/outlook/on-message-send";
+import { handleSend, prescan } from "../src/outlook/on-message-send";
 import type { CompletedOptions } from "../src/outlook/completed-options";
 
 const NEEDED = ["to.getAsync", "cc.getAsync", "bcc.getAsync", "subject.getAsync", "body.getAsync", "getAttachmentsAsync", "getAttachmentContentAsync"];
@@ -93,6 +93,31 @@ describe("fault injection", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("pre-scan handlers: random faults over their calls → completed once, within the budget, no argument (property)", async () => {
+    const calls = [...OFFICE_CALLS, "sessionData.setAsync", "notificationMessages.replaceAsync", "notificationMessages.removeAsync"];
+    const card = { ...harmless, body: "Visa card 4111 1111 1111 1111", to: [{ emailAddress: "p@example.org", displayName: "P", recipientType: "externalUser" }] };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(Object.fromEntries(calls.map((c) => [c, fc.constantFrom(...FAULTS)])) as Record<string, fc.Arbitrary<Fault>>, { requiredKeys: [] }),
+        fc.boolean(),
+        fc.boolean(),
+        async (faults, scanNew, throwOnComplete) => {
+          const office = fakeOffice(card, { faults, lateMs: 70_000 });
+          const { event, completed } = fakeEvent({ throwOnComplete });
+          const start = Date.now();
+          void prescan(event, scanNew, { office: office.globals, policy: withPolicy({ timeBudgetMs: 4000 }) });
+          await jest.advanceTimersByTimeAsync(5000);
+          expect(completed).toHaveLength(1);
+          expect(completed[0]!.at - start).toBeLessThanOrEqual(4000);
+          expect(completed[0]!.options).toBeUndefined();
+          await jest.advanceTimersByTimeAsync(120_000);
+          expect(completed).toHaveLength(1);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
