@@ -95,6 +95,23 @@ it("Take Action → move to Bcc fixes the recipients, and the second send is all
   await page.close();
 });
 
+it("Take Action → mask the numbers in the body, and the second send is allowed", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "Refund", body: "Refund to Visa card 4111 1111 1111 1111 today." });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  expect(await pane.getAttribute("#verdict", "data-action")).toBe("block");
+  expect(await pane.textContent("#content")).toContain("**** **** **** 1111");
+  await pane.getByRole("button", { name: "Mask numbers in the body" }).click();
+  await pane.waitForSelector("#verdict[data-action=allow]");
+  expect(await page.inputValue("#body")).toBe("Refund to Visa card **** **** **** 1111 today.");
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  await page.close();
+});
+
 /** Distinct advance widths among the characters of the pane's title and intro: tofu boxes all have the same width. */
 async function glyphWidths(pane: Frame): Promise<{ distinct: number; text: string }> {
   return pane.evaluate(() => {
