@@ -190,3 +190,15 @@ describe("inline pictures", () => {
     expect(office.calls).not.toContain("getAttachmentContentAsync");
   });
 });
+
+describe("pre-scan when Office is slow", () => {
+  it("an attachment whose content times out raises no notice and is not cached", async () => {
+    const office = fakeOffice({ from: me, to: [int("colleague@example.com")], subject: "x", body: "hello", attachments: [{ id: "a", name: "big.xlsx", size: 10, base64: "AAAA" }] }, { faults: { getAttachmentContentAsync: "never" } });
+    const pre = fakeEvent();
+    const decision = await prescan(pre.event, true, { office: office.globals, policy: withPolicy({ timeBudgetMs: 300 }) });
+    expect(pre.completed).toHaveLength(1);
+    expect(decision!.action).toBe("allow");
+    expect(office.notifications["thinkfirst"]).toBeUndefined();
+    expect(office.session[CACHE_KEY] || "{}").not.toContain('"a"');
+  });
+});

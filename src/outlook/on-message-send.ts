@@ -246,8 +246,10 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
         await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments), Math.max(1, start + plan.watchdogDelay - now()));
       }
       if (read.gaps.length) return done(undefined);
-      const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline });
-      const t = Math.max(1, plan.scanDeadline - now());
+      // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.
+      const input = { ...read.input, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
+      const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline });
+      const t = Math.max(1, start + plan.watchdogDelay - now());
       if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);
       else {
         let text: string;
