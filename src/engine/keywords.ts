@@ -6,8 +6,9 @@
  * resolved once per scanner (cached) to the keyword words it stands for:
  *   1. exact after folding; and
  *   2. a short suffix (≤ 2 letters: "cards", "kortet", "tilin") on a keyword word of 4+ letters;
- *   3. (and) fuzzy with fuse.js (Bitap, threshold 0.34) for keyword words of 5+ letters, accepted only when the first three
- *      letters agree, the word is at most 1 shorter / 5 longer and not a mere prefix of the keyword: inflection changes endings, and these
+ *   3. (and) fuzzy with fuse.js (Bitap, threshold 0.34) for keyword words of 5+ letters, accepted only when the word
+ *      shares all but the last two letters of the keyword ("contract" is not "contacts"), is at most 1 shorter / 5
+ *      longer and not a mere prefix of the keyword: inflection changes endings, and these
  *      guards keep Bitap's substring matching from pairing short words with long keywords.
  * A phrase matches when its words match consecutive tokens. Only ranges around candidates are ever looked at, and
  * only tokens that start like a keyword word are resolved: every resolution above keeps the first three letters, so a
@@ -67,8 +68,17 @@ export function tokenize(text: string): string[] {
 }
 
 const MAX_CACHE = 20000;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
 const SEED_SIZE = 1 << 18;
 const SEED_MASK = SEED_SIZE - 1;
+
+const LOWER_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) LOWER_ASCII[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 /** Folded code of one character (lower case, no diacritic), cached per code unit. */
 const FOLD_CODES = new Uint16Array(65536);
@@ -143,7 +153,7 @@ export class KeywordMatcher {
     if (this.fuse && f.length >= 5) {
       for (const r of this.fuse.search(f)) {
         const w = r.item;
-        if (out.indexOf(w) >= 0 || w.slice(0, 3) !== f.slice(0, 3)) continue;
+        if (out.indexOf(w) >= 0 || commonPrefix(w, f) < Math.max(3, w.length - 2)) continue;
         if (f.length < w.length - 1 || f.length > w.length + 5) continue;
         // A word that is the start of a keyword is another word ("customer" is not "customers").
         if (f.length < w.length && w.slice(0, f.length) === f) continue;
@@ -170,23 +180,26 @@ export class KeywordMatcher {
     let stop = to;
     if (!this.hasSeeds) return Math.max(i, to);
     const seeds = this.seeds;
+    const word = WORD_TABLE;
+    const lower = LOWER_ASCII;
     while (i < to) {
       let c = text.charCodeAt(i);
-      while (!isWordChar(c)) {
+      if (word[c] !== 1) {
         i++;
-        if (i >= to) return stop;
-        c = text.charCodeAt(i);
+        continue;
       }
       const s = i;
-      let key = foldCode(c);
-      let len = 1;
-      i++;
-      while (i < n && isWordChar((c = text.charCodeAt(i)))) {
-        if (len < 3) {
-          key = (key * 131 + foldCode(c)) | 0;
-          len++;
+      // Hash of the first three folded letters (ASCII folded by table, others by foldCode).
+      let key = c < 128 ? (lower[c] as number) : foldCode(c);
+      c = text.charCodeAt(++i);
+      if (i < n && word[c] === 1) {
+        key = (key * 131 + (c < 128 ? (lower[c] as number) : foldCode(c))) | 0;
+        c = text.charCodeAt(++i);
+        if (i < n && word[c] === 1) {
+          key = (key * 131 + (c < 128 ? (lower[c] as number) : foldCode(c))) | 0;
+          i++;
+          while (i < n && word[text.charCodeAt(i)] === 1) i++;
         }
-        i++;
       }
       if (i > stop) stop = i;
       if (seeds[key & SEED_MASK] !== 1) continue;
