@@ -17,32 +17,47 @@ const set = (...names: string[]) => {
   return o;
 };
 
+/**
+ * Table layout shared by WordprocessingML and DrawingML: a row is one line, its cells separated by tabs, and
+ * paragraphs inside a cell joined by spaces (so a table of names and e-mails reads like a sheet).
+ */
+function tableRules(rules: WalkRules): WalkRules {
+  let cellDepth = 0;
+  rules.onStart = (local) => {
+    if (local === "tc") cellDepth++;
+    return undefined;
+  };
+  rules.onEnd = (local) => {
+    if (local === "tc") {
+      if (cellDepth > 0) cellDepth--;
+      return "\t";
+    }
+    if (local === "p" && cellDepth > 0) return " ";
+    return undefined;
+  };
+  return rules;
+}
+
 /** WordprocessingML: w:t (and deleted text, still in the file), tabs, breaks, paragraphs; mc:Fallback duplicates text boxes. */
-export const DOCX_RULES: WalkRules = {
-  text: set("t", "delText"),
-  newline: set("p", "br", "cr", "tr"),
-  tab: set("tab", "tc"),
-  skip: set("Fallback", "instrText"),
-};
+export const docxRules = (): WalkRules =>
+  tableRules({ text: set("t", "delText"), newline: set("p", "br", "cr", "tr"), tab: set("tab"), skip: set("Fallback", "instrText") });
 
 /** DrawingML (slides, notes, charts, SmartArt): a:t runs, a:p paragraphs, a:br breaks, table cells. */
-export const DRAWINGML_RULES: WalkRules = {
-  text: set("t"),
-  newline: set("p", "br", "tr"),
-  tab: set("tc"),
-  skip: set("Fallback"),
-};
+export const drawingmlRules = (): WalkRules => tableRules({ text: set("t"), newline: set("p", "br", "tr"), tab: {}, skip: set("Fallback") });
 
 /** SpreadsheetML comments and similar parts with <t> runs. */
 const SML_TEXT_RULES: WalkRules = { text: set("t"), newline: set("si", "comment", "text"), tab: {}, skip: set("rPh") };
 
 /** Core document properties: title, subject, author, keywords, description. */
-const CORE_RULES: WalkRules = { newline: set("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category"), tab: {} };
+const CORE_FIELDS = set("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category");
+const CORE_RULES: WalkRules = { text: CORE_FIELDS, newline: CORE_FIELDS, tab: {} };
 
 export interface PackageInfo {
   kind: PackageKind;
   /** The main part: word/document.xml, xl/workbook.xml, ppt/presentation.xml (or what the package relationships say). */
   main: string;
+  /** ODF text documents only: their headers and footers (in styles.xml) are read too. */
+  odfText?: boolean;
 }
 
 /** Parts of a WordprocessingML package that are never the main part (used only when _rels/.rels is missing). */
@@ -56,7 +71,10 @@ const WORD_AUX = /^word\/(styles|settings|webSettings|fontTable|numbering|footno
 export function packageKind(names: string[], readMime: () => string, readRels: () => string | null): PackageInfo | null {
   const has: { [k: string]: true } = {};
   for (let i = 0; i < names.length; i++) has[names[i] as string] = true;
-  if (has["mimetype"] && has["content.xml"] && /^application\/vnd\.oasis\.open/.test(readMime())) return { kind: "odf", main: "content.xml" };
+  if (has["mimetype"] && has["content.xml"]) {
+    const mime = readMime();
+    if (/^application\/vnd\.oasis\.open/.test(mime)) return { kind: "odf", main: "content.xml", odfText: /\.text/.test(mime) };
+  }
   let main = "";
   if (has["_rels/.rels"]) {
     const rels = readRels() || "";
@@ -107,16 +125,16 @@ export function extractPackage(ctx: Context, pkg: PackageInfo, names: string[], 
     if (xml !== null) emit({ part: name, text: tidy(walkXml(ctx, xml, rules)) });
   };
   if (kind === "docx") {
-    walk(pkg.main, DOCX_RULES);
+    walk(pkg.main, docxRules());
     const others = numbered(names, /^word\/(header|footer)\d*\.xml$/).concat(
       names.filter((n) => /^word\/(footnotes|endnotes|comments|commentsExtended)\.xml$/.test(n) && n !== "word/commentsExtended.xml"),
     );
-    for (let i = 0; i < others.length; i++) walk(others[i] as string, DOCX_RULES);
+    for (let i = 0; i < others.length; i++) walk(others[i] as string, docxRules());
   } else if (kind === "pptx") {
     const slides = numbered(names, /^ppt\/slides\/slide\d+\.xml$/)
       .concat(numbered(names, /^ppt\/notesSlides\/notesSlide\d+\.xml$/))
       .concat(numbered(names, /^ppt\/comments\/[^/]+\.xml$/));
-    for (let i = 0; i < slides.length; i++) walk(slides[i] as string, /comments\//.test(slides[i] as string) ? SML_TEXT_RULES : DRAWINGML_RULES);
+    for (let i = 0; i < slides.length; i++) walk(slides[i] as string, /comments\//.test(slides[i] as string) ? SML_TEXT_RULES : drawingmlRules());
   } else if (kind === "xlsx") {
     let shared: string[] = [];
     const sstName = names.filter((n) => /^xl\/sharedStrings\.xml$/i.test(n))[0];
@@ -139,7 +157,7 @@ export function extractPackage(ctx: Context, pkg: PackageInfo, names: string[], 
     for (let i = 0; i < comments.length; i++) walk(comments[i] as string, SML_TEXT_RULES);
   } else {
     walk("content.xml", odfRules());
-    if (names.indexOf("styles.xml") >= 0) {
+    if (pkg.odfText && names.indexOf("styles.xml") >= 0) {
       // Headers and footers live in styles.xml (master pages); only their text elements are of interest.
       const xml = read("styles.xml");
       if (xml !== null) {
