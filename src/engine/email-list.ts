@@ -106,7 +106,7 @@ export function emailList(addresses: FoundAddress[], internal: readonly string[]
     end,
     confidence: "high",
     reasons: [count + " distinct external addresses (threshold " + threshold + ")", domainCount + " external domains", total + " distinct addresses in all"],
-    masked: count + " addresses (" + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
+    masked: count + (count === 1 ? " address (" : " addresses (") + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
     count,
     domains: domainCount,
   };
