@@ -328,34 +328,42 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       if ((hits[mid] as KeywordHit).start < from) lo = mid + 1;
       else hi = mid;
     }
-    const near: Array<[string, number, KeywordHit]> = [];
-    for (let i = lo; i < hits.length; i++) {
-      const h = hits[i] as KeywordHit;
-      if (h.start >= to) break;
-      if (h.groups.indexOf(k.c.group) < 0) continue;
-      if (h.end > k.start && h.start < k.end) continue;
-      const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
-      if (dist > w) continue;
-      near.push([h.keyword, dist, h]);
+    // Nearest keyword hit (a longer phrase before the words inside it), then the nearest other keyword that does not
+    // overlap it: overlapping phrases ("social security number" / "social security") count once. No allocation.
+    let first: KeywordHit | null = null;
+    let firstDist = 0;
+    let second: KeywordHit | null = null;
+    let secondDist = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = lo; i < hits.length; i++) {
+        const h = hits[i] as KeywordHit;
+        if (h.start >= to) break;
+        if (h.groups.indexOf(k.c.group) < 0) continue;
+        if (h.end > k.start && h.start < k.end) continue;
+        const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
+        if (dist > w) continue;
+        if (pass === 0) {
+          if (!first || dist < firstDist || (dist === firstDist && h.end - h.start > first.end - first.start)) {
+            first = h;
+            firstDist = dist;
+          }
+        } else if (first && h.keyword !== first.keyword && !(h.start < first.end && first.start < h.end)) {
+          if (!second || dist < secondDist || (dist === secondDist && h.end - h.start > second.end - second.start)) {
+            second = h;
+            secondDist = dist;
+          }
+        }
+      }
+      if (!first) break;
     }
-    // Nearest first; a longer phrase before the words inside it ("social security number" over "social security").
-    near.sort((a, b) => a[1] - b[1] || b[2].end - b[2].start - (a[2].end - a[2].start));
     const reasons = k.v.reasons.slice();
     let confidence = k.v.confidence;
-    if (near.length) {
-      // Distinct keywords at distinct places: overlapping phrases count once.
-      const chosen: Array<[string, number, KeywordHit]> = [];
-      for (const n of near) {
-        if (chosen.length === 2) break;
-        if (chosen.some((c) => c[0] === n[0] || (c[2].start < n[2].end && n[2].start < c[2].end))) continue;
-        chosen.push(n);
-      }
-      const first = chosen[0] as [string, number, KeywordHit];
-      for (const c of chosen) reasons.push("keyword '" + c[0] + "' within " + c[1] + " chars");
-      const distinct = chosen;
+    if (first) {
+      reasons.push("keyword '" + first.keyword + "' within " + firstDist + " chars");
+      if (second) reasons.push("keyword '" + second.keyword + "' within " + secondDist + " chars");
       if (k.c.custom) confidence = stepUp(confidence);
       else if (k.c.d.checksum) confidence = "high";
-      else confidence = first[1] <= CLOSE || distinct.length > 1 ? "high" : stepUp(confidence);
+      else confidence = firstDist <= CLOSE || second ? "high" : stepUp(confidence);
     }
     return { confidence, reasons };
   }
