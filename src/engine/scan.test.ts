@@ -311,3 +311,29 @@ describe("property: the fast e-mail finder agrees with the email-address pattern
     );
   });
 });
+
+describe("property: any text gives well-formed findings, never a crash", () => {
+  const scanner = createScanner(testPolicy({ thresholds: { emailList: 2, visibleExternalRecipients: 10 } }));
+  const piece = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 20 }),
+    fc.constantFrom("4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "536-22-8726", "a@b.org", "c@d.fi", "\ud800", "\udc00", "𝟒", "१", "\u00a0", "ﬁ"),
+  );
+  test("offsets inside the text, in order, masked values without the raw value", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (ps) => {
+        const text = ps.join("");
+        const fs = scanner.scan(text);
+        let last = -1;
+        for (const f of fs) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.start).toBeGreaterThanOrEqual(last);
+          last = f.start;
+          if (f.detector !== "email-list" && f.end - f.start > 4) expect(f.masked).not.toBe(text.slice(f.start, f.end));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
