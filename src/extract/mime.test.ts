@@ -90,3 +90,12 @@ describe("eml", () => {
     expect(r.unscanned).toEqual([{ part: "x.eml", reason: "corrupt", detail: "multipart without boundary" }]);
   });
 });
+
+it("multiparts nested 200 deep → limit, and what was read before is kept", () => {
+  let body = "Content-Type: text/plain\r\n\r\ndeepest\r\n";
+  for (let i = 0; i < 200; i++) body = `Content-Type: multipart/mixed; boundary=b${i}\r\n\r\n--b${i}\r\n${body}--b${i}--\r\n`;
+  const r = extractText("deep.eml", enc(`From: a@example.com\r\nSubject: nest\r\n${body}`));
+  expect(r.text).toContain("Subject: nest");
+  expect(r.text).not.toContain("deepest");
+  expect(r.unscanned).toEqual([{ part: "deep.eml", reason: "limit", detail: "multiparts nested deeper than 50" }]);
+});

@@ -162,8 +162,11 @@ const SHOWN_LABELS = ["From", "To", "Cc", "Bcc", "Reply-To", "Subject"];
 export function walkMessage(ctx: Context, bytes: Uint8Array, sink: MimeSink): void {
   const s = latin1(bytes);
   const counter = { parts: 0, attachments: 0 };
-  walkEntity(ctx, s, 0, s.length, sink, counter, true, "");
+  walkEntity(ctx, s, 0, s.length, sink, counter, true, "", 0);
 }
+
+/** Multiparts nested inside one message (each level is a stack frame; real mail uses 3–4). */
+const MAX_MULTIPART_DEPTH = 50;
 
 function walkEntity(
   ctx: Context,
@@ -174,7 +177,9 @@ function walkEntity(
   counter: { parts: number; attachments: number },
   top: boolean,
   inheritedType: string,
+  level: number,
 ): void {
+  if (level > MAX_MULTIPART_DEPTH) throw new PartFailure("limit", "multiparts nested deeper than " + MAX_MULTIPART_DEPTH);
   if (++counter.parts > MAX_MIME_PARTS) throw new PartFailure("limit", "more than " + MAX_MIME_PARTS + " MIME parts");
   ctx.checkTime();
   const { headers, bodyStart } = splitHead(s, start, end);
@@ -216,7 +221,7 @@ function walkEntity(
       let bodyEnd = partEnd;
       if (s.charAt(bodyEnd - 1) === "\n") bodyEnd--;
       if (s.charAt(bodyEnd - 1) === "\r") bodyEnd--;
-      walkEntity(ctx, s, after, Math.max(after, bodyEnd), sink, counter, false, childType);
+      walkEntity(ctx, s, after, Math.max(after, bodyEnd), sink, counter, false, childType, level + 1);
       if (q < 0 || q >= end) return;
       p = q;
     }

