@@ -79,12 +79,15 @@ export async function run(): Promise<void> {
   const x = buildXlsx(78000);
   const d = buildDocx(65000);
   console.log(`xlsx: ${mb(x.length).toFixed(2)} MB, 78,000 rows; docx: ${mb(d.length).toFixed(2)} MB`);
+  let xlsxMs = 0;
+  let xlsxCpu = 0;
   for (const [label, file, name] of [["xlsx", x, "customers.xlsx"], ["docx", d, "letters.docx"]] as const) {
     const base = time(runs, () => unzipSync(file));
     line(`${label}: baseline fflate unzipSync (inflate only)`, base, file.length);
     let chars = 0;
     const withTd = time(runs, () => (chars = extractText(name, file, { deadline: Infinity }).text.length));
     line(`${label}: extractText, TextDecoder`, withTd, file.length, base);
+    if (label === "xlsx") (xlsxMs = withTd), (xlsxCpu = lastCpu);
     setNativeDecoderEnabled(false);
     const without = time(runs, () => extractText(name, file, { deadline: Infinity }));
     setNativeDecoderEnabled(true);
@@ -101,6 +104,6 @@ export async function run(): Promise<void> {
   const bufMs = time(runs, () => Buffer.from(b64, "base64"));
   line("base64: Node Buffer (baseline)", bufMs, b64.length);
   line("base64: decodeBase64", time(runs, () => decodeBase64(b64)), b64.length, bufMs);
-  const goal = time(runs, () => extractText("customers.xlsx", x, { deadline: Infinity }));
-  console.log(`goal: 5 MB xlsx under 300 ms → ${goal.toFixed(0)} ms wall, ${lastCpu.toFixed(0)} ms CPU ${goal < 300 ? "(met)" : "(NOT met)"}; load average ${require("os").loadavg()[0].toFixed(1)} on ${require("os").cpus().length} cores`);
+  const goal = xlsxMs;
+  console.log(`goal: 5 MB xlsx under 300 ms → ${goal.toFixed(0)} ms wall, ${xlsxCpu.toFixed(0)} ms CPU ${goal < 300 ? "(met)" : "(NOT met)"}; load average ${require("os").loadavg()[0].toFixed(1)} on ${require("os").cpus().length} cores`);
 }
