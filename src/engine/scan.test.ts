@@ -91,6 +91,9 @@ describe("scan pipeline", () => {
     expect(wide.scan(far)[0]!.confidence).toBe("low");
     expect(wide.scan("Tax ID 536-22-8726")[0]!.confidence).toBe("high");
     expect(wide.scan("SSN 536-22-8726")[0]!.confidence).toBe("low");
+    const noAccount = createScanner(minePolicy({ detectors: { iban: { enabled: true, minConfidence: "low", keywords: { add: [], remove: ["Číslo Účtu", "IBAN"] }, window: 300 } } }));
+    expect(noAccount.scan("číslo účtu: GB82 WEST 1234 5698 7654 32")[0]!.confidence).toBe("medium");
+    expect(scanner.scan("číslo účtu: GB82 WEST 1234 5698 7654 32")[0]!.confidence).toBe("high");
     const wideKeep = createScanner(minePolicy({ detectors: { "us-ssn": { enabled: true, minConfidence: "low", keywords: { add: [], remove: [] }, window: 500 } } }));
     expect(wideKeep.scan(far)[0]!.confidence).toBe("medium");
   });

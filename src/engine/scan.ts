@@ -21,7 +21,7 @@ import { CONFIDENCE_ORDER, type Confidence, type Finding } from "./types";
 import type { DetectorSettings, Policy } from "./policy/types";
 import type { Detector, Validation } from "./detectors/detector";
 import { detectors as builtins } from "./detectors";
-import { normalizeText } from "./normalize";
+import { fold, normalizeText } from "./normalize";
 import { KeywordMatcher, type KeywordHit } from "./keywords";
 import { compileCustomPattern, isCustom } from "./custom-pattern";
 import { dedupe } from "./dedupe";
@@ -137,8 +137,9 @@ function keywordList(d: Detector, s: DetectorSettings): string[] {
   const langs = Object.keys(d.keywords) as Array<keyof Detector["keywords"]>;
   for (const l of langs) for (const k of d.keywords[l] || []) out.push(k);
   for (const k of s.keywords.add) out.push(k);
-  const removed = s.keywords.remove.map((k) => k.toLowerCase());
-  return out.filter((k) => removed.indexOf(k.toLowerCase()) < 0);
+  // Compared folded, so removing "číslo účtu" removes the listed "cislo uctu".
+  const removed = s.keywords.remove.map((k) => fold(k).trim());
+  return out.filter((k) => removed.indexOf(fold(k).trim()) < 0);
 }
 
 /** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
