@@ -32,7 +32,8 @@ const BLOCK = /^(p|div|br|li|tr|h[1-6]|table|ul|ol|blockquote|pre|hr|section|art
 
 export function htmlToText(html: string): string {
   let s = dropElements(html);
-  s = s.replace(/<\/?([A-Za-z][A-Za-z0-9]*)\b([^>]*)>/g, (_m: string, name: string, attrs: string) => {
+  // [^<>]* (not [^>]*): an unclosed "<a" then stops at the next "<", so hostile input stays linear.
+  s = s.replace(/<\/?([A-Za-z][A-Za-z0-9]*)\b([^<>]*)>/g, (_m: string, name: string, attrs: string) => {
     let keep = "";
     const href = /\bhref\s*=\s*("([^"]*)"|'([^']*)')/i.exec(attrs);
     if (href) keep += " " + (href[2] !== undefined ? href[2] : href[3]) + " ";
@@ -41,7 +42,7 @@ export function htmlToText(html: string): string {
     if (/^t[dh]$/i.test(name)) return "\t" + keep;
     return (BLOCK.test(name) ? "\n" : "") + keep;
   });
-  s = s.replace(/<![^>]*>/g, " ");
+  s = s.replace(/<![^<>]*>/g, " ");
   s = decodeEntities(s, HTML_ENTITIES);
   return s
     .replace(/\u00a0/g, " ")

@@ -102,3 +102,15 @@ it("a deadline already passed → timeout; a clock that runs out midway → time
   expect(r.text).toContain("first");
   expect(r.text).not.toContain("third");
 });
+
+it("pathological markup stays linear: unclosed HTML tags, unclosed sheet cells, a MIME part storm", () => {
+  const html = extractText("x.html", enc("<html><body>" + "<a".repeat(300000) + " end</body></html>"));
+  expect(html.unscanned).toEqual([]);
+  expect(html.text).toContain("end");
+  const cells = '<worksheet><sheetData><row r="1">' + Array.from({ length: 200000 }, (_, i) => `<c r="A${i}"><v>${i * 7919}`).join("") + "</sheetData></worksheet>";
+  const sheet = extractText("x.xlsx", zipOf({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": cells }));
+  expect(sheet.unscanned).toEqual([]);
+  const parts = Array.from({ length: 3000 }, () => "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n").join("");
+  const storm = extractText("storm.eml", enc(`From: a@example.com\r\nSubject: s\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}--b--\r\n`));
+  expect(storm.unscanned).toEqual([{ part: "storm.eml", reason: "limit", detail: "more than 2000 MIME parts" }]);
+});

@@ -159,8 +159,9 @@ export function walkXml(ctx: Context, xml: string, rules: WalkRules): string {
 }
 
 /** Value of an attribute in a start tag string (by local name), entity-decoded; undefined when absent. */
+const attrRes: { [local: string]: RegExp } = {};
 export function attr(tag: string, local: string): string | undefined {
-  const re = new RegExp("[\\s:]" + local + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
+  const re = attrRes[local] || (attrRes[local] = new RegExp("[\\s:]" + local + "\\s*=\\s*(\"([^\"]*)\"|'([^']*)')"));
   const m = re.exec(tag);
   if (!m) return undefined;
   return decodeEntities(m[2] !== undefined ? m[2] : (m[3] as string));
