@@ -130,15 +130,6 @@ function columnOf(ref: string | undefined): number {
 /** Longest run of empty cells we pad with tabs (a cell at XFD1 must not produce 16,000 tabs). */
 const MAX_GAP = 64;
 
-/** Value of attribute `name` (written ` name="…"`) inside a start tag's attribute text, or "" when absent. */
-function attrValue(attrs: string, name: string): string {
-  const i = attrs.indexOf(" " + name + '="');
-  if (i < 0) return "";
-  const from = i + name.length + 3;
-  const end = attrs.indexOf('"', from);
-  return end < 0 ? "" : attrs.slice(from, end);
-}
-
 /**
  * One worksheet → text, rows on lines, cells tab-separated. A forward indexOf scan: it stops at each <row>, </row> and
  * <c …>, jumps from a cell's start tag straight past its </c>, and picks the value out with indexOf. Linear in the sheet
@@ -170,46 +161,96 @@ export function sheetText(ctx: Context, xml: string, shared: string[]): string {
       const gt = xml.indexOf(">", lt);
       if (gt < 0) break;
       const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const attrs = xml.slice(lt + cOpen.length, selfClosing ? gt - 1 : gt);
-      let body = "";
+      const attrEnd = selfClosing ? gt - 1 : gt;
+      let bodyEnd = gt;
       if (selfClosing) pos = gt + 1;
       else {
         const close = xml.indexOf(cClose, gt);
         if (close < 0) break;
-        body = xml.slice(gt + 1, close);
+        bodyEnd = close;
         pos = close + cClose.length;
       }
+      // Attributes r="AB12" and t="…", read in place (no substring per cell).
+      let at = -1;
+      let typeStart = -1;
+      let typeEnd = -1;
+      for (let k = lt + cOpen.length; k + 3 < attrEnd; k++) {
+        const ch = xml.charCodeAt(k);
+        if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) continue;
+        const name = xml.charCodeAt(k + 1);
+        if ((name !== 114 && name !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) continue;
+        const vs = k + 4;
+        let q = vs;
+        if (name === 114) {
+          let c = 0;
+          for (; q < attrEnd; q++) {
+            const cc = xml.charCodeAt(q);
+            if (cc >= 65 && cc <= 90) c = c * 26 + (cc - 64);
+            else if (cc >= 97 && cc <= 122) c = c * 26 + (cc - 96);
+            else break;
+          }
+          if (q > vs) at = c - 1;
+        } else {
+          while (q < attrEnd && xml.charCodeAt(q) !== 34) q++;
+          typeStart = vs;
+          typeEnd = q;
+        }
+        k = q;
+      }
       if (!row) row = [];
-      const at = columnOf(attrValue(attrs, "r") || undefined);
       if (at > col) {
         const gap = Math.min(at - col, MAX_GAP);
         for (let g = 0; g < gap; g++) row.push("");
         col = at;
       }
       col++;
-      const type = attrValue(attrs, "t") || "n";
+      const shared1 = typeEnd - typeStart === 1 && xml.charCodeAt(typeStart) === 115; // t="s"
+      const type = typeStart < 0 ? "n" : shared1 ? "s" : xml.slice(typeStart, typeEnd);
       let value = "";
       if (type === "inlineStr") {
+        const body = xml.slice(gt + 1, bodyEnd);
         const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
         const inner = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
         let k: RegExpExecArray | null;
         while ((k = inner.exec(withoutPhonetic))) value += k[1];
         value = decodeEntities(value);
-      } else if (body) {
-        let raw = "";
-        const v = body.indexOf(vOpen);
+      } else if (bodyEnd > gt + 1) {
+        // The value: <v>…</v>, usually right after the start tag (else after a formula <f>…</f>).
+        let v = xml.startsWith(vOpen, gt + 1) ? gt + 1 : -1;
+        if (v < 0) {
+          const inBody = xml.slice(gt + 1, bodyEnd).indexOf(vOpen);
+          v = inBody < 0 ? -1 : gt + 1 + inBody;
+        }
+        let rawStart = -1;
+        let rawEnd = -1;
         if (v >= 0) {
-          const vgt = body.indexOf(">", v);
-          if (vgt > 0 && body.charCodeAt(vgt - 1) !== 47) {
-            const end = body.indexOf("<", vgt);
-            raw = body.slice(vgt + 1, end < 0 ? body.length : end);
+          const vgt = xml.indexOf(">", v);
+          if (vgt > 0 && vgt < bodyEnd && xml.charCodeAt(vgt - 1) !== 47) {
+            const end = xml.indexOf("<", vgt);
+            rawStart = vgt + 1;
+            rawEnd = end < 0 || end > bodyEnd ? bodyEnd : end;
           }
         }
-        if (type === "s") {
-          const s = shared[parseInt(raw, 10)];
-          value = s === undefined ? "" : s;
-        } else if (type === "n" || type === "d") value = raw.indexOf("E") >= 0 || raw.indexOf("e") >= 0 ? expandExponent(raw) : raw;
-        else value = decodeEntities(raw);
+        if (rawStart >= 0) {
+          if (type === "s") {
+            let idx = 0;
+            let ok = rawEnd > rawStart;
+            for (let q = rawStart; q < rawEnd; q++) {
+              const d = xml.charCodeAt(q) - 48;
+              if (d < 0 || d > 9) {
+                ok = false;
+                break;
+              }
+              idx = idx * 10 + d;
+            }
+            const str = ok ? shared[idx] : undefined;
+            value = str === undefined ? "" : str;
+          } else {
+            const raw = xml.slice(rawStart, rawEnd);
+            if (type === "n" || type === "d") value = raw.indexOf("E") >= 0 || raw.indexOf("e") >= 0 ? expandExponent(raw) : raw;
+            else value = decodeEntities(raw);
+          }
+        }
       }
       row.push(value.indexOf("\t") >= 0 || value.indexOf("\n") >= 0 ? value.replace(/[\t\r\n]+/g, " ") : value);
       continue;
