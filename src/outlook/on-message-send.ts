@@ -13,7 +13,7 @@ import { ACTION_ORDER, type Decision, type Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { checkMessage, type MessageInput } from "../pipeline/check-message";
 import { renderDialog, renderNotification, resolveLocale, type DialogText, type Locale } from "../i18n";
-import { currentPolicy } from "./policy-source";
+import { currentPolicy, loadCachedPolicy, refreshPolicy } from "./policy-source";
 import { bundledPolicy } from "./build-constants";
 import * as mb from "./mailbox";
 import { completedOptions, type CompletedOptions } from "./completed-options";
@@ -158,9 +158,27 @@ export interface RunOptions {
   office?: mb.OfficeLike;
 }
 
-/** The send handler Outlook calls. */
+/** The longest the send handler waits for the local policy cache (a storage read, never the network). */
+export const CACHE_READ_MS = 250;
+/** The longest a change event waits for the tenant's policy download before it pre-scans with the policy it has. */
+export const REFRESH_MS = 3000;
+
+/** Runs `next` once `p` settles or `ms` have passed, whichever is first; `next` runs exactly once. */
+export function settleWithin<T>(p: Promise<T>, ms: number, next: () => void): void {
+  let ran = false;
+  const go = () => {
+    if (ran) return;
+    ran = true;
+    cancel(timer);
+    next();
+  };
+  const timer = after(ms, go);
+  p.then(go, go);
+}
+
+/** The send handler Outlook calls. Classic Outlook starts a fresh runtime per event: read the cached policy first. */
 export function onMessageSendHandler(event: EventLike): void {
-  void handleSend(event);
+  settleWithin(loadCachedPolicy(), CACHE_READ_MS, () => void handleSend(event));
 }
 
 /** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
@@ -265,10 +283,11 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
     .catch(() => done(undefined));
 }
 
+/** Change events are outside the send path: the one place the tenant's policy URL (if any) is fetched. */
 export function onMessageAttachmentsChangedHandler(event: EventLike): void {
-  void prescan(event, true);
+  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, true));
 }
 
 export function onMessageRecipientsChangedHandler(event: EventLike): void {
-  void prescan(event, false);
+  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, false));
 }

@@ -15,7 +15,7 @@ import { resolveLocale, type Locale } from "../../i18n";
 import { messages } from "../../i18n/messages";
 import type { Messages } from "../../i18n/messages/en";
 import * as mb from "../mailbox";
-import { currentPolicy } from "../policy-source";
+import { refreshPolicy, usePolicyStore } from "../policy-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -223,7 +223,13 @@ export async function startPane(): Promise<void> {
     setStatus(format(m.taskpane.error, { error: "no message" }));
     return;
   }
-  const p: Pane = { office, item, policy: currentPolicy(), locale, m, root, busy: false };
+  // The pane is a browser page: it may cache the tenant's policy download in localStorage and refresh it now.
+  try {
+    usePolicyStore(window.localStorage);
+  } catch (e) {
+    usePolicyStore(null);
+  }
+  const p: Pane = { office, item, policy: await refreshPolicy({ timeoutMs: 3000 }), locale, m, root, busy: false };
   (window as any).thinkFirstPane = p;
   // Opened by Take Action: show the verdict of the send at once, while the message is checked again.
   const ctx = await mb.getInitializationContext(item, 2000);
