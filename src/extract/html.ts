@@ -49,7 +49,7 @@ export function htmlToText(html: string): string {
     .replace(/[ \t\r\f\v]*\n[ \t\r\f\v]*/g, "\n")
     .replace(/[ \f\v\r]{2,}/g, " ")
     .replace(/\n{3,}/g, "\n\n")
-    .replace(/^\s+|\s+$/g, "");
+    .trim();
 }
 
 const OPENERS = ["<!--", "<script", "<style"];

@@ -60,7 +60,7 @@ function splitHead(s: string, start: number, end: number): { headers: MimeHeader
     const c = line.indexOf(":");
     if (c <= 0) continue;
     const name = line.slice(0, c).replace(/\s+$/, "").toLowerCase();
-    const value = line.slice(c + 1).replace(/^\s+|\s+$/g, "");
+    const value = line.slice(c + 1).trim();
     headers[name] = headers[name] !== undefined && name !== "content-type" ? headers[name] + ", " + value : headers[name] || value;
   }
   return { headers, bodyStart };
@@ -121,7 +121,7 @@ function bytesOfLatin1Utf8(value: string): string {
 /** Parameters of a structured header (Content-Type, Content-Disposition), RFC 2231 continuations and charsets included. */
 export function headerParams(value: string): { value: string; params: { [name: string]: string } } {
   const semi = value.indexOf(";");
-  const main = (semi < 0 ? value : value.slice(0, semi)).replace(/^\s+|\s+$/g, "").toLowerCase();
+  const main = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
   const params: { [name: string]: string } = {};
   const cont: { [name: string]: { [n: number]: string; charset?: string } } = {};
   const re = /;\s*([^=\s;]+)\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]*)/g;
@@ -194,7 +194,7 @@ function walkEntity(
   const ct = headerParams(headers["content-type"] || inheritedType || "text/plain");
   const type = ct.value || "text/plain";
   const disp = headerParams(headers["content-disposition"] || "");
-  const cte = (headers["content-transfer-encoding"] || "").toLowerCase().replace(/^\s+|\s+$/g, "");
+  const cte = (headers["content-transfer-encoding"] || "").toLowerCase().trim();
   const name = disp.params["filename"] || ct.params["name"] || "";
 
   if (type.indexOf("multipart/") === 0) {

@@ -205,5 +205,9 @@ function odfRules(): WalkRules {
 
 /** Removes the cell separators that end ODF rows and collapses runs of blank lines. */
 function tidy(s: string): string {
-  return s.replace(/ +\t/g, "\t").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").replace(/^\s+|\s+$/g, "");
+  let t = s;
+  if (t.indexOf(" \t") >= 0) t = t.replace(/ +\t/g, "\t");
+  if (t.indexOf(" \n") >= 0 || t.indexOf("\t\n") >= 0) t = t.replace(/[ \t]+\n/g, "\n");
+  if (t.indexOf("\n\n\n") >= 0) t = t.replace(/\n{3,}/g, "\n\n");
+  return t.trim();
 }

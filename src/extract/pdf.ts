@@ -399,7 +399,7 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
     .join("")
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{2,}/g, "\n")
-    .replace(/^\s+|\s+$/g, "");
+    .trim();
 }
 
 function decodeString(raw: string, font: Font): string {

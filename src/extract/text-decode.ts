@@ -202,7 +202,7 @@ export function decodeText(bytes: Uint8Array, charset?: string): string {
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes, 3);
   if (b0 === 0xff && b1 === 0xfe) return decodeUtf16(bytes, true, 2);
   if (b0 === 0xfe && b1 === 0xff) return decodeUtf16(bytes, false, 2);
-  const label = (charset || "").toLowerCase().replace(/^\s+|\s+$/g, "").replace(/^"|"$/g, "");
+  const label = (charset || "").toLowerCase().trim().replace(/^"|"$/g, "");
   if (label) {
     if (label === "utf-8" || label === "utf8") return decodeUtf8(bytes);
     if (label === "utf-16le") return decodeUtf16(bytes, true);
