@@ -142,12 +142,12 @@ function keywordList(d: Detector, s: DetectorSettings): string[] {
   return out.filter((k) => removed.indexOf(fold(k).trim()) < 0);
 }
 
-/** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
 export interface ScannerOptions {
   /** false: run every pattern over the whole text (tests prove the digit-cluster prefilter loses nothing). */
   prefilter?: boolean;
 }
 
+/** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
 export function createScanner(policy: Policy, options: ScannerOptions = {}): Scanner {
   const all: Detector[] = builtins.slice();
   for (const p of (policy && policy.customPatterns) || []) {
