@@ -54,6 +54,6 @@ export const emailAddress: Detector = {
   mask: maskEmail,
   examples: {
     match: ["jane.doe@example.com", "j+news@mail.example.co.uk", "o'brien@example.ie"],
-    noMatch: ["jane@localhost", "@example.com", "jane..doe@example.com", "jane@-example.com", "jane@example.c0m"],
+    noMatch: ["jane@intranet", "@example.com", "jane..doe@example.com", "jane@-example.com", "jane@example.c0m"],
   },
 };
