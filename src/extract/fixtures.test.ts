@@ -4,6 +4,7 @@
  *   soffice --headless --convert-to xlsx|ods customers.csv;  soffice --headless --convert-to docx|odt letter.html
  *   soffice --headless --convert-to pdf:writer_pdf_Export letter.odt  (TrueType subset font with a ToUnicode CMap)
  *   locked.pdf: the same with {"EncryptFile":true,"DocumentOpenPassword":"secret"}
+ *   deck.pptx, deck.odp: soffice --headless --convert-to pptx|odp deck.fodp (two slides, one speaker note)
  * LibreOffice's xlsx export writes numbers with 15 significant digits (as Excel keeps them): 4111111111111111 is stored
  * as 4111111111111110 in the sheet XML and we report what the file holds; its ods export keeps all 16 digits.
  */
@@ -51,4 +52,17 @@ it("locked.pdf (LibreOffice, open password) → encrypted", () => {
   expect(extractText("locked.pdf", read("locked.pdf")).unscanned).toEqual([
     { part: "locked.pdf", reason: "encrypted", detail: "PDF is encrypted (password or permissions)" },
   ]);
+});
+
+it("deck.pptx (LibreOffice Impress): slides in order, then the speaker notes", () => {
+  const r = extractText("deck.pptx", read("deck.pptx"));
+  expect(r.unscanned).toEqual([]);
+  expect(r.parts.slice(0, 3)).toEqual(["ppt/slides/slide1.xml", "ppt/slides/slide2.xml", "ppt/notesSlides/notesSlide1.xml"]);
+  expect(r.text).toBe("Quarterly review\nCard 4111 1111 1111 1111 on file\n\nIBAN GB82 WEST 1234 5698 7654 32\n\nSpeaker note: call ann@example.com");
+});
+
+it("deck.odp (LibreOffice Impress): slide and note text", () => {
+  const r = extractText("deck.odp", read("deck.odp"));
+  expect(r.unscanned).toEqual([]);
+  for (const t of ["Card 4111 1111 1111 1111 on file", "Speaker note: call ann@example.com", "IBAN GB82 WEST 1234 5698 7654 32"]) expect(r.text).toContain(t);
 });
