@@ -146,3 +146,9 @@ describe("OOXML main part", () => {
     expect(extractText("norels.docx", file).text).toBe("no rels");
   });
 });
+
+it("a text that quotes a PDF header is still text", () => {
+  const r = extractText("note.txt", enc("Broken upload, the file began with %PDF-1.7 and card 4111 1111 1111 1111"));
+  expect(r.unscanned).toEqual([]);
+  expect(r.text).toContain("4111 1111 1111 1111");
+});

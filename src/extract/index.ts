@@ -32,9 +32,11 @@ export type DetectedFormat = "zip" | "cfb" | "pdf" | "eml" | "html" | "xml" | "t
 export function detectFormat(fileName: string, bytes: Uint8Array): DetectedFormat {
   if (isZip(bytes)) return "zip";
   if (isCfb(bytes)) return "cfb";
-  if (bytes.length >= 5 && isPdf(bytes)) return "pdf";
-  const ext = extension(fileName);
   const head = headText(bytes);
+  // %PDF- at the start; elsewhere in the first KB (allowed by the spec) only if the file is not text, so a note that
+  // quotes "%PDF-1.7" is still read as text.
+  if (bytes.length >= 5 && isPdf(bytes) && (head === null || /^%PDF-/.test(head))) return "pdf";
+  const ext = extension(fileName);
   if (head === null) return "binary";
   if (ext === "eml" || ext === "mht" || ext === "mhtml" || looksLikeMessage(head)) return looksLikeMessage(head) || ext === "eml" ? "eml" : "text";
   if (ext === "html" || ext === "htm" || looksLikeHtml(head)) return "html";
