@@ -152,3 +152,9 @@ it("a text that quotes a PDF header is still text", () => {
   expect(r.unscanned).toEqual([]);
   expect(r.text).toContain("4111 1111 1111 1111");
 });
+
+it("never throws even when called wrongly (no bytes, null options)", () => {
+  const r = extractText("x.bin", undefined as unknown as Uint8Array, null as unknown as {});
+  expect(r.unscanned).toHaveLength(1);
+  expect(r.unscanned[0]!.reason).toBe("corrupt");
+});

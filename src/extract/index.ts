@@ -69,8 +69,9 @@ function headText(b: Uint8Array): string | null {
 
 /** Extracts the text of one file. Never throws. */
 export function extractText(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractResult {
-  const now = options.now || (() => Date.now());
-  let deadline = options.deadline;
+  const opts = options || {};
+  const now = typeof opts.now === "function" ? opts.now : () => Date.now();
+  let deadline = typeof opts.deadline === "number" ? opts.deadline : undefined;
   if (deadline === undefined) {
     try {
       deadline = now() + DEFAULT_TIME_BUDGET_MS;
