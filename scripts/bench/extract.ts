@@ -4,6 +4,9 @@
  * same run: fflate's unzipSync of the same file (inflate only, no text). Also the base64 and UTF-8 decoders against
  * Node's Buffer / TextDecoder. Figures are medians of several runs.
  */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
 import { unzipSync } from "fflate";
 import { decodeBase64 } from "../../src/extract/base64";
 import { extractText } from "../../src/extract/index";
@@ -100,6 +103,17 @@ export async function run(): Promise<void> {
   const tdMs = time(runs, () => td.decode(sheet));
   line("UTF-8: TextDecoder (baseline)", tdMs, sheet.length);
   line("UTF-8: utf8DecodeFallback", time(runs, () => utf8DecodeFallback(sheet)), sheet.length, tdMs);
+  // fflate's own fallback (strFromU8 without TextDecoder), run in a node:vm realm that has no TextDecoder, on 4 MB.
+  const ctx = vm.createContext({});
+  const mod = { exports: {} as { strFromU8?: (b: Uint8Array) => string } };
+  const src = fs.readFileSync(path.join(__dirname, "../../node_modules/fflate/lib/browser.cjs"), "utf8");
+  vm.runInContext(`(function (exports, module) {${src}\n})`, ctx)(mod.exports, mod);
+  const sample = sheet.subarray(0, 4 * 1024 * 1024);
+  const inRealm = vm.runInContext(`new Uint8Array(${sample.length})`, ctx) as Uint8Array;
+  inRealm.set(sample);
+  const ours = time(3, () => utf8DecodeFallback(inRealm));
+  line("UTF-8 4 MB: utf8DecodeFallback (baseline)", ours, sample.length);
+  line("UTF-8 4 MB: fflate strFromU8, no TextDecoder", time(3, () => mod.exports.strFromU8!(inRealm)), sample.length, ours);
   const b64 = Buffer.from(x).toString("base64");
   const bufMs = time(runs, () => Buffer.from(b64, "base64"));
   line("base64: Node Buffer (baseline)", bufMs, b64.length);
