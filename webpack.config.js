@@ -117,7 +117,7 @@ module.exports = (env, argv) => {
       static: [
         { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js", watch: false },
       ],
-      devMiddleware: { writeToDisk: true },
+      devMiddleware: { writeToDisk: true, index: "simulator.html" },
     },
   };
 };
