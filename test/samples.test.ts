@@ -22,3 +22,14 @@ it.each(table)("dlp scan samples/$file exits $exit", ({ file, exit }) => {
   // Masked output only: no sample's raw number is printed.
   expect(r.stdout).not.toMatch(/4111 1111 1111 1111|GB82 WEST 1234 5698 7654 32|131052-308T/);
 });
+
+it("shows a customer list as one finding with a few masked addresses; --explain lists every address", () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin/dlp.js"), ...args], { encoding: "utf8" }).stdout;
+  const plain = run("scan", path.join(ROOT, "samples/customer-list-internal.eml"));
+  expect(plain).toMatch(/email-list {2}high {2}40 addresses \(12 domains\)/);
+  expect(plain.match(/^ +body:\d+:\d+ {2}email-address /gm)).toHaveLength(3);
+  expect(plain).toContain("… 37 more email-address in body");
+  const explained = run("explain", path.join(ROOT, "samples/customer-list-internal.eml"));
+  expect(explained.match(/^ +body:\d+:\d+ {2}email-address /gm)).toHaveLength(40);
+  expect(explained).not.toContain("more email-address");
+});

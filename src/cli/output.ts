@@ -2,6 +2,8 @@
 import type { FileResult } from "./scan-files";
 
 const LABEL: Record<string, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+/** How many addresses of a customer list the text output shows. */
+export const EMAIL_EXAMPLES = 3;
 
 function indent(text: string, pad: string): string {
   return text
@@ -19,13 +21,29 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   const counts = Object.keys(d.counts).map((k) => `${k} ${d.counts[k]}`);
   if (counts.length) out.push(`  counted: ${counts.join(", ")}`);
   if (r.kind === "message") out.push(`  external recipients visible in To/Cc: ${d.visibleExternalRecipients}`);
+  // A customer list is one finding (email-list); its addresses are shown as a few examples unless --explain asks for all.
+  const listParts = new Set(r.findings.filter((f) => f.detector === "email-list").map((f) => f.part + "\u0000" + f.file));
+  const hidden: Record<string, number> = {};
+  const shown: Record<string, number> = {};
   for (const f of r.findings) {
+    const key = f.part + "\u0000" + f.file;
+    if (!explain && f.detector === "email-address" && listParts.has(key)) {
+      shown[key] = (shown[key] || 0) + 1;
+      if (shown[key]! > EMAIL_EXAMPLES) {
+        hidden[key] = (hidden[key] || 0) + 1;
+        continue;
+      }
+    }
     const where = r.kind === "message" ? `${f.part}:${f.line}:${f.column}` : `${f.file}:${f.line}:${f.column}`;
     out.push(`  ${where}  ${f.detector}  ${f.confidence}  ${f.value !== undefined ? f.value : f.masked}`);
     if (explain) {
       out.push(`      why: ${f.reasons.length ? f.reasons.join("; ") : "pattern matched"}`);
       if (f.pattern) out.push(`      pattern: /${f.pattern}/`);
     }
+  }
+  for (const key of Object.keys(hidden)) {
+    const [part, file] = key.split("\u0000");
+    out.push(`  … ${hidden[key]} more email-address in ${r.kind === "message" ? part : file} (the list above; --explain shows every one)`);
   }
   for (const a of r.allowlisted || []) {
     out.push(`  ${r.kind === "message" ? a.part : a.file}:${a.line}:${a.column}  ${a.detector}  ${a.masked}  allowlisted: ${a.reason}`);
