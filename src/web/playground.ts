@@ -12,6 +12,7 @@ import type { AttachmentInfo, Decision, Location, Recipient, SourceResult } from
 import { checkMessage, type AttachmentInput } from "../pipeline/check-message";
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
+import { el, onFileDrop } from "./dom";
 
 declare const __THINK_FIRST_POLICY__: Policy;
 
@@ -33,13 +34,6 @@ interface State {
 }
 
 const state: State = { uiLocale: "en", policyText: "", compiled: null, attachments: [] };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const k of Object.keys(attrs)) e.setAttribute(k, attrs[k] as string);
-  for (const c of children) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-  return e;
-}
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -256,16 +250,7 @@ function build(): void {
   const fileInput = el("input", { type: "file", id: "sample-files", multiple: "" });
   fileInput.addEventListener("change", () => addFiles(fileInput.files));
   const drop = el("div", { class: "drop", id: "drop", tabindex: "0" }, m.playground.dropFiles);
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("over");
-    addFiles(e.dataTransfer ? e.dataTransfer.files : null);
-  });
+  onFileDrop(drop, (files) => void addFiles(files));
   const sampleSection = el(
     "section",
     { "aria-labelledby": "h-sample" },

@@ -12,6 +12,7 @@ import { messages } from "../i18n/messages";
 import type { Messages } from "../i18n/messages/en";
 import { currentPolicy } from "../outlook/policy-source";
 import { markdownToHtml } from "./markdown";
+import { onFileDrop } from "./dom";
 import { createSimOffice, formatRecipients, parseRecipients, type SimState } from "./sim-mailbox";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -287,16 +288,7 @@ function wire(): void {
   }
   const drop = $("drop");
   const input = $<HTMLInputElement>("file-input");
-  drop.addEventListener("dragover", (e) => {
-    e.preventDefault();
-    drop.classList.add("over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
-    e.preventDefault();
-    drop.classList.remove("over");
-    void addFileList(e.dataTransfer ? e.dataTransfer.files : null);
-  });
+  onFileDrop(drop, (files) => void addFileList(files));
   input.addEventListener("change", () => {
     void addFileList(input.files);
     input.value = "";

@@ -17,6 +17,7 @@ import type { Messages } from "../../i18n/messages/en";
 import * as mb from "../mailbox";
 import { refreshPolicy, usePolicyStore } from "../policy-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
+import { el } from "../../web/dom";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
@@ -48,12 +49,6 @@ function hostOffice(): mb.OfficeLike {
   return simulatorOffice() || own;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const k of Object.keys(attrs)) e.setAttribute(k, attrs[k] as string);
-  for (const c of children) e.append(c);
-  return e;
-}
 
 function locationKey(l: Location): string {
   return l.kind === "attachment" ? "attachment:" + l.name : l.kind;
