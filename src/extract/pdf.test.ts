@@ -59,6 +59,21 @@ describe("pdf", () => {
     expect(r.unscanned).toEqual([]);
     expect(r.text).toBe("Hä1\n4 5\nWinAnsi (ok) \u201cq\u201d");
   });
+  it("lexes literal escapes (octal, line continuation, unknown escapes, nested parentheses), spaced and odd hex strings, comments", () => {
+    const content =
+      "BT /F1 12 Tf 72 700 Td (A\\101\\0102\\\nB\\q(n(e)st)) Tj % a comment (not text) Tj\n0 -20 Td <48 6 96A\n7> Tj 0 -20 Td <414> Tj ET";
+    const file = handmade([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+      stream(content),
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    const r = extractText("escapes.pdf", file);
+    expect(r.unscanned).toEqual([]);
+    // \101 = "A", \010 then "2" (three octal digits at most), backslash-newline joins lines, \q = "q".
+    expect(r.text).toBe("AA\b2Bq(n(e)st)\nHij\u0070\nA@");
+  });
   it("parses bfrange arrays", () => {
     expect(parseCMap("begincodespacerange <00> <FF> endcodespacerange beginbfrange <41> <42> [<0058> <0059>] endbfrange").map).toEqual({ 0x41: "X", 0x42: "Y" });
   });

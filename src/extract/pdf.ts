@@ -21,10 +21,34 @@ const isRef = (v: unknown): v is Ref => !!v && typeof v === "object" && typeof (
 const isStr = (v: unknown): v is Str => !!v && typeof v === "object" && typeof (v as Str).s === "string";
 const isDict = (v: unknown): v is Dict => !!v && typeof v === "object" && !Array.isArray(v) && !isName(v) && !isRef(v) && !isStr(v);
 
-const WS = /[\x00\t\n\f\r ]/;
-const DELIM = /[()<>\[\]{}\/%\x00\t\n\f\r ]/;
+/** Character classes of the PDF lexer, by byte: 1 white-space, 2 delimiter (anything else is a regular character). */
+const CLASS = new Uint8Array(256);
+(() => {
+  const ws = [0, 9, 10, 12, 13, 32];
+  for (let i = 0; i < ws.length; i++) CLASS[ws[i] as number] = 1;
+  const delim = "()<>[]{}/%";
+  for (let i = 0; i < delim.length; i++) CLASS[delim.charCodeAt(i)] = 2;
+})();
+/** Hex digit values by byte (255 = not a hex digit). */
+const HEX = new Uint8Array(256).fill(255);
+(() => {
+  for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+  for (let i = 0; i < 6; i++) (HEX[65 + i] = 10 + i), (HEX[97 + i] = 10 + i);
+})();
+const classOf = (c: number): number => (c < 256 ? (CLASS[c] as number) : 0);
 
-/** A tiny PDF lexer/parser over a Latin-1 string. Operators come back as {op}. */
+/** Char codes (0–255) → string, in chunks (fromCharCode.apply has an argument-count limit). */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let out = "";
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return out;
+}
+
+/**
+ * A tiny PDF lexer/parser over a Latin-1 string. Operators come back as {op}. Scans with charCodeAt and byte-class
+ * tables (no per-character regex or one-character strings): content streams are megabytes.
+ */
 class Lexer {
   pos: number;
   constructor(public s: string, pos = 0, public end = s.length) {
@@ -32,13 +56,20 @@ class Lexer {
   }
   skip(): void {
     const s = this.s;
-    while (this.pos < this.end) {
-      const c = s.charAt(this.pos);
-      if (WS.test(c)) this.pos++;
-      else if (c === "%") {
-        while (this.pos < this.end && s.charAt(this.pos) !== "\n" && s.charAt(this.pos) !== "\r") this.pos++;
+    const end = this.end;
+    let p = this.pos;
+    while (p < end) {
+      const c = s.charCodeAt(p);
+      if (c < 256 && CLASS[c] === 1) p++;
+      else if (c === 37 /* % */) {
+        while (p < end) {
+          const k = s.charCodeAt(p);
+          if (k === 10 || k === 13) break;
+          p++;
+        }
       } else break;
     }
+    this.pos = p;
   }
   /** Next value or operator; undefined at the end. Depth-limited against hostile nesting. */
   next(depth = 0): Value | { op: string } | undefined {
@@ -46,23 +77,23 @@ class Lexer {
     const s = this.s;
     if (this.pos >= this.end) return undefined;
     if (depth > 64) throw new PartFailure("corrupt", "PDF object nested too deeply");
-    const c = s.charAt(this.pos);
-    if (c === "/") {
+    const c = s.charCodeAt(this.pos);
+    if (c === 47 /* / */) {
       let e = this.pos + 1;
-      while (e < this.end && !DELIM.test(s.charAt(e))) e++;
+      while (e < this.end && classOf(s.charCodeAt(e)) === 0) e++;
       const raw = s.slice(this.pos + 1, e);
       this.pos = e;
       return { n: raw.indexOf("#") >= 0 ? raw.replace(/#([0-9A-Fa-f]{2})/g, (_m, h) => String.fromCharCode(parseInt(h, 16))) : raw };
     }
-    if (c === "(") return this.literal();
-    if (c === "<") {
-      if (s.charAt(this.pos + 1) === "<") {
+    if (c === 40 /* ( */) return this.literal();
+    if (c === 60 /* < */) {
+      if (s.charCodeAt(this.pos + 1) === 60) {
         this.pos += 2;
         const d: Dict = {};
         for (;;) {
           this.skip();
           if (this.pos >= this.end) return d;
-          if (s.startsWith(">>", this.pos)) {
+          if (s.charCodeAt(this.pos) === 62 && s.charCodeAt(this.pos + 1) === 62) {
             this.pos += 2;
             return d;
           }
@@ -73,20 +104,29 @@ class Lexer {
           if (v !== undefined) d[k.n] = v;
         }
       }
-      const e = s.indexOf(">", this.pos);
-      const hex = s.slice(this.pos + 1, e < 0 ? this.end : e).replace(/[^0-9A-Fa-f]/g, "");
-      this.pos = e < 0 ? this.end : e + 1;
-      let out = "";
-      for (let i = 0; i < hex.length; i += 2) out += String.fromCharCode(parseInt((hex.substr(i, 2) + "0").slice(0, 2), 16));
-      return { s: out };
+      // Hex string: digits up to ">", anything else ignored, an odd last digit padded with 0.
+      const codes: number[] = [];
+      let hi = -1;
+      let q = this.pos + 1;
+      for (; q < this.end; q++) {
+        const k = s.charCodeAt(q);
+        if (k === 62) break;
+        const h = k < 256 ? (HEX[k] as number) : 255;
+        if (h === 255) continue;
+        if (hi < 0) hi = h;
+        else codes.push(hi * 16 + h), (hi = -1);
+      }
+      if (hi >= 0) codes.push(hi * 16);
+      this.pos = q < this.end ? q + 1 : this.end;
+      return { s: fromCodes(codes) };
     }
-    if (c === "[") {
+    if (c === 91 /* [ */) {
       this.pos++;
       const a: Value[] = [];
       for (;;) {
         this.skip();
         if (this.pos >= this.end) return a;
-        if (s.charAt(this.pos) === "]") {
+        if (s.charCodeAt(this.pos) === 93 /* ] */) {
           this.pos++;
           return a;
         }
@@ -95,16 +135,17 @@ class Lexer {
         a.push(v);
       }
     }
-    if (c === ">" || c === "]" || c === ")" || c === "{" || c === "}") {
+    if (c === 62 || c === 93 || c === 41 || c === 123 || c === 125 /* > ] ) { } */) {
       this.pos++;
-      return { op: c };
+      return { op: String.fromCharCode(c) };
     }
     let e = this.pos;
-    while (e < this.end && !DELIM.test(s.charAt(e))) e++;
+    while (e < this.end && classOf(s.charCodeAt(e)) === 0) e++;
     if (e === this.pos) e++;
     const word = s.slice(this.pos, e);
     this.pos = e;
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) return parseFloat(word);
+    // Numbers start with a digit, a sign or a dot; only those are tested with the number pattern.
+    if (((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) return parseFloat(word);
     if (word === "true") return true;
     if (word === "false") return false;
     if (word === "null") return null;
@@ -135,29 +176,39 @@ class Lexer {
     const s = this.s;
     let i = this.pos + 1;
     let depth = 1;
-    let out = "";
+    const codes: number[] = [];
     while (i < this.end) {
-      const c = s.charAt(i);
-      if (c === "\\") {
-        const n = s.charAt(i + 1);
-        const map: { [k: string]: string } = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", "(": "(", ")": ")", "\\": "\\" };
-        if (map[n] !== undefined) (out += map[n]), (i += 2);
-        else if (/[0-7]/.test(n)) {
-          const m = /^[0-7]{1,3}/.exec(s.substr(i + 1, 3)) as RegExpExecArray;
-          out += String.fromCharCode(parseInt(m[0], 8) & 255);
-          i += 1 + m[0].length;
-        } else if (n === "\r") i += s.charAt(i + 2) === "\n" ? 3 : 2;
-        else if (n === "\n") i += 2;
-        else (out += n), (i += 2);
+      const c = s.charCodeAt(i);
+      if (c === 92 /* \\ */) {
+        const n = s.charCodeAt(i + 1);
+        const mapped = n === 110 ? 10 : n === 114 ? 13 : n === 116 ? 9 : n === 98 ? 8 : n === 102 ? 12 : n === 40 || n === 41 || n === 92 ? n : -1;
+        if (mapped >= 0) codes.push(mapped), (i += 2);
+        else if (n >= 48 && n <= 55) {
+          // Up to three octal digits.
+          let v = 0;
+          let k = i + 1;
+          for (; k < i + 4 && k < s.length; k++) {
+            const d = s.charCodeAt(k);
+            if (d < 48 || d > 55) break;
+            v = v * 8 + (d - 48);
+          }
+          codes.push(v & 255);
+          i = k;
+        } else if (n === 13) i += s.charCodeAt(i + 2) === 10 ? 3 : 2;
+        else if (n === 10) i += 2;
+        else {
+          if (i + 1 < s.length) codes.push(n);
+          i += 2;
+        }
         continue;
       }
-      if (c === "(") depth++;
-      else if (c === ")" && --depth === 0) break;
-      out += c;
+      if (c === 40) depth++;
+      else if (c === 41 && --depth === 0) break;
+      codes.push(c);
       i++;
     }
     this.pos = i + 1;
-    return { s: out };
+    return { s: fromCodes(codes) };
   }
 }
 function isOp(v: unknown): v is { op: string } {
@@ -343,7 +394,8 @@ export function extractPdf(ctx: Context, bytes: Uint8Array): { pages: string[]; 
 export function contentText(ctx: Context, content: string, font: (name: string) => Font): string {
   const lx = new Lexer(content);
   const out: string[] = [];
-  let operands: (Value | { op: string })[] = [];
+  const operands: (Value | { op: string })[] = [];
+  const arg = (i: number) => operands[operands.length - i];
   let current: Font = { cmap: null, codeBytes: 1, composite: false };
   let lastY: number | null = null;
   const show = (v: Value | { op: string } | undefined) => {
@@ -366,7 +418,6 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
       continue;
     }
     const op = t.op;
-    const arg = (i: number) => operands[operands.length - i];
     if (op === "Tj") show(arg(1));
     else if (op === "TJ") show(arg(1));
     else if (op === "'") out.push("\n"), show(arg(1));
@@ -393,7 +444,7 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
       const e = content.indexOf("EI", lx.pos);
       lx.pos = e < 0 ? content.length : e + 2;
     }
-    operands = [];
+    operands.length = 0;
   }
   return out
     .join("")
@@ -416,6 +467,7 @@ function decodeString(raw: string, font: Font): string {
     return out;
   }
   if (font.composite) return ""; // CIDs without a ToUnicode map carry no recoverable text
+  if (!/[\x80-\x9f]/.test(raw)) return raw; // Windows-1252 is Latin-1 outside 0x80–0x9F
   const b = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) b[i] = raw.charCodeAt(i) & 255;
   return decodeWindows1252(b);
