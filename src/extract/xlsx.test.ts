@@ -12,6 +12,12 @@ describe("expandExponent", () => {
     expect(expandExponent("42")).toBe("42");
     expect(expandExponent("0.1")).toBe("0.1");
     expect(expandExponent("E+5")).toBe("E+5");
+    expect(expandExponent("00012E-2")).toBe("0.12");
+    expect(expandExponent("5.E+2")).toBe("500");
+    expect(expandExponent("1e-5")).toBe("0.00001");
+    expect(expandExponent(".5E-0")).toBe("0.5");
+    expect(expandExponent("1E0001")).toBe("1E0001"); // at most three exponent digits
+    expect(expandExponent("1.2E+3x")).toBe("1.2E+3x");
   });
 });
 
@@ -34,6 +40,10 @@ describe("xlsx", () => {
   it("keeps columns aligned across gaps, so an e-mail column stays a column", () => {
     const file = xlsx([["a", null, "c@example.com"], [null, null, "d@example.com"]]);
     expect(extractText("gaps.xlsx", file).text.split("\n")).toEqual(["a\t\tc@example.com", "\t\td@example.com"]);
+  });
+  it("keeps a cell on its line: tabs and line breaks inside shared, inline and formula-string cells become spaces", () => {
+    const file = xlsx([["multi\nline\ttext", { inline: "in\tline" }, "plain"], ["multi\nline\ttext", "x"]]);
+    expect(extractText("cells.xlsx", file).text.split("\n")).toEqual(["multi line text\tin line\tplain", "multi line text\tx"]);
   });
   it("reads every sheet, in number order", () => {
     const file = xlsx([["first"]], [[["second"]], [["third"]]]);
