@@ -1,13 +1,15 @@
 /**
  * Hostile input. Each case asserts the exact `unscanned` reason. "Within the time budget" is asserted without timing
  * the test: extraction runs against the real clock with the default budget, checks it while working, and would report
- * `timeout` instead of the expected reason if it overran. Memory: inflation is capped per step (INFLATE_CHUNK_BYTES),
+ * `timeout` instead of the expected reason if it overran. Memory: a zip entry is inflated into a buffer of its declared size and
+ * stopped at the first byte past it; limits and clock are checked every INFLATE_STEP_BYTES of output,
  * asserted through ctx.inflated, which counts every byte kept.
  */
 import { Context } from "./context";
 import { extractText } from "./index";
 import { inflateRaw } from "./inflate";
-import { INFLATE_CHUNK_BYTES, MAX_ATTACHMENT_BYTES, MAX_ENTRIES, MAX_NESTING_DEPTH } from "./limits";
+import { deflateSync } from "fflate";
+import { INFLATE_STEP_BYTES, MAX_ATTACHMENT_BYTES, MAX_ENTRIES, MAX_ENTRY_INFLATED_BYTES, MAX_NESTING_DEPTH } from "./limits";
 import { BILLION_LAUGHS, cfb, deflatedZeros, docx, enc, manyEntriesZip, para, randomBytes, xlsx, zipOf, zipWithRawEntry } from "./test-fixtures";
 
 const GB = 1 << 30;
@@ -25,16 +27,25 @@ describe("zip bombs", () => {
     const r = extractText("liar.zip", zipWithRawEntry("zeros.bin", bomb, GB, 1024));
     expect(r.unscanned).toEqual([{ part: "zeros.bin", reason: "limit", detail: "entry inflates past its declared size (lying zip directory)" }]);
   });
-  it("inflateRaw keeps nothing of a refused entry, and stops within one step of the cap", () => {
+  it("inflateRaw keeps nothing of a refused entry, and stops at the declared size or within one step", () => {
     const ctx = new Context(Date.now() + 60000, Date.now);
     expect(() => inflateRaw(ctx, bomb, 1024)).toThrow();
     expect(ctx.inflated).toBe(0);
-    // The compression ratio check alone (no declared size) also stops it within the first MB-scale step.
+    // Without a declared size (a PDF stream), the entry cap stops it: this stream's ratio (about 165:1) is under the
+    // ratio limit, so it inflates up to MAX_ENTRY_INFLATED_BYTES, reading the clock once per INFLATE_STEP_BYTES.
     const steps: number[] = [];
     const ctx2 = new Context(Date.now() + 60000, () => (steps.push(1), Date.now()));
-    expect(() => inflateRaw(ctx2, bomb)).toThrow(expect.objectContaining({ reason: "limit" }));
-    expect(steps.length).toBeLessThan(100); // at most 100 steps × 64 KB input of a 6.5 MB stream
-    expect(INFLATE_CHUNK_BYTES).toBe(64 * 1024);
+    expect(() => inflateRaw(ctx2, bomb)).toThrow(expect.objectContaining({ reason: "limit", detail: `entry inflates to more than ${MAX_ENTRY_INFLATED_BYTES} bytes` }));
+    expect(steps.length).toBeGreaterThanOrEqual(MAX_ENTRY_INFLATED_BYTES / INFLATE_STEP_BYTES - 1);
+    expect(steps.length).toBeLessThan((MAX_ENTRY_INFLATED_BYTES / INFLATE_STEP_BYTES) * 2);
+    // A real bomb ratio (1 MB of zeros in about 1 KB) is stopped by the ratio check at the first step.
+    const steps3: number[] = [];
+    const ctx3 = new Context(Date.now() + 60000, () => (steps3.push(1), Date.now()));
+    const dense = deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
+    expect(() => inflateRaw(ctx3, dense)).toThrow(expect.objectContaining({ reason: "limit", detail: "compression ratio over 250:1 (zip bomb?)" }));
+    expect(steps3.length).toBeLessThan(8); // one step (the clock is also read every 16 deflate blocks)
+    expect(INFLATE_STEP_BYTES).toBe(1024 * 1024);
+    expect(ctx2.inflated).toBe(0);
   });
   it("an office package hiding a bomb part reports that part", () => {
     const file = zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" });
