@@ -10,4 +10,5 @@ module.exports = {
     { ...common, displayName: "browser", testMatch: ["<rootDir>/test/**/*.browser.test.ts"] },
   ],
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
 };
