@@ -47,7 +47,7 @@ export function parseSharedStrings(ctx: Context, xml: string): string[] {
       pos = gt + 1;
       continue;
     }
-    const closeTag = "</" + prefix + "si>";
+    const closeTag = prefix ? "</" + prefix + "si>" : "</si>";
     const close = xml.indexOf(closeTag, gt);
     if (close < 0) break;
     pos = close + closeTag.length;
@@ -174,9 +174,16 @@ function oneLineAll(shared: string[]): string[] {
   return out || shared;
 }
 
-/** True when `s` occurs in `xml` at `pos` (charCodeAt loop: cheaper than startsWith for these few-character tags). */
-function matchAt(xml: string, pos: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (xml.charCodeAt(pos + i) !== s.charCodeAt(i)) return false;
+/** The char codes of a tag, so matchAt compares numbers (the tag strings are built by concatenation). */
+function codesOf(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+  return out;
+}
+
+/** True when the tag `codes` occurs in `xml` at `pos` (cheaper than startsWith for these few-character tags). */
+function matchAt(xml: string, pos: number, codes: number[]): boolean {
+  for (let i = 0; i < codes.length; i++) if (xml.charCodeAt(pos + i) !== codes[i]) return false;
   return true;
 }
 
@@ -218,6 +225,8 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
   const dataEnd = "</" + prefix + "sheetData";
   const vOpen = "<" + prefix + "v";
   const vTail = "</" + prefix + "v>" + cClose; // "</v></c>"
+  const vOpenCodes = codesOf(vOpen);
+  const vTailCodes = codesOf(vTail);
   const lines: string[] = [];
   const row: string[] = [];
   let inRow = false;
@@ -297,12 +306,21 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
         continue;
       }
       // Fast path: the body is exactly <v>value</v></c>.
-      if (type !== "inlineStr" && matchAt(xml, gt + 1, vOpen) && xml.charCodeAt(gt + 1 + vOpen.length) === 62) {
+      if (type !== "inlineStr" && matchAt(xml, gt + 1, vOpenCodes) && xml.charCodeAt(gt + 1 + vOpen.length) === 62) {
         const vs = gt + 2 + vOpen.length;
         const ve = xml.indexOf("<", vs);
-        if (ve >= 0 && matchAt(xml, ve, vTail)) {
+        if (ve >= 0 && matchAt(xml, ve, vTailCodes)) {
           pos = ve + vTail.length;
-          row.push(isShared ? sharedAt(xml, vs, ve, shared) : oneLine(plainValue(xml.slice(vs, ve), type)));
+          if (isShared) row.push(sharedAt(xml, vs, ve, shared));
+          else {
+            // Most values are plain numbers: sliced as they are unless an exponent, entity, tab or line break is in them.
+            let plain = type === "n";
+            for (let k = vs; plain && k < ve; k++) {
+              const ch = xml.charCodeAt(k);
+              if (ch === 69 || ch === 101 || ch === 38 || ch === 9 || ch === 10) plain = false;
+            }
+            row.push(plain ? xml.slice(vs, ve) : oneLine(plainValue(xml.slice(vs, ve), type)));
+          }
           continue;
         }
       }
