@@ -184,6 +184,7 @@ function odfRules(): WalkRules {
     },
     newline: set("p", "h", "line-break", "table-row"),
     tab: set("tab"),
+    startTags: true,
     skip: set("annotation-end", "tracked-changes", "binary-data", "script", "forms"),
     onStart: (local, tag) => {
       if (local === "s") {

@@ -60,13 +60,25 @@ export interface WalkRules {
   skip?: { [local: string]: true };
   /** Called on start tags; may return text to emit and/or true to skip the element's content. */
   onStart?: (local: string, tag: string) => { emit?: string; skipContent?: boolean } | undefined;
+  /** True when onStart reads its `tag` argument (the start tag's text); otherwise "" is passed and no substring is made. */
+  startTags?: boolean;
   /** Called on end tags (and empty elements); a returned string replaces the newline rule for that element. */
   onEnd?: (local: string) => string | undefined;
 }
 
-/** Walks an XML string, returning its text per the rules. Checks the clock every ~256 tags. */
+const TEXT = 1;
+const NEWLINE = 2;
+const TAB = 4;
+const SKIP = 8;
+
+/**
+ * Walks an XML string, returning its text per the rules. Checks the clock every ~256 tags. The rules for each local name
+ * are looked up once and kept as bit flags in a Map (documents use a few dozen names, hundreds of thousands of times).
+ */
 export function walkXml(ctx: Context, xml: string, rules: WalkRules): string {
   const out: string[] = [];
+  const flagsOf = new Map<string, number>();
+  const allText = !rules.text;
   let pos = 0;
   let textDepth = 0;
   let skipDepth = 0;
@@ -75,7 +87,7 @@ export function walkXml(ctx: Context, xml: string, rules: WalkRules): string {
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     const stop = lt < 0 ? n : lt;
-    if (stop > pos && skipDepth === 0 && (!rules.text || textDepth > 0)) out.push(decodeEntities(xml.slice(pos, stop)));
+    if (stop > pos && skipDepth === 0 && (allText || textDepth > 0)) out.push(decodeEntities(xml.slice(pos, stop)));
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 /* ? */) {
@@ -90,7 +102,7 @@ export function walkXml(ctx: Context, xml: string, rules: WalkRules): string {
       } else if (xml.startsWith("<![CDATA[", lt)) {
         const e = xml.indexOf("]]>", lt + 9);
         const end = e < 0 ? n : e;
-        if (skipDepth === 0 && (!rules.text || textDepth > 0)) out.push(xml.slice(lt + 9, end));
+        if (skipDepth === 0 && (allText || textDepth > 0)) out.push(xml.slice(lt + 9, end));
         pos = e < 0 ? n : e + 3;
       } else {
         // DOCTYPE (possibly with an internal subset in [...]) or another declaration: skipped, never expanded.
@@ -108,52 +120,59 @@ export function walkXml(ctx: Context, xml: string, rules: WalkRules): string {
     pos = gt + 1;
     const closing = c === 47; /* / */
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    let nameEnd = lt + (closing ? 2 : 1);
+    const nameStart = lt + (closing ? 2 : 1);
+    let nameEnd = nameStart;
+    let localStart = nameStart;
     while (nameEnd < gt) {
       const k = xml.charCodeAt(nameEnd);
       if (k === 32 || k === 47 || k === 9 || k === 10 || k === 13) break;
+      if (k === 58 /* : */) localStart = nameEnd + 1;
       nameEnd++;
     }
-    const name = xml.slice(lt + (closing ? 2 : 1), nameEnd);
-    const local = localName(name);
     ctx.tick(256);
     if (skipDepth > 0) {
-      if (name === skipName) {
+      if (nameEnd - nameStart === skipName.length && xml.startsWith(skipName, nameStart)) {
         if (closing) skipDepth--;
         else if (!selfClosing) skipDepth++;
       }
       continue;
     }
+    const local = xml.slice(localStart, nameEnd);
+    let f = flagsOf.get(local);
+    if (f === undefined) {
+      f = (rules.text && rules.text[local] ? TEXT : 0) | (rules.newline[local] ? NEWLINE : 0) | (rules.tab[local] ? TAB : 0) | (rules.skip && rules.skip[local] ? SKIP : 0);
+      flagsOf.set(local, f);
+    }
     if (closing) {
-      if (rules.text && rules.text[local] && textDepth > 0) textDepth--;
+      if (f & TEXT && textDepth > 0) textDepth--;
       const r = rules.onEnd ? rules.onEnd(local) : undefined;
       if (r !== undefined) out.push(r);
-      else if (rules.newline[local]) out.push("\n");
+      else if (f & NEWLINE) out.push("\n");
       continue;
     }
-    if (rules.skip && rules.skip[local] && !selfClosing) {
+    if (f & SKIP && !selfClosing) {
       skipDepth = 1;
-      skipName = name;
+      skipName = xml.slice(nameStart, nameEnd);
       continue;
     }
-    if (rules.tab[local]) out.push("\t");
+    if (f & TAB) out.push("\t");
     if (rules.onStart) {
-      const r = rules.onStart(local, xml.slice(lt, gt + 1));
+      const r = rules.onStart(local, rules.startTags ? xml.slice(lt, gt + 1) : "");
       if (r) {
         if (r.emit) out.push(r.emit);
         if (r.skipContent && !selfClosing) {
           skipDepth = 1;
-          skipName = name;
-          if (rules.newline[local]) out.push("\n");
+          skipName = xml.slice(nameStart, nameEnd);
+          if (f & NEWLINE) out.push("\n");
           continue;
         }
       }
     }
     if (selfClosing) {
-      if (rules.newline[local]) out.push("\n");
+      if (f & NEWLINE) out.push("\n");
       continue;
     }
-    if (rules.text && rules.text[local]) textDepth++;
+    if (f & TEXT) textDepth++;
   }
   return out.join("");
 }
