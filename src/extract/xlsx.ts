@@ -257,36 +257,133 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
     const after = xml.charCodeAt(q + 1);
     if (name0 === 99 /* c */ && (after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
       ctx.tick(256);
-      const gt = xml.indexOf(">", q);
-      if (gt < 0) break;
-      const selfClosing = xml.charCodeAt(gt - 1) === 47;
-      const attrEnd = selfClosing ? gt - 1 : gt;
-      // Attributes r="AB12" and t="…", read in place (no substring per cell).
+      // Attributes r="AB12" and t="…", read in place (no substring per cell). Fast path for the form every writer uses,
+      // `<c r="AB12">`, `<c r="AB12" t="s">` (or `/>`): one pass that also finds the tag's end; anything else (other
+      // attributes, other order, odd spacing) takes the general loop below, which gives the same result for this form.
       let at = -1;
       let typeStart = -1;
       let typeEnd = -1;
-      for (let k = q + 1; k + 3 < attrEnd; k++) {
-        const ch = xml.charCodeAt(k);
-        if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) continue;
-        const an = xml.charCodeAt(k + 1);
-        if ((an !== 114 && an !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) continue;
-        const vs = k + 4;
-        let e = vs;
-        if (an === 114) {
-          let cc = 0;
-          for (; e < attrEnd; e++) {
-            const x = xml.charCodeAt(e);
-            if (x >= 65 && x <= 90) cc = cc * 26 + (x - 64);
-            else if (x >= 97 && x <= 122) cc = cc * 26 + (x - 96);
-            else break;
-          }
-          if (e > vs) at = cc - 1;
-        } else {
-          while (e < attrEnd && xml.charCodeAt(e) !== 34) e++;
-          typeStart = vs;
-          typeEnd = e;
+      let gt = -1;
+      let selfClosing = false;
+      if (after === 32 && xml.charCodeAt(q + 2) === 114 && xml.charCodeAt(q + 3) === 61 && xml.charCodeAt(q + 4) === 34) {
+        let e = q + 5;
+        let cc = 0;
+        for (; ; e++) {
+          const x = xml.charCodeAt(e);
+          if (x >= 65 && x <= 90) cc = cc * 26 + (x - 64);
+          else break;
         }
-        k = e;
+        if (e > q + 5) {
+          let d = e;
+          while (xml.charCodeAt(d) >= 48 && xml.charCodeAt(d) <= 57) d++;
+          if (xml.charCodeAt(d) === 34) {
+            let k = d + 1;
+            let ts = -1;
+            let te = -1;
+            if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === 116 && xml.charCodeAt(k + 2) === 61 && xml.charCodeAt(k + 3) === 34) {
+              ts = k + 4;
+              te = ts;
+              for (;;) {
+                const x = xml.charCodeAt(te);
+                if (x === 34 || x === 62 || x !== x) break; // quote, ">" or the end (NaN)
+                te++;
+              }
+              k = xml.charCodeAt(te) === 34 ? te + 1 : -1;
+            }
+            if (k >= 0) {
+              const x = xml.charCodeAt(k);
+              if (x === 62) gt = k;
+              else if (x === 47 && xml.charCodeAt(k + 1) === 62) (gt = k + 1), (selfClosing = true);
+              if (gt >= 0) {
+                at = cc - 1;
+                typeStart = ts;
+                typeEnd = te;
+              }
+            }
+          }
+        }
+      }
+      if (gt < 0) {
+        gt = xml.indexOf(">", q);
+        if (gt < 0) break;
+        selfClosing = xml.charCodeAt(gt - 1) === 47;
+        const attrEnd = selfClosing ? gt - 1 : gt;
+        for (let k = q + 1; k + 3 < attrEnd; k++) {
+          const ch = xml.charCodeAt(k);
+          if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) continue;
+          const an = xml.charCodeAt(k + 1);
+          if ((an !== 114 && an !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) continue;
+          const vs = k + 4;
+          let e = vs;
+          if (an === 114) {
+            let cc = 0;
+            for (; e < attrEnd; e++) {
+              const x = xml.charCodeAt(e);
+              if (x >= 65 && x <= 90) cc = cc * 26 + (x - 64);
+              else if (x >= 97 && x <= 122) cc = cc * 26 + (x - 96);
+              else break;
+            }
+            if (e > vs) at = cc - 1;
+          } else {
+            while (e < attrEnd && xml.charCodeAt(e) !== 34) e++;
+            typeStart = vs;
+            typeEnd = e;
+          }
+          k = e;
+        }
+      }
+      const isShared = typeEnd - typeStart === 1 && xml.charCodeAt(typeStart) === 115; // t="s"
+      const type = typeStart < 0 ? "n" : isShared ? "s" : xml.slice(typeStart, typeEnd);
+      let value = "";
+      let found = selfClosing;
+      if (selfClosing) pos = gt + 1;
+      else if (type !== "inlineStr" && matchAt(xml, gt + 1, vOpenCodes) && xml.charCodeAt(gt + 1 + vOpen.length) === 62) {
+        // Fast path: the body is exactly <v>value</v></c>.
+        const vs = gt + 2 + vOpen.length;
+        const ve = xml.indexOf("<", vs);
+        if (ve >= 0 && matchAt(xml, ve, vTailCodes)) {
+          found = true;
+          pos = ve + vTail.length;
+          if (isShared) value = sharedAt(xml, vs, ve, shared);
+          else {
+            // Most values are plain numbers: sliced as they are unless an exponent, entity, tab or line break is in them.
+            let plain = type === "n";
+            for (let k = vs; plain && k < ve; k++) {
+              const ch = xml.charCodeAt(k);
+              if (ch === 69 || ch === 101 || ch === 38 || ch === 9 || ch === 10) plain = false;
+            }
+            value = plain ? xml.slice(vs, ve) : oneLine(plainValue(xml.slice(vs, ve), type));
+          }
+        }
+      }
+      if (!found) {
+        const close = xml.indexOf(cClose, gt);
+        if (close < 0) break; // a cell that never ends ends the scan (its row is not emitted)
+        const bodyEnd = close;
+        pos = close + cClose.length;
+        if (type === "inlineStr") {
+          const body = xml.slice(gt + 1, bodyEnd);
+          const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
+          const inner = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
+          let k: RegExpExecArray | null;
+          while ((k = inner.exec(withoutPhonetic))) value += k[1];
+          value = oneLine(decodeEntities(value));
+        } else if (bodyEnd > gt + 1) {
+          // The value: <v>…</v>, usually right after the start tag (else after a formula <f>…</f>).
+          let v = xml.startsWith(vOpen, gt + 1) ? gt + 1 : -1;
+          if (v < 0) {
+            const inBody = xml.slice(gt + 1, bodyEnd).indexOf(vOpen);
+            v = inBody < 0 ? -1 : gt + 1 + inBody;
+          }
+          if (v >= 0) {
+            const vgt = xml.indexOf(">", v);
+            if (vgt > 0 && vgt < bodyEnd && xml.charCodeAt(vgt - 1) !== 47) {
+              const end = xml.indexOf("<", vgt);
+              const rawEnd = end < 0 || end > bodyEnd ? bodyEnd : end;
+              value = isShared ? sharedAt(xml, vgt + 1, rawEnd, shared) : oneLine(plainValue(xml.slice(vgt + 1, rawEnd), type));
+            }
+          }
+        }
       }
       if (!inRow) {
         inRow = true;
@@ -298,60 +395,6 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
         col = at;
       }
       col++;
-      const isShared = typeEnd - typeStart === 1 && xml.charCodeAt(typeStart) === 115; // t="s"
-      const type = typeStart < 0 ? "n" : isShared ? "s" : xml.slice(typeStart, typeEnd);
-      if (selfClosing) {
-        row.push("");
-        pos = gt + 1;
-        continue;
-      }
-      // Fast path: the body is exactly <v>value</v></c>.
-      if (type !== "inlineStr" && matchAt(xml, gt + 1, vOpenCodes) && xml.charCodeAt(gt + 1 + vOpen.length) === 62) {
-        const vs = gt + 2 + vOpen.length;
-        const ve = xml.indexOf("<", vs);
-        if (ve >= 0 && matchAt(xml, ve, vTailCodes)) {
-          pos = ve + vTail.length;
-          if (isShared) row.push(sharedAt(xml, vs, ve, shared));
-          else {
-            // Most values are plain numbers: sliced as they are unless an exponent, entity, tab or line break is in them.
-            let plain = type === "n";
-            for (let k = vs; plain && k < ve; k++) {
-              const ch = xml.charCodeAt(k);
-              if (ch === 69 || ch === 101 || ch === 38 || ch === 9 || ch === 10) plain = false;
-            }
-            row.push(plain ? xml.slice(vs, ve) : oneLine(plainValue(xml.slice(vs, ve), type)));
-          }
-          continue;
-        }
-      }
-      const close = xml.indexOf(cClose, gt);
-      if (close < 0) break;
-      const bodyEnd = close;
-      pos = close + cClose.length;
-      let value = "";
-      if (type === "inlineStr") {
-        const body = xml.slice(gt + 1, bodyEnd);
-        const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
-        const inner = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
-        let k: RegExpExecArray | null;
-        while ((k = inner.exec(withoutPhonetic))) value += k[1];
-        value = oneLine(decodeEntities(value));
-      } else if (bodyEnd > gt + 1) {
-        // The value: <v>…</v>, usually right after the start tag (else after a formula <f>…</f>).
-        let v = xml.startsWith(vOpen, gt + 1) ? gt + 1 : -1;
-        if (v < 0) {
-          const inBody = xml.slice(gt + 1, bodyEnd).indexOf(vOpen);
-          v = inBody < 0 ? -1 : gt + 1 + inBody;
-        }
-        if (v >= 0) {
-          const vgt = xml.indexOf(">", v);
-          if (vgt > 0 && vgt < bodyEnd && xml.charCodeAt(vgt - 1) !== 47) {
-            const end = xml.indexOf("<", vgt);
-            const rawEnd = end < 0 || end > bodyEnd ? bodyEnd : end;
-            value = isShared ? sharedAt(xml, vgt + 1, rawEnd, shared) : oneLine(plainValue(xml.slice(vgt + 1, rawEnd), type));
-          }
-        }
-      }
       row.push(value);
       continue;
     }
