@@ -13,6 +13,8 @@ import { decodeEntities } from "./xml";
  * Shared string table: the text of each <si>, runs concatenated, phonetic runs (<rPh>) left out. Fast path for the
  * common plain item `<si><t …>text</t></si>` with indexOf; anything else (rich text runs, prefixes) takes the regexes.
  */
+const T_SI_CLOSE = codesOf("</t></si>");
+
 export function parseSharedStrings(ctx: Context, xml: string): string[] {
   const out: string[] = [];
   const t = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
@@ -46,6 +48,18 @@ export function parseSharedStrings(ctx: Context, xml: string): string[] {
       out.push("");
       pos = gt + 1;
       continue;
+    }
+    // Fast path: <t> or <t xml:space="preserve">, plain text, </t></si>, nothing else (the text is scanned once).
+    if (!prefix && xml.charCodeAt(gt + 1) === 60 && xml.charCodeAt(gt + 2) === 116) {
+      const c = xml.charCodeAt(gt + 3);
+      const tgt = c === 62 || c === 32 ? xml.indexOf(">", gt + 1) : -1;
+      const lt = tgt < 0 ? -1 : xml.indexOf("<", gt + 2);
+      if (lt > tgt && xml.charCodeAt(tgt - 1) !== 47 && matchAt(xml, lt, T_SI_CLOSE)) {
+        const text = xml.slice(tgt + 1, lt);
+        out.push(text.indexOf("&") >= 0 ? decodeEntities(text) : text);
+        pos = lt + T_SI_CLOSE.length;
+        continue;
+      }
     }
     const closeTag = prefix ? "</" + prefix + "si>" : "</si>";
     const close = xml.indexOf(closeTag, gt);
