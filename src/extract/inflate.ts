@@ -224,7 +224,7 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       if (distance > o) throw corrupt();
       const end = o + length;
       if (end > out.length) (step(ctx, o, p >> 3), (out = grow(ctx, out, o, end, declared, sizeCap)));
-      if (length >= 32 && distance >= length) {
+      if (length >= 8 && distance >= length) {
         out.copyWithin(o, o - distance, end - distance); // long non-overlapping copy: native memmove
         o = end;
       } else for (let k = o - distance; o < end; ) out[o++] = out[k++] as number;
