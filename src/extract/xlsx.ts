@@ -174,6 +174,14 @@ function oneLine(value: string): string {
   return value.indexOf("\t") >= 0 || value.indexOf("\n") >= 0 ? value.replace(/[\t\r\n]+/g, " ") : value;
 }
 
+const CHUNK_LINES = 512;
+
+function flush(chunks: string[], lines: string[]): boolean {
+  if (lines.length) chunks.push(lines.join("\n"));
+  lines.length = 0;
+  return true;
+}
+
 /** Shared strings made cell-safe once per workbook (not once per use): a string is often used by many cells. */
 function oneLineAll(shared: string[]): string[] {
   let out: string[] | null = null;
@@ -241,6 +249,9 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
   const vTail = "</" + prefix + "v>" + cClose; // "</v></c>"
   const vOpenCodes = codesOf(vOpen);
   const vTailCodes = codesOf(vTail);
+  // Lines are joined in chunks of CHUNK_LINES as they come, so row strings die young (cheaper for the GC than holding
+  // every row until the end); no line contains "\n", so dropping trailing empty lines = dropping trailing "\n"s.
+  const chunks: string[] = [];
   const lines: string[] = [];
   const row: string[] = [];
   let inRow = false;
@@ -253,7 +264,7 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 47 /* / */) {
       if (xml.startsWith(rowClose, lt)) {
-        if (inRow) lines.push(row.join("\t"));
+        if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
         inRow = false;
         pos = lt + rowClose.length;
         continue;
@@ -416,20 +427,20 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
       const gt = xml.indexOf(">", q);
       if (gt < 0) break;
       const empty = xml.charCodeAt(gt - 1) === 47;
-      if (inRow) lines.push(row.join("\t"));
+      if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
       inRow = !empty;
       row.length = 0;
-      if (empty) lines.push("");
+      if (empty && lines.push("") >= CHUNK_LINES) flush(chunks, lines);
       col = 0;
       pos = gt + 1;
       continue;
     }
     pos = lt + 1;
   }
-  if (inRow) lines.push(row.join("\t"));
-  // Drop trailing empty lines.
-  let end = lines.length;
-  while (end > 0 && !lines[end - 1]) end--;
-  if (end < lines.length) lines.length = end;
-  return lines.join("\n");
+  if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
+  flush(chunks, lines);
+  const text = chunks.length === 1 ? (chunks[0] as string) : chunks.join("\n");
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end < text.length ? text.slice(0, end) : text;
 }
