@@ -1,5 +1,5 @@
 /**
- * PDF text, hand-written and small (about 10 KB minified) instead of pdf.js/unpdf (over 1 MB, modern syntax, workers):
+ * PDF text, hand-written and small (about 15 KB minified) instead of pdf.js/unpdf (over 1 MB, modern syntax, workers):
  * the classic-Windows send handler is one ES2016 file and must stay small. What it reads: the objects (also inside
  * object streams), FlateDecode / ASCIIHex / ASCII85 streams (fflate with the usual caps), each page's content streams
  * in file order, text operators Tj TJ ' ", line moves (Td TD T* Tm), literal and hex strings, fonts' ToUnicode CMaps

@@ -3,8 +3,8 @@
  * column (gaps become empty cells) so a column of e-mail addresses stays a column. Numbers are kept as written in the
  * sheet XML, except that exponent notation is expanded textually ("4.111111111111111E+15" → "4111111111111111"):
  * never through a JavaScript number, which would round past 2^53.
- * Sheet XML is large (a 5 MB workbook is 30–60 MB of XML), so it is scanned with two global regexes rather than a
- * general walker.
+ * Sheet XML is large (a 5 MB workbook is 30–60 MB of XML), so it is scanned with indexOf/charCodeAt loops and fast
+ * paths for the forms every writer uses (each with a general fallback), not with a general walker or regexes.
  */
 import { Context } from "./context";
 import { decodeEntities } from "./xml";

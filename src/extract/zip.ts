@@ -2,7 +2,7 @@
  * Zip reader: central directory → entries, then each entry inflated on demand with a cap (inflate.ts). Hand-written over
  * fflate's unzipSync because we need, before inflating anything: the encryption flag (password-protected zip →
  * `encrypted`), the entry count and every declared size (refuse bombs up front), and lazy per-entry reading so only one
- * inflated entry is in memory at a time. Deflate itself is fflate's.
+ * inflated entry is in memory at a time. Deflate itself: inflate.ts (hand-written, bounded; see its header).
  */
 import { Context, PartFailure } from "./context";
 import { inflateRaw } from "./inflate";
