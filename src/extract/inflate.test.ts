@@ -76,3 +76,40 @@ describe("inflateRaw", () => {
     expect(new TextDecoder().decode(inflateZlib(ctx(), z))).toBe(new TextDecoder().decode(text));
   });
 });
+
+describe("inflateRaw on streams cut short (no declared size, as in a PDF)", () => {
+  // Regression, found by the mutation property test: past the end of the input every bit reads as 0, and in this
+  // stream (a pdf-lib object stream cut after 200 bytes) the all-zero code is a literal, so the decoder once produced
+  // literals until the 120 MB cap (about 2 s). It must stop at the end of the input.
+  const CUT_OBJECT_STREAM = "eJzVUl1LwzAUfc+vuI/64PLR9EvGYFtbBRHHJiiKD1kbRmUk0qYy/703bTfZg/gs5ZDce09O7k0PBwYCpIQA4gQkhIGAECIuYTol9PHrQwNdqZ1uCb2rqxZescpgDW+ELm1nHHAym5Ef7lI5tbc7MhwC7slHxqqxVVfqBqZFXhSMxYyxSCIixkSG6xKRIgTGWBMJ7hGxHIG5OGAsmGOtGBDFwxlf77nheD7HFbmR52QDVyZDfLrX35UPGuKvfrAZofe2ypTTcJE=";
+
+  it("a stream that ends mid-block is corrupt (truncated), at once", () => {
+    const c = ctx();
+    let failure: unknown;
+    try {
+      inflateZlib(c, new Uint8Array(Buffer.from(CUT_OBJECT_STREAM, "base64")));
+    } catch (e) {
+      failure = e;
+    }
+    expect(failure).toEqual(new PartFailure("corrupt", "deflate stream is truncated"));
+    expect(c.inflated).toBe(0);
+  });
+
+  it("damaged prefixes of any stream give corrupt or at most what the intact stream holds", () => {
+    fc.assert(
+      fc.property(textLike, fc.nat(), (bytes, cutAt) => {
+        const packed = deflateSync(bytes, { level: 9 });
+        const cut = packed.subarray(0, cutAt % (packed.length + 1));
+        let out: Uint8Array | undefined;
+        try {
+          out = inflateRaw(ctx(), cut);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PartFailure);
+          return;
+        }
+        expect(out.length).toBeLessThanOrEqual(bytes.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -81,7 +81,8 @@ function bitsAt(data: Uint8Array, q: number, n: number): number {
 }
 
 /** The ratio and the clock, every INFLATE_STEP_BYTES of output (and before every growth of the buffer). */
-function step(ctx: Context, produced: number, consumed: number): void {
+function step(ctx: Context, produced: number, consumed: number, available: number): void {
+  consumed = Math.min(consumed, available); // bits read past the end are not input
   if (produced > RATIO_CHECK_MIN_BYTES && produced / Math.max(1, consumed) > MAX_COMPRESSION_RATIO) {
     throw new PartFailure("limit", "compression ratio over " + MAX_COMPRESSION_RATIO + ":1 (zip bomb?)");
   }
@@ -135,11 +136,11 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       const nn = (data[b + 2] as number) | ((data[b + 3] as number) << 8);
       if ((n ^ 0xffff) !== nn) throw corrupt();
       if (b + 4 + n > len) throw truncated();
-      if (o + n > out.length) (step(ctx, o, p >> 3), (out = grow(ctx, out, o, o + n, declared, sizeCap)));
+      if (o + n > out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, o + n, declared, sizeCap)));
       out.set(data.subarray(b + 4, b + 4 + n), o);
       o += n;
       p = (b + 4 + n) * 8;
-      if (o >= nextCheck) (step(ctx, o, p >> 3), (nextCheck = o + INFLATE_STEP_BYTES));
+      if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
       continue;
     }
     let lit: Table;
@@ -202,7 +203,9 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       p += e & 15;
       const sym = e >> 4;
       if (sym < 256) {
-        if (o >= out.length) (step(ctx, o, p >> 3), (out = grow(ctx, out, o, o + 1, declared, sizeCap)));
+        // Past the end of the input every bit reads as 0, which can decode as a literal forever: stop at the end.
+        if (p > totalBits) throw truncated();
+        if (o >= out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, o + 1, declared, sizeCap)));
         out[o++] = sym;
         continue;
       }
@@ -224,17 +227,17 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       if (p > totalBits) throw truncated();
       if (distance > o) throw corrupt();
       const end = o + length;
-      if (end > out.length) (step(ctx, o, p >> 3), (out = grow(ctx, out, o, end, declared, sizeCap)));
+      if (end > out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, end, declared, sizeCap)));
       if (length >= 8 && distance >= length) {
         out.copyWithin(o, o - distance, end - distance); // long non-overlapping copy: native memmove
         o = end;
       } else for (let k = o - distance; o < end; ) out[o++] = out[k++] as number;
-      if (o >= nextCheck) (step(ctx, o, p >> 3), (nextCheck = o + INFLATE_STEP_BYTES));
+      if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
     }
     if (p > totalBits) throw truncated();
-    if (o >= nextCheck) (step(ctx, o, p >> 3), (nextCheck = o + INFLATE_STEP_BYTES));
+    if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
   }
-  step(ctx, o, p >> 3); // at least once per entry or stream, however small
+  step(ctx, o, p >> 3, len); // at least once per entry or stream, however small
   ctx.inflated += o;
   return o === out.length ? out : out.subarray(0, o);
 }
