@@ -4,6 +4,7 @@
  */
 import type { Decision, Example, FiredRule, Location } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
+import { testPolicy } from "../engine/test-policy";
 
 export const ALL_DETECTORS = [
   "us-ssn",
@@ -39,9 +40,7 @@ const MASKED: { [id: string]: string } = {
 };
 
 export function policy(overrides: Partial<Policy["citation"]> = {}): Policy {
-  return {
-    version: 1,
-    organization: { name: "Example Corp", internalDomains: ["example.com"] },
+  return testPolicy({
     citation: {
       title: {
         en: "Customer Information Privacy",
@@ -54,14 +53,7 @@ export function policy(overrides: Partial<Policy["citation"]> = {}): Policy {
       url: "https://intranet.example.com/policies/customer-information-privacy",
       ...overrides,
     },
-    detectors: {},
-    thresholds: { emailList: 10, visibleExternalRecipients: 10 },
-    customPatterns: [],
-    rules: [],
-    allowlists: { values: [], senders: [], recipientDomains: [] },
-    onUnscanned: "warn",
-    timeBudgetMs: 4000,
-  };
+  });
 }
 
 /** A policy whose cited title is long in every locale (and the link long too). */
