@@ -1,17 +1,20 @@
 /**
- * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy. It runs the
- * add-in's own code (extract → scan → decide → render) through tsx, so what it prints is what employees get.
- * Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error. See docs/policy.md.
+ * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy, report on
+ * the audit headers of sent mail. It runs the add-in's own code (extract → scan → decide → render) through tsx, so
+ * what it prints is what employees get. Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error. See
+ * docs/policy.md and docs/audit.md.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse, UsageError, USAGE, type Options } from "./args";
 import { checkPolicyFile, renderCheck } from "./check-policy";
+import { reportCommand } from "./report-command";
 import { expandInputs } from "./files";
 import { progressBar, renderText, summary } from "./output";
 import { scanOne, strictest, type FileResult } from "./scan-files";
 import { loadPolicy, PolicyError } from "../engine/policy/load";
 import { policyJsonSchema } from "../engine/policy/schema";
+import type { Policy } from "../engine/policy/types";
 
 export const DEFAULT_POLICY = path.resolve(__dirname, "../../assets/policy/default-policy.yaml");
 const EXIT = { allow: 0, warn: 1, block: 2 } as const;
@@ -43,6 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await scanCommand(opts, io);
       case "check-policy":
         return checkPolicyCommand(opts, io);
+      case "report":
+        return reportCommand(opts, io, readPolicy(opts));
       case "schema":
         io.out(JSON.stringify(policyJsonSchema(), null, 2));
         return 0;
@@ -60,6 +65,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw e;
   }
+}
+
+/** The policy of --policy, or the default policy. */
+function readPolicy(opts: Options): Policy {
+  const policyFile = opts.policy || DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = fs.readFileSync(policyFile, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read the policy ${policyFile}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
+  }
+  return loadPolicy(text, opts.policy ? policyFile : path.basename(policyFile));
 }
 
 function checkPolicyCommand(opts: Options, io: Io): number {
