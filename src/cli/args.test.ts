@@ -27,6 +27,16 @@ describe("dlp arguments", () => {
   });
 });
 
+describe("dlp report arguments", () => {
+  it("takes text, csv, html or json and --out; other commands keep their formats and refuse --out", () => {
+    expect(parse(["report", "--format", "html", "--out", "r.html", "mail/"])).toMatchObject({ command: "report", format: "html", out: "r.html", inputs: ["mail/"] });
+    expect(parse(["report", "--format", "csv", "x.eml"]).format).toBe("csv");
+    expect(() => parse(["report", "--format", "jsonl", "x.eml"])).toThrow('--format must be text, csv, html or json for report, got "jsonl"');
+    expect(() => parse(["scan", "--format", "csv", "x.eml"])).toThrow('--format must be text, json or jsonl, got "csv"');
+    expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report only");
+  });
+});
+
 describe("position", () => {
   it("gives 1-based line and column", () => {
     const text = "ab\ncd\n\nefg";
