@@ -86,7 +86,7 @@ async function main() {
   console.log("P = precision, R = recall over instances (vector × form); excl = instances a documented rule leaves out (found anyway)\n");
   console.log(`${"detector".padEnd(16)} ${"kind".padEnd(10)} ${"+vec".padStart(5)} ${"-vec".padStart(5)} ${"inst".padStart(6)} ${"P %".padStart(6)} ${"R %".padStart(6)} ${"excl".padStart(9)}  worst forms (recall %)`);
   for (const s of ev.scores) {
-    if (s.kind === "pending") continue;
+    if (s.kind === "pending" || (s.instances === 0 && s.fp === 0)) continue;
     const worst = worstForms(s, 4)
       .map((w) => `${w.form} ${(w.recall * 100).toFixed(0)}`)
       .join(", ");
