@@ -22,7 +22,7 @@ import { isDeepStrictEqual } from "util";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { compilePolicy } from "../src/engine/policy/load";
 import type { Policy } from "../src/engine/policy/types";
-import { policyVersion } from "../src/pipeline/policy-version";
+import { policyVersion } from "../src/engine/policy/version";
 import { BackstopOptionError, checkMailbox, checkMode, checkUnchecked, type BackstopOptions } from "./exchange/backstop";
 import { writeExchangePack } from "./exchange/pack";
 import { appPackage, jsonManifestId } from "./manifest-json";

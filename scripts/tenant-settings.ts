@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import type { Policy } from "../src/engine/policy/types";
-import { policyVersion } from "../src/pipeline/policy-version";
+import { policyVersion } from "../src/engine/policy/version";
 import { unifiedManifest } from "./manifest-json";
 
 export const DEV_BASE_URL = "https://localhost:3000";

@@ -10,7 +10,7 @@ import * as path from "path";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { ACTION_ORDER } from "../src/engine/types";
 import { AUDIT_HEADER_NAMES, VERDICT_HEADER } from "../src/pipeline/audit-headers";
-import { policyVersion } from "../src/pipeline/policy-version";
+import { policyVersion } from "../src/engine/policy/version";
 import {
   backstopRules,
   BackstopOptionError,

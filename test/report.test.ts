@@ -11,7 +11,7 @@ import { loadPolicy } from "../src/engine/policy/load";
 import type { Action, Decision } from "../src/engine/types";
 import { AUDIT_HEADER_NAMES, composeAuditHeaders, formatHeaderField } from "../src/pipeline/audit-headers";
 import type { Justification } from "../src/pipeline/justification";
-import { policyVersion } from "../src/pipeline/policy-version";
+import { policyVersion } from "../src/engine/policy/version";
 import { headerFields, readMessageHeaders } from "../src/cli/report-headers";
 import { buildReport, isoWeek, renderReportCsv, reportMessage, CSV_COLUMNS } from "../src/cli/report";
 import { escapeHtml, renderReportHtml } from "../src/cli/report-html";

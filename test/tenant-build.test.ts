@@ -11,7 +11,7 @@ import { loadPolicyFile } from "../src/cli/policy-file";
 import { PolicyError } from "../src/engine/policy/load";
 import { findLocalhost } from "../scripts/build-tenant";
 import { checkScript } from "../scripts/exchange/powershell-check";
-import { policyVersion } from "../src/pipeline/policy-version";
+import { policyVersion } from "../src/engine/policy/version";
 
 const ROOT = path.resolve(__dirname, "..");
 const BASE = "https://addins.contoso.test/think-first";

@@ -20,7 +20,7 @@ import {
 } from "./audit-headers";
 import { checkMessage } from "./check-message";
 import { REASON_CODES } from "./justification";
-import { policyVersion } from "./policy-version";
+import { policyVersion } from "../engine/policy/version";
 
 const policy = loadPolicy(fs.readFileSync(path.join(__dirname, "../../assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
 const PV = policyVersion(policy);

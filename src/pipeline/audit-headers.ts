@@ -26,7 +26,7 @@ import type { Policy } from "../engine/policy/types";
 import { ACTION_ORDER, type Action, type Decision } from "../engine/types";
 import { decodeUtf8 } from "../extract/text-decode";
 import { isReasonCode, reasonTextProblems, normalizeReasonText, type Justification } from "./justification";
-import { fnv1a32, hashLetters, policyVersion } from "./policy-version";
+import { fnv1a32, hashLetters, policyVersion } from "../engine/policy/version";
 
 export const VERDICT_HEADER = "X-ThinkFirst-Verdict";
 export const CHECK_HEADER = "X-ThinkFirst-Check";

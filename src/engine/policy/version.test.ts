@@ -1,4 +1,4 @@
-import { fnv1a32, policyVersion } from "./version";
+import { fnv1a32, hashLetters, policyVersion } from "./version";
 import { testPolicy } from "../test-policy";
 
 describe("policyVersion", () => {
@@ -9,9 +9,16 @@ describe("policyVersion", () => {
     expect(fnv1a32("foobar")).toBe(0xbf9cf968);
   });
 
-  it("is 8 hex digits, the same for equal policies and different when anything changes", () => {
+  it("writes the 32 bits as 8 letters, no digits and no vowels", () => {
+    expect(hashLetters(0)).toBe("bbbbbbbb");
+    expect(hashLetters(0xffffffff)).toBe("tttttttt");
+    expect(hashLetters(0x01234567)).toBe("bcdfghjk");
+    expect(hashLetters(0x89abcdef)).toBe("lmnpqrst");
+  });
+
+  it("is 8 letters, the same for equal policies and different when anything changes", () => {
     const a = policyVersion(testPolicy());
-    expect(a).toMatch(/^[0-9a-f]{8}$/);
+    expect(a).toMatch(/^[bcdfghjklmnpqrst]{8}$/);
     expect(policyVersion(testPolicy())).toBe(a);
     expect(policyVersion(testPolicy({ onUnscanned: "block" }))).not.toBe(a);
     expect(policyVersion(testPolicy({ timeBudgetMs: 4001 }))).not.toBe(a);

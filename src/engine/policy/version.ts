@@ -1,8 +1,9 @@
 /**
  * A short fingerprint of a compiled policy: what a cached result, an audit header or a log line records to say which
- * policy made it. FNV-1a (32 bit) over the policy's JSON, as 8 hex digits: not a security measure (nothing secret is
- * hashed), only a change detector; two different policies share a fingerprint with probability 2^-32. Computed once per
- * policy object.
+ * policy made it. FNV-1a (32 bit) over the policy's JSON, written as 8 letters from a 16-consonant alphabet (4 bits
+ * each): no digits, so the X-ThinkFirst-Check header, which refuses digit runs that could pass for an identifier, can
+ * always carry it, and no vowels, so no accidental words. Not a security measure (nothing secret is hashed), only a
+ * change detector; two different policies share a fingerprint with probability 2^-32. Computed once per policy object.
  */
 import type { Policy } from "./types";
 
@@ -17,11 +18,20 @@ export function fnv1a32(text: string): number {
   return h >>> 0;
 }
 
-/** The fingerprint of `policy` ("3f2a9c01"). */
+const LETTERS = "bcdfghjklmnpqrst";
+
+/** A 32-bit number as 8 letters, most significant first ("bcdfghjk" for 0x01234567). */
+export function hashLetters(h: number): string {
+  let out = "";
+  for (let shift = 28; shift >= 0; shift -= 4) out += LETTERS.charAt((h >>> shift) & 15);
+  return out;
+}
+
+/** The fingerprint of `policy` ("kdqmbtfh"). */
 export function policyVersion(policy: Policy): string {
   const known = seen.get(policy);
   if (known) return known;
-  const hex = ("0000000" + fnv1a32(JSON.stringify(policy)).toString(16)).slice(-8);
-  seen.set(policy, hex);
-  return hex;
+  const letters = hashLetters(fnv1a32(JSON.stringify(policy)));
+  seen.set(policy, letters);
+  return letters;
 }
