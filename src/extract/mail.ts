@@ -45,6 +45,7 @@ export function isMailFile(bytes: Uint8Array): boolean {
 export function readMail(bytes: Uint8Array, options?: ReadMailOptions): MailItem {
   const ctx = contextFor(options, DEFAULT_TIME_BUDGET_MS);
   try {
+    if (!isMailFile(bytes)) throw new PartFailure("unsupported", "not a mail file (.eml or .msg)");
     return mailItemOf(ctx, bytes, 0);
   } catch (e) {
     const item = emptyItem(isCfb(bytes) ? "msg" : "eml");
