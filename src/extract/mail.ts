@@ -5,11 +5,16 @@
  * through `readMail`, so one mail gets one reading everywhere. MIME is parsed by mime.ts, .msg by msg.ts, HTML by the
  * one htmlToText (html.ts).
  *
- * Why our MIME walker and not postal-mime (measured by scripts/bench-mime.ts on the same mails, figures in
- * docs/extract.md): postal-mime's parse is asynchronous, while extraction is synchronous inside the send deadline; it
- * decodes every part with TextDecoder, which the JavaScript-only runtime may lack (in node:vm without TextDecoder it
- * throws on the first text part), and it keeps no part count or clock. Ours is synchronous, works without TextDecoder
- * and is bounded by limits.ts.
+ * Why our MIME walker and not postal-mime (2.7.6): measured on the same six mails (plain 2 KB, multipart/alternative
+ * with HTML and an inline image 68 KB, a 5 MB base64 attachment, 300 attachments, ISO-8859-2 quoted-printable, an
+ * attached message/rfc822), each bundled with esbuild, run in node 20 and in a node:vm context without TextDecoder,
+ * TextEncoder, atob or Buffer (the JavaScript-only runtime's stand-in):
+ *   node 20:  ours 0.7 / 4.4 / 241 / 43 / 0.08 / 0.1 ms, postal-mime 1.8 / 23.8 / 488 / 89 / 0.45 / 1.8 ms (2–18× slower);
+ *             both read every field right (subject, from, to, body, attachment bytes);
+ *   node:vm:  ours 0.65 / 6.5 / 224 / 45 / 0.05 / 0.3 ms, all right; postal-mime does not load (its module creates a
+ *             TextEncoder at load time) and decodes every part with TextDecoder.
+ * postal-mime's parse is also asynchronous while extraction is synchronous inside the send deadline, and it keeps no
+ * part count or clock. So ours is the one parser; postal-mime is no longer a dependency.
  */
 import { encodeBase64Lines } from "./base64";
 import { cfbKind, isCfb, readCfb, type CfbEntry, type CfbFile } from "./cfb";
@@ -31,10 +36,15 @@ export interface ReadMailOptions {
 
 const emptyItem = (format: MailItem["format"]): MailItem => ({ format, to: [], cc: [], bcc: [], subject: "", body: "", texts: [], attachments: [], unscanned: [] });
 
-/** Is this a mail file (.msg compound file or RFC 5322 message), judged by content? */
+/** Is this a mail file (an Outlook .msg compound file, or an RFC 5322 message), judged by content? Never throws. */
 export function isMailFile(bytes: Uint8Array): boolean {
-  if (isCfb(bytes)) return true;
-  return looksLikeMessage(latin1(bytes, 0, Math.min(bytes.length, 4096)));
+  if (!isCfb(bytes)) return looksLikeMessage(latin1(bytes, 0, Math.min(bytes.length, 4096)));
+  try {
+    const cfb = readCfb(contextFor(undefined, DEFAULT_TIME_BUDGET_MS), bytes);
+    return cfbKind(cfb.children(cfb.root).map((e) => e.name)) === "outlook-msg";
+  } catch (_e) {
+    return false;
+  }
 }
 
 /**
@@ -45,7 +55,7 @@ export function isMailFile(bytes: Uint8Array): boolean {
 export function readMail(bytes: Uint8Array, options?: ReadMailOptions): MailItem {
   const ctx = contextFor(options, DEFAULT_TIME_BUDGET_MS);
   try {
-    if (!isMailFile(bytes)) throw new PartFailure("unsupported", "not a mail file (.eml or .msg)");
+    if (!isCfb(bytes) && !isMailFile(bytes)) throw new PartFailure("unsupported", "not a mail file (.eml or .msg)");
     return mailItemOf(ctx, bytes, 0);
   } catch (e) {
     const item = emptyItem(isCfb(bytes) ? "msg" : "eml");

@@ -1,10 +1,9 @@
 /**
  * A synchronous MIME walker for .eml / message/rfc822: headers (RFC 2047 encoded words), multipart boundaries,
  * base64 / quoted-printable, charsets (RFC 2231 parameters), nested messages and attachments.
- * Hand-written rather than postal-mime because postal-mime's parse is asynchronous (Promise-based streams), while
- * extractText must be synchronous: the send handler runs it within a deadline, the CLI and the task pane call it
- * directly, and the limits (depth, part count, clock) must be checked between parts. postal-mime stays available for
- * the CLI if a fuller parse is ever needed.
+ * The one MIME parser of the project (mail.ts builds MailItems on it; the measurement against postal-mime is in mail.ts):
+ * synchronous, so extractText can run it within a deadline, with the limits (depth, part count, clock) checked between
+ * parts. S/MIME envelopes (application/pkcs7-mime) are reported `encrypted`; detached signatures are skipped.
  */
 import { decodeBase64 } from "./base64";
 import { Context, PartFailure } from "./context";
