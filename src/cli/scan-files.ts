@@ -6,7 +6,7 @@
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
  */
 import * as path from "path";
-import { extractText, isMailFile } from "../extract";
+import { extractText, isMailFileNamed } from "../extract";
 import { detectors as builtins } from "../engine/detectors";
 import { createScanner, allowKey } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
@@ -188,9 +188,9 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   return result;
 }
 
-/** A mail file: named .eml or .msg, or an Outlook message by content (a compound file holding MAPI properties). */
+/** A mail file: named .eml or .msg, or an Outlook message by content (src/extract's rule, shared with the playground). */
 export function isMessageFile(file: string, bytes: Uint8Array): boolean {
-  return /\.(eml|msg)$/i.test(file) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && isMailFile(bytes));
+  return isMailFileNamed(path.basename(file), bytes);
 }
 
 export async function scanOne(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {

@@ -23,7 +23,7 @@ export * from "./mail-types";
 export { decodeBase64, decodeBase64Bytes } from "./base64";
 export { decodeText, decodeUtf8 } from "./text-decode";
 export { htmlToText } from "./html";
-export { readMail, isMailFile, mailBodyText, headersText, formatAddress, type ReadMailOptions } from "./mail";
+export { readMail, isMailFile, isMailFileNamed, mailBodyText, headersText, formatAddress, type ReadMailOptions } from "./mail";
 
 export interface ExtractOptions {
   /** Absolute deadline in ms, compared with `now()`. Default: now() + DEFAULT_TIME_BUDGET_MS. */

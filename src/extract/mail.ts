@@ -47,6 +47,11 @@ export function isMailFile(bytes: Uint8Array): boolean {
   }
 }
 
+/** A file to read as a mail: named .eml or .msg, or an Outlook message by content. The CLI and the playground use it. */
+export function isMailFileNamed(fileName: string, bytes: Uint8Array): boolean {
+  return /\.(eml|msg)$/i.test(fileName) || (isCfb(bytes) && isMailFile(bytes));
+}
+
 /**
  * Reads a .eml or .msg file. Never throws: a file that is not a mail, is damaged, or runs out of time gives the parts
  * read so far (possibly none) and an unscanned entry with the reason. Part names in `unscanned` are inside the mail
