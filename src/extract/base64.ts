@@ -98,7 +98,7 @@ export function decodeBase64Bytes(bytes: Uint8Array, start = 0, end = bytes.leng
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Bytes → base64 in lines of 76 characters (MIME), for the .eml rendering of messages embedded in a .msg. */
-export function encodeBase64Lines(bytes: Uint8Array): string {
+export function encodeBase64Lines(bytes: Uint8Array, onLine?: () => void): string {
   const lines: string[] = [];
   const line: string[] = [];
   for (let i = 0; i < bytes.length; i += 3) {
@@ -112,6 +112,7 @@ export function encodeBase64Lines(bytes: Uint8Array): string {
         (i + 2 < bytes.length ? ALPHABET.charAt(c & 63) : "="),
     );
     if (line.length === 19) {
+      if (onLine) onLine();
       lines.push(line.join(""));
       line.length = 0;
     }

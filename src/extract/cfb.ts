@@ -192,7 +192,10 @@ export function readCfb(ctx: Context, b: Uint8Array): CfbFile {
     const miniFatSectors = chain(u32(b, 0x3c), Math.min(u32(b, 0x40), sectorCount), OWNER_MINI_FAT);
     const raw = gather(miniFatSectors, miniFatSectors.length * size);
     const mfat = new Uint32Array(raw.length / 4);
-    for (let i = 0; i < mfat.length; i++) mfat[i] = u32(raw, i * 4);
+    for (let i = 0; i < mfat.length; i++) {
+      ctx.tick(4096);
+      mfat[i] = u32(raw, i * 4);
+    }
     mini = { data, fat: mfat, owner: new Int32Array(Math.ceil(data.length / MINI_SECTOR_BYTES)).fill(-1) };
     return mini;
   };
@@ -223,7 +226,12 @@ export function readCfb(ctx: Context, b: Uint8Array): CfbFile {
     checkSize(e);
     if (e.size < miniCutoff) {
       // A stream read twice keeps its mini sectors: clear its claims first.
-      if (mini) for (let i = 0; i < mini.owner.length; i++) if (mini.owner[i] === e.id) mini.owner[i] = -1;
+      if (mini) {
+        for (let i = 0; i < mini.owner.length; i++) {
+          ctx.tick(4096);
+          if (mini.owner[i] === e.id) mini.owner[i] = -1;
+        }
+      }
       return readMini(e);
     }
     const c = chains[e.id] || (chains[e.id] = chain(e.start, Math.ceil(e.size / size), e.id));
@@ -264,7 +272,10 @@ export function readCfb(ctx: Context, b: Uint8Array): CfbFile {
     if (!map) {
       map = {};
       const list = children(storage);
-      for (let i = 0; i < list.length; i++) map[(list[i] as CfbEntry).name.toUpperCase()] = list[i] as CfbEntry;
+      for (let i = 0; i < list.length; i++) {
+        ctx.tick(1024);
+        map[(list[i] as CfbEntry).name.toUpperCase()] = list[i] as CfbEntry;
+      }
       byName[storage.id] = map;
     }
     return map[name.toUpperCase()];

@@ -89,10 +89,13 @@ export const MAX_MSG_RECIPIENTS = 5000;
 export const MAX_MSG_ATTACHMENTS = 1000;
 
 /**
- * Most records walked in one legacy Office stream (BIFF8 Workbook, PowerPoint Document). A record header is 4–8 bytes,
- * so a 30 MB stream holds at most ~7.5 M records; the clock is checked every few hundred of them.
+ * Most cells kept per sheet of a legacy .xls before the sheet is refused as `limit`: each is held until the sheet is
+ * written out in row order. A million cells is about 50 MB of a full BIFF8 file and 60 MB of cell objects.
  */
-export const MAX_BINARY_RECORDS = 8 * 1000 * 1000;
+export const MAX_XLS_CELLS = 1000 * 1000;
 
-/** Most cells kept per sheet of a legacy .xls before the sheet is cut with a `limit` entry (each is held until sorted). */
-export const MAX_XLS_CELLS = 2 * 1000 * 1000;
+/**
+ * Longest To/Cc/Bcc/From header parsed into addresses (1 MB ≈ 30,000 addresses). Longer lists are cut with a `limit`
+ * entry naming the header.
+ */
+export const MAX_ADDRESS_LIST_CHARS = 1000 * 1000;

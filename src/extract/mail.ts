@@ -20,7 +20,7 @@ import { encodeBase64Lines } from "./base64";
 import { cfbKind, isCfb, readCfb, type CfbEntry, type CfbFile } from "./cfb";
 import { Context, contextFor, joinPart, PartFailure, Stop } from "./context";
 import { legacyOfficeText } from "./legacy";
-import { DEFAULT_TIME_BUDGET_MS } from "./limits";
+import { DEFAULT_TIME_BUDGET_MS, MAX_ADDRESS_LIST_CHARS } from "./limits";
 import type { MailAddress, MailAttachment, MailItem } from "./mail-types";
 import { decodeHeader, looksLikeMessage, MimeHeaders, walkMessage } from "./mime";
 import { readMsgItem, type MsgReaderHooks } from "./msg";
@@ -82,7 +82,7 @@ export function mailItemOf(ctx: Context, bytes: Uint8Array, depth: number): Mail
 function hooksFor(ctx: Context, cfb: CfbFile): MsgReaderHooks {
   return {
     oleText: (storage: CfbEntry) => legacyOfficeText(ctx, cfb, storage),
-    render: renderEml,
+    render: (item: MailItem) => renderEml(item, ctx),
     readMime: (b: Uint8Array) => readMime(ctx, b),
   };
 }
@@ -108,11 +108,19 @@ export function readMime(ctx: Context, bytes: Uint8Array): MailItem {
 }
 
 function fillHeaders(item: MailItem, h: MimeHeaders): void {
-  const from = parseAddresses(h["from"] || h["sender"] || "");
+  const list = (name: string): MailAddress[] => {
+    let raw = h[name] || "";
+    if (raw.length > MAX_ADDRESS_LIST_CHARS) {
+      item.unscanned.push({ part: name, reason: "limit", detail: "address list longer than " + MAX_ADDRESS_LIST_CHARS + " characters" });
+      raw = raw.slice(0, MAX_ADDRESS_LIST_CHARS);
+    }
+    return parseAddresses(raw);
+  };
+  const from = h["from"] ? list("from") : list("sender");
   if (from[0]) item.from = from[0];
-  item.to = parseAddresses(h["to"] || "");
-  item.cc = parseAddresses(h["cc"] || "");
-  item.bcc = parseAddresses(h["bcc"] || "");
+  item.to = list("to");
+  item.cc = list("cc");
+  item.bcc = list("bcc");
   item.subject = decodeHeader(h["subject"] || "");
 }
 
@@ -206,12 +214,16 @@ const normalizedLine = (l: string) => l.replace(/\s+/g, " ").trim();
  * not already have (after folding whitespace). A card number only in the HTML alternative is scanned; one in both is
  * counted once.
  */
-export function bodyParts(item: MailItem): { part: string; text: string }[] {
+export function bodyParts(item: MailItem, ctx?: Context): { part: string; text: string }[] {
   const seen: { [line: string]: true } = {};
   const out: { part: string; text: string }[] = [];
+  const tick = ctx ? () => ctx.tick(1024) : () => undefined;
   const remember = (text: string) => {
     const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) seen[normalizedLine(lines[i] as string)] = true;
+    for (let i = 0; i < lines.length; i++) {
+      tick();
+      seen[normalizedLine(lines[i] as string)] = true;
+    }
   };
   let bodyIndex = -1;
   for (let i = 0; i < item.texts.length; i++) if (bodyIndex < 0 && (item.texts[i] as { text: string }).text === item.body) bodyIndex = i;
@@ -224,6 +236,7 @@ export function bodyParts(item: MailItem): { part: string; text: string }[] {
     if (i === bodyIndex) continue;
     const t = item.texts[i] as { part: string; text: string };
     const extra = t.text.split("\n").filter((l) => {
+      tick();
       const n = normalizedLine(l);
       return n !== "" && !seen[n];
     });
@@ -243,7 +256,7 @@ export function mailBodyText(item: MailItem): string {
 /** Puts a mail's text into the extraction: headers, body parts, its unscanned parts; attachments go to `attachment`. */
 export function extractMail(ctx: Context, item: MailItem, self: string, attachment: (a: MailAttachment) => void): void {
   ctx.addText(joinPart(self, "headers"), headersText(item));
-  const parts = bodyParts(item);
+  const parts = bodyParts(item, ctx);
   for (let i = 0; i < parts.length; i++) ctx.addText(joinPart(self, (parts[i] as { part: string }).part), (parts[i] as { text: string }).text);
   for (let i = 0; i < item.unscanned.length; i++) {
     const u = item.unscanned[i] as UnscannedPart;
@@ -259,7 +272,7 @@ export function extractMail(ctx: Context, item: MailItem, self: string, attachme
  * A MailItem as an RFC 822 message (UTF-8 headers and text, base64 attachments, attached messages as message/rfc822),
  * the form Office gives item attachments in: messages embedded in a .msg become attachments like any attached mail.
  */
-export function renderEml(item: MailItem): Uint8Array {
+export function renderEml(item: MailItem, ctx?: Context): Uint8Array {
   const clean = (s: string) => s.replace(/[\r\n]+/g, " ");
   const head: string[] = [];
   const list = (label: string, l: MailAddress[]) => l.length && head.push(label + ": " + clean(l.map(formatAddress).join(", ")));
@@ -268,8 +281,9 @@ export function renderEml(item: MailItem): Uint8Array {
   list("Cc", item.cc);
   list("Bcc", item.bcc);
   head.push("Subject: " + clean(item.subject), "MIME-Version: 1.0");
-  const texts = bodyParts(item);
+  const texts = bodyParts(item, ctx);
   const pieces: Uint8Array[] = [];
+  const onLine = ctx ? () => ctx.tick(1024) : undefined;
   const texty = texts.map((t) => encodeUtf8(t.text.replace(/\r?\n/g, "\r\n")));
   // Attached messages carry boundaries of their own (a nested rendering uses the same scheme): pick one none contains.
   const inner = item.attachments.filter((a) => a.isMessage).map((a) => latin1(a.bytes));
@@ -292,7 +306,7 @@ export function renderEml(item: MailItem): Uint8Array {
       continue;
     }
     pieces.push(ascii("--" + boundary + "\r\nContent-Type: " + (a.mimeType || "application/octet-stream") + "\r\nContent-Disposition: " + disp + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"));
-    pieces.push(ascii(encodeBase64Lines(a.bytes) + "\r\n"));
+    pieces.push(ascii(encodeBase64Lines(a.bytes, onLine) + "\r\n"));
   }
   pieces.push(ascii("--" + boundary + "--\r\n"));
   let total = 0;

@@ -82,6 +82,9 @@ interface GroupState {
   htmltag: boolean;
 }
 
+/** Longest plain-text run copied in one step between two clock checks. */
+const RUN_CHARS = 65536;
+
 /** Deepest group nesting kept as state; deeper braces are counted only (real RTF nests a few dozen levels). */
 const MAX_GROUP_STATES = 1000;
 
@@ -142,9 +145,10 @@ export function rtfToText(ctx: Context, bytes: Uint8Array): string {
       if (skipChars > 0) skipChars--;
       else if (visible()) {
         if (!pending.length && c < 0x80) {
-          // Plain run: take it whole.
+          // Plain run: take it whole (at most RUN_CHARS at a time, so the outer loop's clock check keeps running).
           let j = i + 1;
-          while (j < s.length) {
+          const stop = Math.min(s.length, i + RUN_CHARS);
+          while (j < stop) {
             const d = s.charCodeAt(j);
             if (d === 0x5c || d === 0x7b || d === 0x7d || d === 0x0d || d === 0x0a || d >= 0x80) break;
             j++;

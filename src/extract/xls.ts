@@ -150,15 +150,54 @@ interface Cell {
 
 const oneLine = (v: string) => (v.indexOf("\t") >= 0 || v.indexOf("\n") >= 0 || v.indexOf("\r") >= 0 ? v.replace(/[\t\r\n]+/g, " ") : v);
 
-function sheetLines(cells: Cell[]): string {
-  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+/**
+ * Cells in row order, then column order. Records are written row by row, so the cells are usually in order already;
+ * otherwise they are bucketed by row (BIFF8 has at most 65,536 rows) and each row sorted by column (at most 256), in
+ * steps that check the clock, never one long sort.
+ */
+function ordered(ctx: Context, cells: Cell[]): Cell[] {
+  let sorted = true;
+  for (let i = 1; i < cells.length && sorted; i++) {
+    const a = cells[i - 1] as Cell;
+    const b = cells[i] as Cell;
+    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) sorted = false;
+  }
+  if (sorted) return cells;
+  const rows: { [row: number]: Cell[] } = {};
+  const keys: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    ctx.tick(4096);
+    const c = cells[i] as Cell;
+    const r = rows[c.row];
+    if (r) r.push(c);
+    else {
+      rows[c.row] = [c];
+      keys.push(c.row);
+    }
+  }
+  keys.sort((a, b) => a - b);
+  const out: Cell[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    ctx.tick(64);
+    const r = (rows[keys[k] as number] as Cell[]).sort((a, b) => a.col - b.col);
+    for (let i = 0; i < r.length; i++) out.push(r[i] as Cell);
+  }
+  return out;
+}
+
+function sheetLines(ctx: Context, unordered: Cell[]): string {
+  const cells = ordered(ctx, unordered);
   let minCol = Infinity;
-  for (let i = 0; i < cells.length; i++) minCol = Math.min(minCol, (cells[i] as Cell).col);
+  for (let i = 0; i < cells.length; i++) {
+    ctx.tick(4096);
+    minCol = Math.min(minCol, (cells[i] as Cell).col);
+  }
   const lines: string[] = [];
   let row = -1;
   let line: string[] = [];
   let col = 0;
   for (let i = 0; i < cells.length; i++) {
+    ctx.tick(4096);
     const c = cells[i] as Cell;
     if (c.row !== row) {
       if (row >= 0) lines.push(line.join(""));
@@ -192,7 +231,7 @@ export function workbookText(ctx: Context, cfb: CfbFile, storage: CfbEntry): { p
   let txoText = -1; // characters of the text box whose text is in the next CONTINUE
   const notes: string[] = [];
   const endSheet = () => {
-    if (sheet && sheet.length) out.push({ part: "sheet" + sheetIndex, text: sheetLines(sheet) });
+    if (sheet && sheet.length) out.push({ part: "sheet" + sheetIndex, text: sheetLines(ctx, sheet) });
     sheet = null;
   };
   const add = (row: number, col: number, text: string) => {
@@ -239,7 +278,10 @@ export function workbookText(ctx: Context, cfb: CfbFile, storage: CfbEntry): { p
         const unique = len >= 8 ? u32(b, d + 4) : 0;
         const r = new Segments(segs);
         shared = [];
-        for (let i = 0; i < unique && !r.done; i++) shared.push(richString(ctx, r));
+        for (let i = 0; i < unique && !r.done; i++) {
+          ctx.tick(256);
+          shared.push(richString(ctx, r));
+        }
         break;
       }
       case BOF:
@@ -268,7 +310,10 @@ export function workbookText(ctx: Context, cfb: CfbFile, storage: CfbEntry): { p
         const row = u16(b, d);
         const col0 = u16(b, d + 2);
         const n = Math.floor((len - 6) / 6);
-        for (let k = 0; k < n; k++) add(row, col0 + k, numberText(rkValue(u32(b, d + 4 + k * 6 + 2))));
+        for (let k = 0; k < n; k++) {
+          ctx.tick(1024);
+          add(row, col0 + k, numberText(rkValue(u32(b, d + 4 + k * 6 + 2))));
+        }
         break;
       }
       case BOOLERR:

@@ -169,7 +169,7 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
       return async("getAttachmentContentAsync", cbOf(a, b), () => {
         const att = state.attachments.find((x) => x.id === id);
         if (!att) return { status: "failed", error: { name: "InvalidAttachmentId", message: "no such attachment" } };
-        if (att.contentFault) return { status: "failed", error: { name: att.contentFault.errorName, message: "injected" } };
+        if (att.contentFault && att.contentFault !== "throw") return { status: "failed", error: { name: att.contentFault.errorName, message: "injected" } };
         const format = att.format || "base64";
         return ok({ format, content: format === "base64" ? att.base64 || "" : att.text || "" });
       });
