@@ -28,18 +28,18 @@ function stream(ctx: Context, cfb: CfbFile, storage: CfbEntry, name: string): Ui
 
 export function wordText(ctx: Context, cfb: CfbFile, storage: CfbEntry): string {
   const wd = stream(ctx, cfb, storage, "WordDocument");
-  if (!wd || wd.length < 0x20) throw new PartFailure("corrupt", "Word document without a readable WordDocument stream");
-  if (u16(wd, 0) !== W_IDENT) throw new PartFailure("corrupt", "Word document: bad FIB signature");
+  if (!wd || wd.length < 0x20) throw new PartFailure("corrupt", "Word file without a readable WordDocument stream");
+  if (u16(wd, 0) !== W_IDENT) throw new PartFailure("corrupt", "Word file: bad FIB signature");
   const flags = u16(wd, 0x0a);
-  if (flags & (F_ENCRYPTED | F_OBFUSCATED)) throw new PartFailure("encrypted", "password-protected Word document");
+  if (flags & (F_ENCRYPTED | F_OBFUSCATED)) throw new PartFailure("encrypted", "password-protected Word file");
   const nFib = u16(wd, 2);
-  if (nFib < NFIB_WORD97 && nFib !== 0) throw new PartFailure("unsupported", "Word 6/95 document (nFib " + nFib + ")");
-  if (wd.length < LCB_CLX + 4) throw new PartFailure("corrupt", "Word document: FIB truncated");
+  if (nFib < NFIB_WORD97 && nFib !== 0) throw new PartFailure("unsupported", "Word 6/95 file (nFib " + nFib + ")");
+  if (wd.length < LCB_CLX + 4) throw new PartFailure("corrupt", "Word file: FIB truncated");
   const table = stream(ctx, cfb, storage, flags & F_WHICH_TABLE ? "1Table" : "0Table");
-  if (!table) throw new PartFailure("corrupt", "Word document without its table stream");
+  if (!table) throw new PartFailure("corrupt", "Word file without its table stream");
   const fcClx = u32(wd, FC_CLX);
   const lcbClx = u32(wd, LCB_CLX);
-  if (fcClx + lcbClx > table.length || lcbClx < 5) throw new PartFailure("corrupt", "Word document: piece table outside the table stream");
+  if (fcClx + lcbClx > table.length || lcbClx < 5) throw new PartFailure("corrupt", "Word file: piece table outside the table stream");
   // Clx: Prc* (0x01, cbGrpprl, grpprl) then one Pcdt (0x02, lcb, PlcPcd).
   let pos = fcClx;
   const end = fcClx + lcbClx;
@@ -47,10 +47,10 @@ export function wordText(ctx: Context, cfb: CfbFile, storage: CfbEntry): string 
     ctx.tick();
     pos += 3 + u16(table, pos + 1);
   }
-  if (pos + 5 > end || table[pos] !== 0x02) throw new PartFailure("corrupt", "Word document: no piece table");
+  if (pos + 5 > end || table[pos] !== 0x02) throw new PartFailure("corrupt", "Word file: no piece table");
   const lcb = u32(table, pos + 1);
   const plc = pos + 5;
-  if (plc + lcb > table.length || lcb < 16) throw new PartFailure("corrupt", "Word document: piece table truncated");
+  if (plc + lcb > table.length || lcb < 16) throw new PartFailure("corrupt", "Word file: piece table truncated");
   const pieces = Math.floor((lcb - 4) / 12);
   const out: string[] = [];
   for (let i = 0; i < pieces; i++) {
@@ -62,11 +62,11 @@ export function wordText(ctx: Context, cfb: CfbFile, storage: CfbEntry): string 
     const fcRaw = u32(table, plc + (pieces + 1) * 4 + i * 8 + 2);
     if (fcRaw & FC_COMPRESSED) {
       const at = (fcRaw & 0x3fffffff) / 2;
-      if (at + count > wd.length) throw new PartFailure("corrupt", "Word document: text piece outside the stream");
+      if (at + count > wd.length) throw new PartFailure("corrupt", "Word file: text piece outside the stream");
       out.push(decodeWindows1252(wd, at, at + count));
     } else {
       const at = fcRaw;
-      if (at + count * 2 > wd.length) throw new PartFailure("corrupt", "Word document: text piece outside the stream");
+      if (at + count * 2 > wd.length) throw new PartFailure("corrupt", "Word file: text piece outside the stream");
       out.push(decodeUtf16(wd, true, at, at + count * 2));
     }
   }

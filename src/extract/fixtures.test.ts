@@ -93,6 +93,6 @@ it("deck.ppt (LibreOffice, PowerPoint 97): slide text and the speaker note", () 
 });
 
 it("letter-locked.doc and customers-locked.xls (LibreOffice, open password) → encrypted", () => {
-  expect(extractText("letter-locked.doc", read("letter-locked.doc")).unscanned).toEqual([{ part: "letter-locked.doc", reason: "encrypted", detail: "password-protected Word document" }]);
+  expect(extractText("letter-locked.doc", read("letter-locked.doc")).unscanned).toEqual([{ part: "letter-locked.doc", reason: "encrypted", detail: "password-protected Word file" }]);
   expect(extractText("customers-locked.xls", read("customers-locked.xls")).unscanned).toEqual([{ part: "customers-locked.xls", reason: "encrypted", detail: "password-protected Excel workbook" }]);
 });

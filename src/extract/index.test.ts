@@ -116,7 +116,7 @@ describe("compound files", () => {
     ]);
   });
   it("a .doc whose streams are empty → corrupt (the Word reader needs its FIB)", () => {
-    expect(extractText("old.doc", cfb(["WordDocument", "1Table"])).unscanned[0]).toEqual({ part: "old.doc", reason: "corrupt", detail: "Word document without a readable WordDocument stream" });
+    expect(extractText("old.doc", cfb(["WordDocument", "1Table"])).unscanned[0]).toEqual({ part: "old.doc", reason: "corrupt", detail: "Word file without a readable WordDocument stream" });
   });
 });
 

@@ -22,7 +22,7 @@ describe(".doc (Word 97 piece table)", () => {
   });
   it("fEncrypted → encrypted; a piece table pointing outside the stream → corrupt", () => {
     expect(extractText("locked.doc", docFile([{ text: "x", compressed: true }], { encrypted: true })).unscanned).toEqual([
-      { part: "locked.doc", reason: "encrypted", detail: "password-protected Word document" },
+      { part: "locked.doc", reason: "encrypted", detail: "password-protected Word file" },
     ]);
     const bad = docFile([{ text: "y".repeat(100), compressed: false }]);
     // Grow the last CP far past the stream: the piece claims more text than the WordDocument stream holds.

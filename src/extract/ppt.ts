@@ -23,7 +23,7 @@ export function pptText(ctx: Context, cfb: CfbFile, storage: CfbEntry): string {
     if (c.length >= 16 && u32(c, 12) === ENCRYPTED_TOKEN) throw new PartFailure("encrypted", "password-protected PowerPoint presentation");
   }
   const e = cfb.child(storage, "PowerPoint Document");
-  if (!e || e.type !== STREAM) throw new PartFailure("corrupt", "PowerPoint file without its document stream");
+  if (!e || e.type !== STREAM) throw new PartFailure("corrupt", "PowerPoint file without its PowerPoint Document stream");
   const b = cfb.read(e);
   const out: string[] = [];
   let pos = 0;
