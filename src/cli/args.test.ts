@@ -1,6 +1,5 @@
 import { parse, UsageError } from "./args";
 import { position } from "./scan-files";
-import { htmlToText } from "./eml";
 
 describe("dlp arguments", () => {
   it("parses commands, inputs and options with their defaults", () => {
@@ -43,11 +42,5 @@ describe("position", () => {
     expect(position(text, 0)).toEqual({ line: 1, column: 1 });
     expect(position(text, 4)).toEqual({ line: 2, column: 2 });
     expect(position(text, 8)).toEqual({ line: 4, column: 2 });
-  });
-});
-
-describe("htmlToText", () => {
-  it("keeps the text and line breaks of an HTML body", () => {
-    expect(htmlToText("<p>Card&nbsp;4111</p><style>p{}</style><div>a &amp; b<br>c</div>")).toBe("Card\u00a04111\na & b\nc\n");
   });
 });

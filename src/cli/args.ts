@@ -23,7 +23,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: dlp <command> [options]
 
 Commands
-  scan <files or folders…>     scan .eml messages (decision + the exact Think First dialog) and other files
+  scan <files or folders…>     scan .eml/.msg messages (decision + the exact Think First dialog) and other files
                                (.txt .csv .docx .xlsx .pptx .pdf .zip …: findings with file, line and column)
   explain <files or folders…>  like scan, and why each finding fired: pattern, checksum, keywords and distance,
                                and what an allowlist removed
@@ -40,7 +40,7 @@ Options
   --locale LOCALE     language of the dialog text: en, sk, nb, fi, hi, ur (or any Outlook display language)
   --show-values       print the values found (masked otherwise)
   --each-line         scan each line of a text file as its own sample (findings carry its line)
-  --to ADDRESS        for files that are not .eml: the recipient to assume (repeatable;
+  --to ADDRESS        for files that are not mails: the recipient to assume (repeatable;
                       default someone@external.invalid, an external recipient)
   --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
   -h, --help          this help

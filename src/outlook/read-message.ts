@@ -66,7 +66,10 @@ export function contentBytes(info: AttachmentInfo, content: mb.AttachmentContent
   switch (content.format) {
     case "base64": {
       try {
-        return { bytes: decodeBase64(content.content), name: info.name };
+        const bytes = decodeBase64(content.content);
+        // Item attachments come as Base64 .msg on some clients (else Eml): the extractor reads them by content.
+        if (info.type !== "item") return { bytes, name: info.name };
+        return { bytes, name: nameFor(info, bytes[0] === 0xd0 && bytes[1] === 0xcf ? ".msg" : ".eml") };
       } catch (e) {
         return { part: info.name, reason: "corrupt", detail: "bad base64" };
       }
