@@ -3,7 +3,7 @@
  * refused. Internal code signals "stop everything" by throwing a Stop; extractText catches it (and anything else) so the
  * public API never throws.
  */
-import type { UnscannedPart, UnscannedReason } from "./types";
+import type { NoTextPart, UnscannedPart, UnscannedReason } from "./types";
 import { MAX_TEXT_CHARS } from "./limits";
 
 export class Stop {
@@ -19,6 +19,7 @@ export class Context {
   readonly texts: string[] = [];
   readonly parts: string[] = [];
   readonly unscanned: UnscannedPart[] = [];
+  readonly noText: NoTextPart[] = [];
   inflated = 0;
   entries = 0;
   chars = 0;
@@ -50,6 +51,11 @@ export class Context {
     this.parts.push(part);
     this.chars += t.length;
     if (t.length < text.length) throw new Stop("limit", "text limit reached");
+  }
+
+  /** A picture or recording: recognised, holds no text to read (not a failure). */
+  addNoText(part: string, kind: NoTextPart["kind"]): void {
+    this.noText.push({ part, kind });
   }
 
   refuse(part: string, reason: UnscannedReason, detail?: string): void {

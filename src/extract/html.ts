@@ -52,6 +52,24 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** Most link targets taken from one HTML text (a newsletter has hundreds; more is not a mail anyone writes). */
+export const MAX_HREFS = 10000;
+
+/**
+ * The link targets (`href` values) of an HTML text, entity-decoded, in order, at most MAX_HREFS. Each value is read up
+ * to 4,096 characters, so an unclosed quote costs at most that much per attribute (linear in the text).
+ */
+export function htmlHrefs(html: string): string[] {
+  const out: string[] = [];
+  const re = /\bhref\s*=\s*(?:"([^"]{0,4096})"|'([^']{0,4096})'|([^\s"'<>]{1,4096}))/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null && out.length < MAX_HREFS) {
+    const v = m[1] !== undefined ? m[1] : m[2] !== undefined ? m[2] : (m[3] as string);
+    if (v) out.push(decodeEntities(v, HTML_ENTITIES));
+  }
+  return out;
+}
+
 const OPENERS = ["<!--", "<script", "<style"];
 const CLOSERS = ["--", "</script", "</style"];
 

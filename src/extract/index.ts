@@ -10,11 +10,13 @@ import { htmlToText, looksLikeHtml } from "./html";
 import { legacyOfficeText } from "./legacy";
 import { DEFAULT_TIME_BUDGET_MS, MAX_ATTACHMENT_BYTES, MAX_NESTING_DEPTH } from "./limits";
 import { extractMail, mailItemOf, readMime } from "./mail";
+import { noTextKind } from "./media";
 import { looksLikeMessage } from "./mime";
 import { extractPackage, packageKind } from "./ooxml";
 import { extractPdf, isPdf } from "./pdf";
 import { decodeText, decodeXml, guessUtf16, isValidUtf8, latin1 } from "./text-decode";
-import type { ExtractResult } from "./types";
+import type { MailAttachment } from "./mail-types";
+import type { ExtractResult, NoTextPart } from "./types";
 import { hasEntityDeclarations, walkXml } from "./xml";
 import { isZip, readZipDirectory, readZipEntry, ZipEntry } from "./zip";
 
@@ -22,7 +24,8 @@ export * from "./types";
 export * from "./mail-types";
 export { decodeBase64, decodeBase64Bytes } from "./base64";
 export { decodeText, decodeUtf8 } from "./text-decode";
-export { htmlToText } from "./html";
+export { htmlHrefs, htmlToText } from "./html";
+export { noTextKind, type NoTextKind } from "./media";
 export { readMail, isMailFile, isMailFileNamed, mailBodyText, headersText, formatAddress, type ReadMailOptions } from "./mail";
 
 export interface ExtractOptions {
@@ -31,7 +34,7 @@ export interface ExtractOptions {
   now?: () => number;
 }
 
-export type DetectedFormat = "zip" | "cfb" | "pdf" | "eml" | "html" | "xml" | "text" | "binary";
+export type DetectedFormat = "zip" | "cfb" | "pdf" | "eml" | "html" | "xml" | "text" | "image" | "media" | "binary";
 
 /** Format from content (and, for text flavours, the extension). */
 export function detectFormat(fileName: string, bytes: Uint8Array): DetectedFormat {
@@ -42,7 +45,8 @@ export function detectFormat(fileName: string, bytes: Uint8Array): DetectedForma
   // quotes "%PDF-1.7" is still read as text.
   if (bytes.length >= 5 && isPdf(bytes) && (head === null || /^%PDF-/.test(head))) return "pdf";
   const ext = extension(fileName);
-  if (head === null) return "binary";
+  // Pictures and recordings are sniffed only in binary bytes (./media.ts), so text that starts like a signature is text.
+  if (head === null) return noTextKind(bytes) || "binary";
   if (ext === "eml" || ext === "mht" || ext === "mhtml" || looksLikeMessage(head)) return looksLikeMessage(head) || ext === "eml" ? "eml" : "text";
   if (ext === "html" || ext === "htm" || looksLikeHtml(head)) return "html";
   if (ext === "xml" || /^\s*<\?xml\b/.test(head)) return "xml";
@@ -81,7 +85,7 @@ export function extractText(fileName: string, bytes: Uint8Array, options: Extrac
     if (e instanceof Stop || e instanceof PartFailure) ctx.refuse(fileName, e.reason, e.detail);
     else ctx.refuse(fileName, "corrupt", "unexpected: " + describe(e));
   }
-  return { text: ctx.texts.join("\n\n"), parts: ctx.parts, unscanned: ctx.unscanned };
+  return { text: ctx.texts.join("\n\n"), parts: ctx.parts, unscanned: ctx.unscanned, noText: ctx.noText };
 }
 
 function describe(e: unknown): string {
@@ -119,7 +123,7 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
         return;
       }
       case "eml":
-        return extractMail(ctx, readMime(ctx, bytes), self, (a) => extractInto(ctx, a.name, a.bytes, self, depth + 1));
+        return extractMail(ctx, readMime(ctx, bytes), self, attached(ctx, self, depth));
       case "html":
         return ctx.addText(self, htmlToText(decodeText(bytes)));
       case "xml": {
@@ -129,6 +133,9 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
       }
       case "text":
         return ctx.addText(self, textOf(fileName, bytes));
+      case "image":
+      case "media":
+        return ctx.addNoText(self, format);
       default:
         throw new PartFailure("unsupported", "binary file of unknown format");
     }
@@ -136,6 +143,15 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
     if (e instanceof PartFailure) ctx.refuse(self, e.reason, e.detail);
     else throw e;
   }
+}
+
+/** Extracts a mail's attachment; pictures shown inside its body (inline: logos, pasted screenshots) are marked so. */
+function attached(ctx: Context, self: string, depth: number): (a: MailAttachment) => void {
+  return (a) => {
+    const before = ctx.noText.length;
+    extractInto(ctx, a.name, a.bytes, self, depth + 1);
+    if (a.inline) for (let i = before; i < ctx.noText.length; i++) (ctx.noText[i] as NoTextPart).inline = true;
+  };
 }
 
 function textOf(fileName: string, bytes: Uint8Array): string {
@@ -152,7 +168,7 @@ function extractCfb(ctx: Context, fileName: string, bytes: Uint8Array, prefix: s
   const cfb = readCfb(ctx, bytes);
   const kind = cfbKind(cfb.children(cfb.root).map((e) => e.name));
   if (kind === "outlook-msg") {
-    return extractMail(ctx, mailItemOf(ctx, bytes, depth), self, (a) => extractInto(ctx, a.name, a.bytes, self, depth + 1));
+    return extractMail(ctx, mailItemOf(ctx, bytes, depth), self, attached(ctx, self, depth));
   }
   const texts = legacyOfficeText(ctx, cfb, cfb.root);
   if (!texts) throw new PartFailure("unsupported", "compound file (OLE2) of unknown kind");

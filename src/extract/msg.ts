@@ -54,6 +54,7 @@ const P = {
   attachFilename: 0x3704,
   attachMethod: 0x3705,
   attachLongFilename: 0x3707,
+  attachLongPathname: 0x370d,
   attachMimeTag: 0x370e,
   attachContentId: 0x3712,
   attachmentHidden: 0x7ffe,
@@ -63,6 +64,8 @@ const P = {
 const AF_BY_VALUE = 1;
 const AF_EMBEDDED_MESSAGE = 5;
 const AF_STORAGE = 6;
+/** [MS-OXCMSG] 2.2.2.9 afByWebReference: a cloud attachment; PidTagAttachLongPathname holds its URL. */
+const AF_BY_WEB_REFERENCE = 7;
 
 /** Size of the property stream header before the 16-byte entries ([MS-OXMSG] 2.4.1). */
 const HEADER_TOP = 32;
@@ -312,6 +315,14 @@ function readAttachment(
       item.texts.push({ part: joinPart(label, t.part), text: t.text });
     }
     return;
+  }
+  if (method === AF_BY_WEB_REFERENCE) {
+    // The file is in the cloud: its link is text (the engine's linked-file signal names its host); no link, unscanned.
+    const url = a.str(P.attachLongPathname) || "";
+    if (/^https?:\/\/\S+$/i.test(url)) {
+      item.texts.push({ part: (name || "attachment-" + n) + "!link", text: url });
+      return;
+    }
   }
   if (method !== undefined && method !== AF_BY_VALUE && method !== 0) {
     item.unscanned.push({ part: name || "attachment-" + n, reason: "unsupported", detail: "attachment by reference (link only)" });

@@ -49,8 +49,10 @@ export interface MsgAttachmentSpec {
   message?: MsgSpec;
   /** attach method 6: an OLE storage (paths inside it → bytes). */
   ole?: { [path: string]: Uint8Array };
-  /** any other PidTagAttachMethod (2 = by reference). */
+  /** any other PidTagAttachMethod (2 = by reference, 7 = by web reference: a cloud attachment). */
   method?: number;
+  /** PidTagAttachLongPathname (0x370D): the path or, for method 7, the URL. */
+  longPathname?: string;
   hidden?: boolean;
   contentId?: string;
 }
@@ -129,6 +131,7 @@ function messageStreams(spec: MsgSpec, base: string, top: boolean, out: { [path:
     str(dir, 0x3001, a.name, av);
     str(dir, 0x370e, a.mime, av);
     str(dir, 0x3712, a.contentId, av);
+    str(dir, 0x370d, a.longPathname, av);
     if (a.message) {
       messageStreams(a.message, dir + "/" + tagName(0x3701, 0x000d), false, out);
       av.push([0x3701, 0x000d, 0xffffffff]);
