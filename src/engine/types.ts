@@ -44,7 +44,11 @@ export type Location =
   | { kind: "body" }
   | { kind: "attachment"; name: string; attachmentId?: string };
 
-export type UnscannedReason = "encrypted" | "too-large" | "unsupported" | "corrupt" | "limit" | "timeout" | "unavailable";
+/**
+ * Why a part could not be checked. "no-text" is written only by the decision, for pictures and recordings when the
+ * policy counts them (`attachments.images: warn`); extraction reports those as `NoTextPart`s, never as failures.
+ */
+export type UnscannedReason = "encrypted" | "too-large" | "unsupported" | "corrupt" | "limit" | "timeout" | "unavailable" | "no-text";
 
 /** A part that could not be read. `part` names it ("report.docx", "archive.zip/inner.xlsx"). */
 export interface Unscanned {
@@ -52,6 +56,22 @@ export interface Unscanned {
   reason: UnscannedReason;
   /** Human detail for the CLI and the task pane; never contains content. */
   detail?: string;
+}
+
+/** A picture or recording recognised by content: it holds no text to check. Not a failure (src/extract/media.ts). */
+export interface NoTextPart {
+  part: string;
+  kind: "image" | "media";
+  /** Shown inside a mail's body (inline): like Outlook's own inline pictures, never counted by the policy. */
+  inline?: true;
+}
+
+/** A host that files are linked from (a cloud attachment, or a sharing link in the text). Never the URL. */
+export interface LinkedFile {
+  /** Lower-case host name, e.g. "contoso-my.sharepoint.com", "1drv.ms" (a cloud attachment without a URL: its name). */
+  host: string;
+  /** How many links (and cloud attachments) go to it. */
+  count: number;
 }
 
 /** Findings a stored result no longer lists one by one (a capped cache entry): how many, per detector and confidence. */
@@ -71,6 +91,8 @@ export interface SourceResult {
    */
   omitted?: OmittedFindings[];
   unscanned: Unscanned[];
+  /** Pictures and recordings in it (no text to check; the policy's `attachments.images` decides whether they count). */
+  noText?: NoTextPart[];
   /** Length of the scanned text, for statistics. */
   chars: number;
 }
@@ -146,4 +168,12 @@ export interface Decision {
   unscanned: Unscanned[];
   /** External recipients in To/Cc who can see each other. */
   visibleExternalRecipients: number;
+  /** Every picture and recording recognised in the message (counted or not), for the task pane and the CLI; absent: none. */
+  noText?: NoTextPart[];
+  /**
+   * Hosts of the linked files (`linked-file` findings after the sender allowlist), whether or not a rule counted them:
+   * the dialog lists them as "Also linked" when another rule fires; a rule naming `links` or `linked-file` counts them.
+   * Absent: none.
+   */
+  linkedFiles?: LinkedFile[];
 }

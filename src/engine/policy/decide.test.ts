@@ -240,3 +240,90 @@ describe("customer-list-name signal", () => {
     expect(decide([body([])], m, policy).action).toBe("allow");
   });
 });
+
+describe("pictures and recordings (no text)", () => {
+  const shot = (name: string, extra: Partial<SourceResult> = {}): SourceResult => ({ ...attachment(name, []), noText: [{ part: name, kind: "image" }], ...extra });
+  const warnImages = { ...policy, attachments: { images: "warn" as const } };
+
+  it("under the default policy (images: ignore) a screenshot to an external recipient is allowed, and listed", () => {
+    const d = decide([body([]), shot("Screenshot 2025-03-01.png")], msg([to("partner@partner.test", "externalUser")]), policy);
+    expect(policy.attachments).toEqual({ images: "ignore" });
+    expect(d.action).toBe("allow");
+    expect(d.rules).toEqual([]);
+    expect(d.unscanned).toEqual([]);
+    expect(d.noText).toEqual([{ part: "Screenshot 2025-03-01.png", kind: "image" }]);
+  });
+
+  it("images: warn → each picture counts like an unscanned part, under its own rule and advice", () => {
+    const d = decide([body([]), shot("site.jpg"), { ...attachment("call.mp3", []), noText: [{ part: "call.mp3", kind: "media" }] }], msg([to("colleague@example.com")]), warnImages);
+    expect(d.action).toBe("warn");
+    expect(d.rules).toEqual([{ id: "on-no-text", action: "warn", message: "check-no-text", detectors: ["unscanned"] }]);
+    expect(d.unscanned).toEqual([
+      { part: "site.jpg", reason: "no-text", detail: "image" },
+      { part: "call.mp3", reason: "no-text", detail: "media" },
+    ]);
+    expect(d.counts).toEqual({ unscanned: 2 });
+    expect(d.fixes.map((f) => f.kind)).toEqual(["remove-attachment", "remove-attachment"]);
+  });
+
+  it("images: warn never counts inline pictures; onUnscanned block does not make pictures block", () => {
+    const inline = shot("logo.png", { noText: [{ part: "logo.png", kind: "image", inline: true }] });
+    expect(decide([body([]), inline], msg([to("a@partner.test")]), warnImages).action).toBe("allow");
+    const strict = { ...warnImages, onUnscanned: "block" as const };
+    const d = decide([body([]), shot("site.jpg"), attachment("x.pdf", [], [{ part: "x.pdf", reason: "encrypted" }])], msg([to("a@partner.test")]), strict);
+    expect(d.rules.map((r) => [r.id, r.action])).toEqual([["on-unscanned", "block"], ["on-no-text", "warn"]]);
+  });
+
+  it("a rule naming unscanned counts pictures too when the policy counts them (and then no implicit rule is added)", () => {
+    const p = { ...warnImages, rules: [{ id: "block-unscanned", when: { detectors: ["unscanned"], minCount: 1, minConfidence: "low" as const, recipients: "any" as const, where: ["attachment" as const] }, action: "block" as const, message: "check-unscanned" }] };
+    const d = decide([shot("site.jpg")], msg([to("a@example.com")]), p);
+    expect(d.rules.map((r) => r.id)).toEqual(["block-unscanned"]);
+    expect(decide([shot("site.jpg")], msg([to("a@example.com")]), { ...p, attachments: { images: "ignore" } }).action).toBe("allow");
+  });
+});
+
+describe("linked files", () => {
+  const link = (host: string): Finding => ({ detector: "linked-file", start: 4, end: 30, confidence: "high", reasons: ["link to a file-sharing host"], masked: host });
+  const cloud = (name: string, host: string): SourceResult => attachment(name, [{ ...link(host), start: 0, end: 0, reasons: ["cloud attachment"] }]);
+  const linksAlone = {
+    ...policy,
+    rules: policy.rules.concat([{ id: "warn-links-external", when: { detectors: ["links"], minCount: 1, minConfidence: "low" as const, recipients: "external" as const, where: ["body" as const, "attachment" as const, "subject" as const] }, action: "warn" as const, message: "check-links" }]),
+  };
+
+  it("the default policy does not act on links alone, but lists their hosts", () => {
+    const d = decide([body([link("contoso-my.sharepoint.com"), link("contoso-my.sharepoint.com"), link("1drv.ms")]), cloud("plan.docx", "contoso-my.sharepoint.com")], msg([to("a@partner.test", "externalUser")]), policy);
+    expect(d.action).toBe("allow");
+    expect(d.linkedFiles).toEqual([
+      { host: "contoso-my.sharepoint.com", count: 3 },
+      { host: "1drv.ms", count: 1 },
+    ]);
+    expect(d.counts).toEqual({});
+    expect(d.unscanned).toEqual([]);
+  });
+
+  it("listed beside another rule: the hosts ride along, the count and the fixes come from the other rule only", () => {
+    const d = decide([body([card(), link("www.dropbox.com")])], msg([to("a@partner.test")]), policy);
+    expect(d.action).toBe("block");
+    expect(d.counts).toEqual({ "payment-card": 1 });
+    expect(d.linkedFiles).toEqual([{ host: "www.dropbox.com", count: 1 }]);
+    expect(d.fixes).toEqual([{ kind: "mask-identifiers", findings: 1 }]);
+  });
+
+  it("a rule naming the group links warns on links alone, with the host as the example (never the URL)", () => {
+    const d = decide([body([link("1drv.ms")]), cloud("plan.docx", "contoso.sharepoint.com")], msg([to("a@partner.test")]), linksAlone);
+    expect(d.action).toBe("warn");
+    expect(d.rules.map((r) => r.id)).toEqual(["warn-links-external"]);
+    expect(d.counts).toEqual({ "linked-file": 2 });
+    expect(d.examples.map((e) => e.masked)).toEqual(["1drv.ms", "contoso.sharepoint.com"]);
+    // A link in the body is not masked away; a cloud attachment can be removed.
+    expect(d.fixes).toEqual([{ kind: "remove-attachment", name: "plan.docx", attachmentId: "id-plan.docx" }]);
+    expect(decide([body([link("1drv.ms")])], msg([to("a@example.com")]), linksAlone).action).toBe("allow");
+  });
+
+  it("an allowlisted sender for linked-file drops the links from the decision", () => {
+    const p = { ...linksAlone, allowlists: { ...linksAlone.allowlists, senders: [{ address: "me@example.com", reason: "share point admin", detectors: ["links"] }] } };
+    const d = decide([body([link("1drv.ms")])], msg([to("a@partner.test")]), p);
+    expect(d.action).toBe("allow");
+    expect(d.linkedFiles).toBeUndefined();
+  });
+});

@@ -24,9 +24,16 @@
  * source), or a part of the message itself (`message.gaps`: recipients, subject, body, the attachment list). This is
  * the only place the rule lives: the send handler, the pre-scan, the task pane and the CLI all reach it through
  * src/pipeline/check-message.ts. Findings a stored result omitted (`SourceResult.omitted`) count like listed ones.
+ *
+ * Pictures and recordings (`SourceResult.noText`) are listed in `Decision.noText` and count for nothing, unless the
+ * policy says `attachments.images: warn`: then each (except inline ones) is an `unscanned` item with reason "no-text",
+ * under an implicit warn rule of its own ("on-no-text", message check-no-text) unless a rule naming `unscanned`
+ * already warns or blocks on it. Linked files (`linked-file` findings: cloud attachments and sharing links) are items
+ * like any finding, so a rule naming `links` or `linked-file` acts on them; whatever rules say, their hosts are listed
+ * in `Decision.linkedFiles` for the dialog's "Also linked" line.
  */
 import { ACTION_ORDER, CONFIDENCE_ORDER } from "../types";
-import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Location, MessageInfo, Recipient, SourceResult, Unscanned } from "../types";
+import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, LinkedFile, Location, MessageInfo, NoTextPart, Recipient, SourceResult, Unscanned } from "../types";
 import { matchCustomerListName } from "../signals/customer-list-name";
 import { namesDetector } from "../registry";
 import { SIGNAL_IDS } from "./ids";
@@ -43,6 +50,8 @@ interface Item {
   weight: number;
   finding?: Finding;
   key: number;
+  /** A picture or recording the policy counts (`attachments.images: warn`): detector "unscanned", rule on-no-text. */
+  noText?: true;
 }
 
 export function domainOf(address: string): string {
@@ -112,6 +121,8 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   const items: Item[] = [];
   let key = 0;
   const unscanned: Unscanned[] = [];
+  const noText: NoTextPart[] = [];
+  const countImages = !!policy.attachments && policy.attachments.images === "warn";
   for (const source of sources) {
     for (const f of source.findings) {
       if (!enforced(f.detector, f.confidence)) continue;
@@ -126,6 +137,12 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     for (const u of source.unscanned) {
       unscanned.push(u);
       if (!senderAllowed("unscanned")) items.push({ detector: "unscanned", confidence: "high", location: source.location, weight: 1, key: key++ });
+    }
+    for (const p of source.noText || []) {
+      noText.push(p);
+      if (!countImages || p.inline) continue;
+      unscanned.push({ part: p.part, reason: "no-text", detail: p.kind });
+      if (!senderAllowed("unscanned")) items.push({ detector: "unscanned", confidence: "high", location: source.location, weight: 1, key: key++, noText: true });
     }
   }
   for (const u of message.gaps || []) {
@@ -161,12 +178,18 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     const detectors = matched.map((it) => it.detector).filter((d, i, all) => all.indexOf(d) === i);
     fired.push({ rule: { id: rule.id, action: rule.action, message: rule.message, detectors }, order, items: matched });
   });
-  const unscannedItems = items.filter((it) => it.detector === "unscanned");
+  const unscannedItems = items.filter((it) => it.detector === "unscanned" && !it.noText);
   if (unscannedItems.length) {
-    const covered = fired.some((f) => f.rule.detectors.indexOf("unscanned") >= 0 && stricter(f.rule.action, policy.onUnscanned) <= 0);
+    const covered = fired.some((f) => f.items.some((it) => it.detector === "unscanned" && !it.noText) && stricter(f.rule.action, policy.onUnscanned) <= 0);
     if (!covered) {
       fired.push({ rule: { id: "on-unscanned", action: policy.onUnscanned, message: "check-unscanned", detectors: ["unscanned"] }, order: policy.rules.length, items: unscannedItems });
     }
+  }
+  // Pictures and recordings the policy counts (attachments.images: warn): a warning of their own, unless a rule that
+  // names `unscanned` already warns or blocks on them.
+  const noTextItems = items.filter((it) => it.noText);
+  if (noTextItems.length && !fired.some((f) => f.items.some((it) => it.noText) && stricter(f.rule.action, "warn") <= 0)) {
+    fired.push({ rule: { id: "on-no-text", action: "warn", message: "check-no-text", detectors: ["unscanned"] }, order: policy.rules.length + 1, items: noTextItems });
   }
   fired.sort((a, b) => stricter(a.rule.action, b.rule.action) || a.order - b.order);
   const action: Action = fired.length ? fired[0]!.rule.action : "allow";
@@ -185,7 +208,7 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   const counts: Record<string, number> = {};
   for (const it of counted) counts[it.detector] = (counts[it.detector] || 0) + it.weight;
 
-  return {
+  const decision: Decision = {
     action,
     rules: fired.map((f) => f.rule),
     counts,
@@ -194,6 +217,27 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     unscanned,
     visibleExternalRecipients: visibleExternal,
   };
+  // Present only when there is something to list (a decision without them reads as before).
+  if (noText.length) decision.noText = noText;
+  const linkedFiles = linkedFilesOf(items);
+  if (linkedFiles.length) decision.linkedFiles = linkedFiles;
+  return decision;
+}
+
+/** Hosts of the linked files among the items (after detector settings and the sender allowlist), first seen first. */
+function linkedFilesOf(items: Item[]): LinkedFile[] {
+  const out: LinkedFile[] = [];
+  const at: Record<string, number> = {};
+  for (const it of items) {
+    if (it.detector !== "linked-file" || !it.finding) continue;
+    const host = it.finding.masked;
+    const i = at[host];
+    if (i === undefined) {
+      at[host] = out.length;
+      out.push({ host, count: it.weight });
+    } else (out[i] as LinkedFile).count += it.weight;
+  }
+  return out;
 }
 
 /** A few masked examples, one detector after another (round robin), no repeats. */

@@ -20,8 +20,11 @@ export const IDENTIFIER_DETECTOR_IDS: readonly DetectorId[] = membersOf("identif
  * "What to do" advice ids a rule's `message` may name; the i18n catalog (src/i18n/messages/en.ts, `advice`) has a text
  * for each (agreed with the localization issue).
  */
-export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment"] as const;
+export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment", "check-links", "check-no-text"] as const;
 export type AdviceId = (typeof ADVICE_IDS)[number];
+
+/** Values of `attachments.images`. */
+export const IMAGE_POLICIES = ["ignore", "warn"] as const;
 
 /** Checksums a custom pattern may ask for: the engine's registry (../checksums/index.ts). */
 export const CHECKSUM_IDS: readonly string[] = Object.keys(checksums).sort();

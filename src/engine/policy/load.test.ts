@@ -3,6 +3,7 @@ import fc from "fast-check";
 import * as path from "path";
 import { compilePolicy, loadPolicy, loadPolicyWithWarnings, PolicyError } from "./load";
 import { BUILTIN_DETECTOR_IDS } from "./ids";
+import { DEFAULT_LINK_HOSTS } from "../signals/linked-file";
 
 const DEFAULT = path.resolve(__dirname, "../../../assets/policy/default-policy.yaml");
 const HEAD = "version: 1\norganization: { name: X, internalDomains: [example.com] }\ncitation: { title: { en: Privacy } }\n";
@@ -44,6 +45,26 @@ describe("loadPolicy", () => {
     expect(p.rules[0]!.when).toEqual({ detectors: ["identifiers"], minCount: 1, minConfidence: "low", recipients: "any", where: ["body", "attachment", "subject"] });
     expect(p.allowlists).toEqual({ values: [], senders: [], recipientDomains: [] });
     expect(p.customPatterns).toEqual([]);
+  });
+
+  it("attachments.images defaults to ignore; links.hosts to the built-in list, extended by add and shortened by remove", () => {
+    const p = loadPolicy(HEAD, "p.yaml");
+    expect(p.attachments).toEqual({ images: "ignore" });
+    expect(p.links!.hosts).toEqual(DEFAULT_LINK_HOSTS.slice());
+    const { policy, warnings } = loadPolicyWithWarnings(HEAD + "attachments: { images: warn }\nlinks: { add: [Files.Example.com, 1drv.ms], remove: [we.tl, nosuch.example] }\n", "p.yaml");
+    expect(policy.attachments).toEqual({ images: "warn" });
+    expect(policy.links!.hosts).toContain("files.example.com");
+    expect(policy.links!.hosts.filter((h) => h === "1drv.ms")).toHaveLength(1);
+    expect(policy.links!.hosts).not.toContain("we.tl");
+    expect(warnings).toContain('p.yaml: links.remove[1]: "nosuch.example" is not in the host list (line 5)');
+    expect(loadPolicy(HEAD + "links: { hosts: [] }\n", "p.yaml").links).toEqual({ hosts: [] });
+  });
+
+  it("refuses a bad images value and a link host that is a URL or has no domain", () => {
+    expect(errorsOf(HEAD + "attachments: { images: block }\n")).toEqual(['p.yaml: attachments.images: "block" is not one of ignore, warn (line 4)']);
+    const e = errorsOf(HEAD + "links: { add: ['https://x.example/a', intranet, 'box.com/a b'] }\n");
+    expect(e).toHaveLength(3);
+    for (const line of e) expect(line).toMatch(/^p\.yaml: links\.add\[\d\]: ".*" is not a host like dropbox\.com/);
   });
 
   it("normalises custom pattern flags to a complete flag string with u", () => {

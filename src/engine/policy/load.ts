@@ -160,6 +160,16 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
   p.allowlists.senders.forEach((s, i) => checkRefs(s.detectors || ["*"], ["allowlists", "senders", i, "detectors"]));
   p.allowlists.recipientDomains.forEach((d, i) => checkRefs(d.detectors || ["*"], ["allowlists", "recipientDomains", i, "detectors"]));
 
+  // Link hosts: the list, plus add, minus remove (compared lower-case).
+  const links = p.links as unknown as { hosts: string[]; add: string[]; remove: string[] };
+  const hosts: string[] = [];
+  for (const h of links.hosts.concat(links.add)) if (hosts.indexOf(lower(h)) < 0) hosts.push(lower(h));
+  links.remove.forEach((h, i) => {
+    const at = hosts.indexOf(lower(h));
+    if (at < 0) warn(["links", "remove", i], `${JSON.stringify(h)} is not in the host list`);
+    else hosts.splice(at, 1);
+  });
+
   if (issues.length) throw fail();
 
   const citation: Policy["citation"] = { title: { ...p.citation.title } };
@@ -193,6 +203,8 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
       senders: p.allowlists.senders.map((s) => ({ address: lower(s.address), reason: s.reason, detectors: (s.detectors || ["*"]).slice() })),
       recipientDomains: p.allowlists.recipientDomains.map((d) => ({ domain: lower(d.domain), reason: d.reason, detectors: (d.detectors || ["*"]).slice() })),
     },
+    attachments: { images: p.attachments ? p.attachments.images : "ignore" },
+    links: { hosts },
     onUnscanned: p.onUnscanned,
     timeBudgetMs: p.timeBudgetMs,
   };

@@ -4,7 +4,8 @@
  * `dlp schema > assets/policy/policy.schema.json`; schema.test.ts fails when the two differ).
  */
 import { toJsonSchema, type ObjectSpec, type Spec } from "./spec";
-import { ACTIONS, ADVICE_IDS, BUILTIN_DETECTOR_IDS, CHECKSUM_IDS, CONFIDENCES, POLICY_GROUP_NAMES, RECIPIENT_SCOPES, SIGNAL_IDS, WHERES } from "./ids";
+import { ACTIONS, ADVICE_IDS, BUILTIN_DETECTOR_IDS, CHECKSUM_IDS, CONFIDENCES, IMAGE_POLICIES, POLICY_GROUP_NAMES, RECIPIENT_SCOPES, SIGNAL_IDS, WHERES } from "./ids";
+import { DEFAULT_LINK_HOSTS } from "../signals/linked-file";
 
 export const POLICY_SCHEMA_ID = "https://think-first.example/policy.schema.json";
 
@@ -12,6 +13,14 @@ const KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 const DOMAIN = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
 const ADDRESS = "^[^\\s@]+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
 const LOCALE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+/** A link host entry: a domain, optionally followed by a path prefix ("teams.microsoft.com/l/file"). */
+const LINK_HOST = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(/[^\\s?#]*)?$";
+const linkHosts = (description: string, dflt: readonly string[]): Spec => ({
+  type: "array",
+  items: { type: "string", pattern: LINK_HOST, patternHint: "a host like dropbox.com (optionally with a path prefix, like teams.microsoft.com/l/file)" },
+  default: dflt.slice(),
+  description,
+});
 
 const confidence = (description: string, dflt: string): Spec => ({ type: "string", enum: CONFIDENCES, default: dflt, description });
 const words = (description: string): Spec => ({ type: "array", items: { type: "string", minLength: 1 }, default: [], description });
@@ -193,6 +202,31 @@ export const POLICY_SPEC: ObjectSpec = {
           description: "Recipient domains treated as internal for these detectors (e.g. your bank for iban).",
           items: { type: "object", properties: { domain: { type: "string", required: true, pattern: DOMAIN, patternHint: "a domain like example.com" }, detectors: detectorScope, reason } },
         },
+      },
+    },
+    attachments: {
+      type: "object",
+      default: { images: "ignore" },
+      description: "Attachments without text.",
+      properties: {
+        images: {
+          type: "string",
+          enum: IMAGE_POLICIES,
+          default: "ignore",
+          description:
+            "Pictures and recordings (png, jpeg, gif, heic, webp, mp3, mp4…, recognised by content, also inside zips and attached mails) hold no text to check. ignore: they never warn (no Outlook runtime can read text in a picture); warn: each counts like a part that could not be checked (rule on-no-text, advice check-no-text). Inline pictures of a mail never count.",
+        },
+      },
+    },
+    links: {
+      type: "object",
+      default: { hosts: DEFAULT_LINK_HOSTS.slice(), add: [], remove: [] },
+      description:
+        "Files shared as links: cloud attachments and links to these hosts in the text are linked-file findings (group links), named by their host only. They are listed in the dialog when another rule fires; a rule naming links or linked-file acts on them alone.",
+      properties: {
+        hosts: linkHosts("File-sharing hosts (subdomains included; a path prefix narrows an entry). Replaces the built-in list; to extend it use add.", DEFAULT_LINK_HOSTS),
+        add: linkHosts("Hosts added to the list (e.g. your own file server).", []),
+        remove: linkHosts("Hosts taken off the list.", []),
       },
     },
     onUnscanned: { type: "string", enum: ["warn", "block"], default: "warn", description: "What happens when something could not be checked (unreadable attachment, time budget exceeded, Office error)." },

@@ -97,6 +97,18 @@ export interface Policy {
     senders: AllowedSender[];
     recipientDomains: AllowedDomain[];
   };
+  /**
+   * Pictures and recordings (no text to check, src/extract/media.ts): `ignore` (the default: a screenshot never warns)
+   * or `warn` (each counts like a part that could not be checked, under the implicit rule "on-no-text"). Absent in a
+   * policy.json compiled by an older build: `ignore`.
+   */
+  attachments?: { images: "ignore" | "warn" };
+  /**
+   * Hosts whose links are `linked-file` findings: domains (subdomains included), optionally with a path prefix
+   * ("teams.microsoft.com/l/file"). Compiled: the list with `add` and `remove` applied, lower-case. Absent in a
+   * policy.json compiled by an older build: the default list (signals/linked-file.ts DEFAULT_LINK_HOSTS).
+   */
+  links?: { hosts: string[] };
   /** What happens when an attachment could not be read, the time budget ran out or an Office call failed. */
   onUnscanned: Exclude<Action, "allow">;
   /** Total time the send handler may spend before it applies onUnscanned (default 4000 ms). */

@@ -4,7 +4,8 @@
  */
 import { customerListName } from "./customer-list-name";
 import { emailList } from "./email-list";
+import { linkedFile } from "./linked-file";
 import { unscanned } from "./unscanned";
 import { visibleExternalRecipients } from "./visible-external-recipients";
 
-export const signals = [emailList, customerListName, visibleExternalRecipients, unscanned] as const;
+export const signals = [emailList, customerListName, linkedFile, visibleExternalRecipients, unscanned] as const;
