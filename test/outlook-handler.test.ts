@@ -5,6 +5,7 @@
 import { defaultPolicy, withPolicy } from "./helpers/outlook-policy";
 import { fakeEvent, fakeOffice, type FakeMessage, type FakeOptions } from "./helpers/fake-office";
 import { b64, buildXlsx, customerAddresses } from "./helpers/outlook-fixtures";
+import { jpg as photoJpeg, png as screenshotPng } from "../src/extract/test-fixtures-media";
 import { handleSend, prescan } from "../src/outlook/on-message-send";
 import { CACHE_KEY } from "../src/outlook/prescan-cache";
 import { TASKPANE_COMMAND_ID, type CompletedOptions, type PaneContext } from "../src/outlook/completed-options";
@@ -140,14 +141,121 @@ describe("Office failures", () => {
     expect(context(options).unscanned).toEqual(expect.arrayContaining([expect.objectContaining({ part: "q3.xlsx", reason: "timeout" })]));
   });
 
-  it("a cloud attachment cannot be read: reported as unscanned, not fetched as bytes", async () => {
+});
+
+describe("cloud attachments and sharing links", () => {
+  const cloud = { id: "c", name: "plan.docx", size: 0, attachmentType: "cloud", format: "url", text: "https://contoso-my.sharepoint.com/personal/jane_contoso_com/Documents/plan.docx?web=1" };
+  const linksAlone = withPolicy({
+    rules: defaultPolicy.rules.concat([{ id: "warn-links-external", when: { detectors: ["links"], minCount: 1, minConfidence: "low", recipients: "external", where: ["body", "attachment", "subject"] }, action: "warn", message: "check-links" }]),
+  });
+
+  it("a OneDrive attachment alone is not 'could not be checked': allowed under the default policy", async () => {
+    const { options, office } = await send({ to: [ext("partner@example.org")], subject: "Plan", body: "See the plan.", attachments: [cloud] });
+    expect(options).toEqual({ allowEvent: true });
+    expect(office.calls).toContain("getAttachmentContentAsync");
+  });
+
+  it("beside a card in the body: blocked, and the dialog lists the cloud file's host, never its URL", async () => {
+    const { options } = await send({ to: [ext("partner@example.org")], subject: "Plan", body: "Card 4111 1111 1111 1111", attachments: [cloud] });
+    expectStopped(options, "block");
+    expect(options.errorMessage).toContain("Also linked: contoso-my.sharepoint.com");
+    expect(options.errorMessageMarkdown).toContain("contoso-my.sharepoint.com");
+    for (const t of [options.errorMessage!, options.errorMessageMarkdown!, options.contextData!]) expect(t).not.toMatch(/jane|plan\.docx\?|personal/);
+    expect(context(options).unscanned).toEqual([]);
+  });
+
+  it("a link only in the HTML body's link target (Office's text body drops it on some clients) is found", async () => {
+    const html = '<p>Card 4111 1111 1111 1111. The list is <a href="https://www.dropbox.com/scl/fi/abc/customers.csv?dl=0">here</a>.</p>';
+    const { options, office } = await send({ to: [ext("partner@example.org")], subject: "x", bodyHtml: html });
+    expectStopped(options, "block");
+    expect(options.errorMessage).toContain("Also linked: www.dropbox.com");
+    expect(office.calls.filter((c) => c === "body.getAsync")).toHaveLength(2);
+  });
+
+  it("a policy that warns on links alone: warn, with the host and the advice", async () => {
+    const { options } = await send({ to: [ext("partner@example.org")], subject: "Plan", body: "Here: https://1drv.ms/x/s!AkqZ3mNp?e=Ab3dE", attachments: [cloud] }, {}, linksAlone);
+    expectStopped(options, "warn");
+    expect(options.errorMessage).toContain("1drv.ms");
+    expect(options.errorMessage).toContain("Make sure the linked files may be shared");
+    expect(options.errorMessage).not.toContain("AkqZ3mNp");
+    // Internally: allowed.
+    expect((await send({ to: [int("colleague@example.com")], subject: "Plan", body: "https://1drv.ms/x/s!Akq", attachments: [cloud] }, {}, linksAlone)).options).toEqual({ allowEvent: true });
+  });
+
+  it("when the cloud attachment's URL cannot be read, it is still a linked file (named by the attachment), not unscanned", async () => {
+    const { options } = await send({ to: [ext("partner@example.org")], subject: "x", body: "hello", attachments: [cloud] }, { faults: { getAttachmentContentAsync: "fail" } }, linksAlone);
+    expectStopped(options, "warn");
+    expect(context(options).unscanned).toEqual([]);
+    expect(options.errorMessage).toContain("plan.docx");
+  });
+
+  it("the HTML body failing matters only to a policy that acts on links", async () => {
+    const plain = { to: [ext("partner@example.org")], subject: "x", body: "hello" };
+    const office = fakeOffice({ from: me, ...plain });
+    const htmlFails = (o: typeof office) => {
+      const get = o.item.body.getAsync;
+      o.item.body.getAsync = (type: unknown, a: unknown, b?: unknown) => (type === "html" ? (typeof a === "function" ? a : (b as (r: unknown) => void))({ status: "failed", error: { name: "GenericResponseError" } }) : get(type, a, b));
+    };
+    htmlFails(office);
+    const r1 = fakeEvent();
+    expect(await handleSend(r1.event, { office: office.globals, policy: defaultPolicy })).toEqual({ allowEvent: true });
+    const office2 = fakeOffice({ from: me, ...plain });
+    htmlFails(office2);
+    const r2 = fakeEvent();
+    const o2 = await handleSend(r2.event, { office: office2.globals, policy: linksAlone });
+    expect(o2.allowEvent).toBe(false);
+    expect(context(o2).unscanned.map((u) => u.part)).toEqual(["body (links)"]);
+  });
+});
+
+describe("pictures and recordings are not 'could not be checked'", () => {
+  it("a screenshot (a real PNG, not inline) to an external recipient → allowed under the default policy", async () => {
+    const png = screenshotPng();
+    const { options, office } = await send({ to: [ext("partner@example.org")], subject: "The error", body: "See the screenshot.", attachments: [{ id: "s", name: "Screenshot 2025-03-01 101500.png", size: png.length, base64: b64(png) }] });
+    expect(options).toEqual({ allowEvent: true });
+    expect(office.calls).toContain("getAttachmentContentAsync");
+  });
+
+  it("photos (a JPEG and a zip of photos) beside a card: blocked for the card only, the photos not listed as not checked", async () => {
+    const { zipSync } = require("fflate") as typeof import("fflate");
+    const jpg = photoJpeg();
+    const zip = zipSync({ "IMG_0001.JPG": jpg, "IMG_0002.JPG": photoJpeg(3, true) });
     const { options } = await send({
-      to: [int("colleague@example.com")],
-      subject: "x",
-      body: "hello",
-      attachments: [{ id: "c", name: "plan.docx", size: 100, attachmentType: "cloud", format: "url", text: "https://contoso.sharepoint.com/plan.docx" }],
+      to: [ext("partner@example.org")],
+      subject: "Site visit",
+      body: "Card 4111 1111 1111 1111",
+      attachments: [
+        { id: "p", name: "site.jpg", size: jpg.length, base64: b64(jpg) },
+        { id: "z", name: "photos.zip", size: zip.length, base64: b64(zip) },
+      ],
     });
-    if (!options.allowEvent) expect(context(options).unscanned.map((u) => u.part)).toContain("plan.docx");
+    expectStopped(options, "block");
+    expect(context(options).unscanned).toEqual([]);
+    expect(options.errorMessage).not.toMatch(/site\.jpg|photos\.zip|Not checked/);
+  });
+
+  it("attachments.images: warn → the screenshot warns, as a part without text", async () => {
+    const png = screenshotPng();
+    const { options } = await send(
+      { to: [int("colleague@example.com")], subject: "x", body: "See the screenshot.", attachments: [{ id: "s", name: "screenshot.png", size: png.length, base64: b64(png) }] },
+      {},
+      withPolicy({ attachments: { images: "warn" } }),
+    );
+    expectStopped(options, "warn");
+    expect(context(options).unscanned).toEqual([expect.objectContaining({ part: "screenshot.png", reason: "no-text" })]);
+    expect(options.errorMessage).toContain("Pictures and recordings are not read");
+  });
+
+  it("a pre-scanned picture keeps what it is in the cache: the send reuses it and decides the same", async () => {
+    const png = screenshotPng();
+    const policy = withPolicy({ attachments: { images: "warn" } });
+    const office = fakeOffice({ from: me, to: [int("colleague@example.com")], subject: "x", body: "hi", attachments: [{ id: "s", name: "shot.png", size: png.length, base64: b64(png) }] });
+    await prescan(fakeEvent().event, true, { office: office.globals, policy });
+    expect(JSON.parse(office.session[CACHE_KEY]!).s.result.noText).toEqual([{ part: "shot.png", kind: "image" }]);
+    office.calls.length = 0;
+    const options = await handleSend(fakeEvent().event, { office: office.globals, policy });
+    expect(office.calls).not.toContain("getAttachmentContentAsync");
+    expectStopped(options, "warn");
   });
 });
 

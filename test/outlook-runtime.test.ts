@@ -5,6 +5,7 @@
 import { fakeOffice, type Fault, type FakeMessage } from "./helpers/fake-office";
 import { loadLaunchevent, runToCompletion } from "./helpers/js-runtime";
 import { b64, buildXlsx, customerAddresses } from "./helpers/outlook-fixtures";
+import * as media from "../src/extract/test-fixtures-media";
 
 const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
 const int = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "user" });
@@ -56,6 +57,33 @@ describe("launchevent.js in node:vm", () => {
     expect(options).toMatchObject({ allowEvent: false });
     expect(options.sendModeOverride).toBeUndefined(); // isSetSupported threw: treated as a 1.12 client
     expect(ms).toBeLessThan(4000);
+  });
+
+  it("a screenshot (PNG) and a photo (JPEG), real bytes, to an external address → allowed under the bundled policy", async () => {
+    const png = media.png();
+    const jpg = media.jpg(3, true);
+    const { options } = await sendInRuntime({
+      to: [ext("partner@example.org")],
+      subject: "The error",
+      body: "See the screenshot and the photo.",
+      attachments: [
+        { id: "s", name: "Screenshot 2025-03-01 101500.png", size: png.length, base64: b64(png) },
+        { id: "p", name: "IMG_0001.JPG", size: jpg.length, base64: b64(jpg) },
+      ],
+    });
+    expect(options).toEqual({ allowEvent: true });
+  });
+
+  it("a OneDrive attachment beside a card → blocked, the dialog names only the host", async () => {
+    const { options } = await sendInRuntime({
+      to: [ext("partner@example.org")],
+      subject: "Plan",
+      body: "Card 4111 1111 1111 1111",
+      attachments: [{ id: "c", name: "plan.docx", size: 0, attachmentType: "cloud", format: "url", text: "https://contoso-my.sharepoint.com/personal/jane_contoso_com/Documents/plan.docx" }],
+    });
+    expect(options.allowEvent).toBe(false);
+    expect(options.errorMessage).toContain("Also linked: contoso-my.sharepoint.com");
+    expect(String(options.errorMessage) + String(options.contextData)).not.toMatch(/jane_contoso|personal\//);
   });
 
   it("the pre-scan handlers complete and notify", async () => {

@@ -50,6 +50,8 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   }
   for (const l of r.lines || []) out.push(`  line ${l.line}: ${LABEL[l.action]} (${l.rules.join(", ")})`);
   for (const u of r.unscanned) out.push(`  not scanned: ${u.part}: ${u.reason}${u.detail ? ` (${u.detail})` : ""}`);
+  for (const p of d.noText || []) out.push(`  no text: ${p.part} (${p.kind}${p.inline ? ", inline" : ""})`);
+  if (d.linkedFiles && d.linkedFiles.length) out.push(`  linked files: ${d.linkedFiles.map((l) => (l.count > 1 ? `${l.host} (${l.count})` : l.host)).join(", ")}`);
   if (d.fixes.length) {
     out.push(
       `  fixes: ${d.fixes

@@ -2,7 +2,8 @@
  * `dlp scan` / `dlp explain`: one result per input file, computed by the add-in's own code.
  *   .eml / .msg (or an Outlook message by content) → readMailFile (src/extract's readMail) → checkMessage (extract →
  *         scan → decide) → renderDialog: the decision and the exact dialog text;
- *   other → extractText → the policy's scanner → decide, as if the file were attached to a message to `--to`.
+ *   other → extractText → the policy's scanner and the linked-file links (scanText) → decide, as if the file were
+ *         attached to a message to `--to`; pictures and recordings are reported as "no text" (the policy decides).
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
  */
 import * as path from "path";
@@ -12,7 +13,7 @@ import { createScanner, allowKey } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
 import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, type MessageInfo, type SourceResult, type Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
-import { checkMessage, scannerFor } from "../pipeline/check-message";
+import { checkMessage, scanText } from "../pipeline/check-message";
 import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
 import { readMailFile } from "./eml";
 
@@ -158,10 +159,10 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const message: MessageInfo = { subject: "", recipients: s.to.map((email) => ({ email, field: "to" as const, recipientType: "unknown" as const })), attachments: [info] };
   const location: Location = { kind: "attachment", name, attachmentId: "file" };
   const extracted = extractText(name, bytes);
-  const scanner = scannerFor(s.policy);
   if (!s.eachLine) {
-    const findings = scanner.scan(extracted.text);
+    const findings = scanText(s.policy, extracted.text);
     const source: SourceResult = { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
+    if (extracted.noText.length) source.noText = extracted.noText;
     const decision = decide([source], message, s.policy);
     const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s), unscanned: extracted.unscanned };
     if (s.explain) result.allowlisted = allowlistedIn(file, name, extracted.text, findings, s);
@@ -171,11 +172,11 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const lines = extracted.text.split("\n");
   const rows: FindingRow[] = [];
   const failing: { line: number; action: Action; rules: string[] }[] = [];
-  let worst: Decision = decide([{ location, findings: [], unscanned: extracted.unscanned, chars: 0 }], message, s.policy);
+  let worst: Decision = decide([{ location, findings: [], unscanned: extracted.unscanned, noText: extracted.noText, chars: 0 }], message, s.policy);
   const allowlisted: AllowlistedRow[] = [];
   lines.forEach((text, i) => {
     const line = text.replace(/\r$/, "");
-    const findings = scanner.scan(line);
+    const findings = scanText(s.policy, line);
     if (!findings.length && !s.explain) return;
     rows.push(...rowsOf(file, name, line, findings, s, i));
     if (s.explain) allowlisted.push(...allowlistedIn(file, name, line, findings, s).map((r) => ({ ...r, line: i + 1 })));

@@ -101,6 +101,52 @@ describe.each(LOCALES.map((l) => [l]))("%s: typical dialogs", (locale) => {
     expect(n.length).toBeLessThanOrEqual(NOTIFICATION_LIMIT);
   });
 
+  test("links no rule counted ride along as one line: the hosts, never a URL", () => {
+    const d = renderDialog(fx.blockWithLinks(), policy, locale as Locale);
+    for (const t of [d.errorMessage, d.errorMessageMarkdown]) {
+      expect(t).not.toContain("https://contoso");
+      expect(t.length).toBeLessThanOrEqual(DIALOG_LIMIT);
+    }
+    // The line is the first optional part to go: the plain text has room for it (the Markdown one, longer, may not).
+    expect(d.errorMessage).toContain(m.dialog.linkedLabel);
+    expect(d.errorMessage).toContain("contoso-my.sharepoint.com");
+    // What the dialog showed without the links it still shows: the masked examples are kept before the hosts.
+    const without = renderDialog(fx.simpleBlock(), policy, locale as Locale);
+    if (without.errorMessage.indexOf("1111") >= 0) expect(d.errorMessage).toContain("1111");
+    checkMarkdown(d.errorMessageMarkdown);
+    // A message with no links has no such line.
+    expect(renderDialog(fx.simpleBlock(), policy, locale as Locale).errorMessage).not.toContain(m.dialog.linkedLabel);
+  });
+
+  test("a rule on links alone: the linked files are on the Found line with their hosts, and its advice", () => {
+    const d = renderDialog(fx.linkedCounted(), policy, locale as Locale);
+    expect(d.errorMessage).toContain("contoso-my.sharepoint.com");
+    expect(d.errorMessage).toContain(m.advice["check-links"]);
+    expect(d.errorMessage).not.toContain(m.dialog.linkedLabel + ":");
+    const n = renderNotification(fx.linkedCounted(), policy, locale as Locale);
+    expect(n.length).toBeGreaterThan(0);
+    expect(n.length).toBeLessThanOrEqual(NOTIFICATION_LIMIT);
+  });
+
+  test("pictures a policy counts (images: warn): not checked, with the no-text reason and the advice", () => {
+    const d: Decision = {
+      action: "warn",
+      rules: [{ id: "on-no-text", action: "warn", message: "check-no-text", detectors: ["unscanned"] }],
+      counts: { unscanned: 1 },
+      examples: [],
+      fixes: [{ kind: "remove-attachment", name: "site.jpg", attachmentId: "a" }],
+      unscanned: [{ part: "site.jpg", reason: "no-text", detail: "image" }],
+      visibleExternalRecipients: 0,
+      noText: [{ part: "site.jpg", kind: "image" }],
+    };
+    const text = renderDialog(d, policy, locale as Locale).errorMessage;
+    expect(text).toContain(m.dialog.intro.unscanned);
+    expect(text).toMatch(new RegExp("site\\.jpg\\u2069? \\(" + m.unscannedReasons["no-text"] + "\\)"));
+    expect(text).toContain(m.advice["check-no-text"]);
+    expect(text).not.toContain(m.advice["check-unscanned"]);
+    expect(renderNotification(d, policy, locale as Locale)).toContain(m.unscannedReasons["no-text"]);
+  });
+
   test("allow renders nothing", () => {
     const d = renderDialog(fx.allowDecision(), policy, locale as Locale);
     expect(d.errorMessage).toBe("");

@@ -53,6 +53,8 @@ interface Layout {
   longWhy: boolean;
   link: boolean;
   sendAnyway: boolean;
+  /** Hosts shown on the "Also linked" line (0: the line is left out). */
+  linkedMax: number;
 }
 
 const FULL: Layout = {
@@ -66,6 +68,7 @@ const FULL: Layout = {
   longWhy: true,
   link: true,
   sendAnyway: true,
+  linkedMax: 3,
 };
 
 function step(prev: Layout, change: Partial<Layout>): Layout {
@@ -80,6 +83,7 @@ function step(prev: Layout, change: Partial<Layout>): Layout {
     longWhy: prev.longWhy,
     link: prev.link,
     sendAnyway: prev.sendAnyway,
+    linkedMax: prev.linkedMax,
   };
   const keys = Object.keys(change) as (keyof Layout)[];
   for (let i = 0; i < keys.length; i++) {
@@ -89,12 +93,16 @@ function step(prev: Layout, change: Partial<Layout>): Layout {
   return next;
 }
 
-/** Optional parts go first: examples, then where-lines and long names, then the policy sentence, then the rest. */
+/**
+ * Optional parts go first: the "Also linked" hosts (the task pane lists them too), examples, then where-lines and long
+ * names, then the policy sentence, then the rest.
+ */
 const LAYOUTS: Layout[] = (() => {
   const list: Layout[] = [FULL];
   const add = (change: Partial<Layout>) => list.push(step(list[list.length - 1] as Layout, change));
+  add({ linkedMax: 1 });
   add({ examples: 1 });
-  add({ examples: 0 });
+  add({ examples: 0, linkedMax: 0 });
   add({ nameMax: 60 });
   add({ whereMax: 2, notCheckedMax: 2 });
   add({ nameMax: 40 });
@@ -295,6 +303,16 @@ function notCheckedItems(ctx: Ctx, decision: Decision, layout: Layout): string[]
   );
 }
 
+/**
+ * Hosts of linked files no fired rule counted ("Also linked: onedrive.live.com"): the dialog is shown for another
+ * reason, and the files behind the links were not checked. Counted linked files are on the "Found" line instead.
+ */
+function linkedItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
+  const linked = decision.linkedFiles || [];
+  if (!linked.length || (decision.counts && decision.counts["linked-file"])) return [];
+  return linked.map((l) => fragment(ctx, ellipsize(sanitize(l.host), Math.min(60, layout.nameMax))));
+}
+
 function adviceItems(ctx: Ctx, decision: Decision, kind: DialogKind): string[] {
   const table = ctx.m.advice as { [id: string]: string };
   const ids: string[] = [];
@@ -303,7 +321,7 @@ function adviceItems(ctx: Ctx, decision: Decision, kind: DialogKind): string[] {
     const id = r && r.message;
     if (id && ids.indexOf(id) < 0) ids.push(id);
   }
-  if (kind === "unscanned" && ids.indexOf("check-unscanned") < 0) ids.push("check-unscanned");
+  if (kind === "unscanned" && ids.indexOf("check-unscanned") < 0 && ids.indexOf("check-no-text") < 0) ids.push("check-unscanned");
   const out: string[] = [];
   for (let i = 0; i < ids.length; i++) {
     const text = Object.prototype.hasOwnProperty.call(table, ids[i] as string) ? (table[ids[i] as string] as string) : table.default;
@@ -337,6 +355,11 @@ function compose(ctx: Ctx, decision: Decision, policy: Policy, kind: Exclude<Dia
     } else {
       blocks.push(label(ctx, d.notCheckedLabel, countText(ctx, unscanned.names[ctx.locale].count, decision.unscanned.length)));
     }
+  }
+
+  if (layout.linkedMax > 0) {
+    const linked = linkedItems(ctx, decision, layout);
+    if (linked.length > 0) blocks.push(label(ctx, d.linkedLabel, list(ctx, linked, layout.linkedMax)));
   }
 
   const cited = citationTitle(policy, ctx.locale);

@@ -65,20 +65,23 @@ export function worstCase(kind: Kind): Decision {
     { kind: "attachment", name: "second-" + LONG_NAME.slice(7), attachmentId: "a3" },
   ];
   const counts: Record<string, number> = {};
-  ALL_DETECTORS.forEach((id, i) => (counts[id] = i + 2));
+  // Linked files no rule counted get a line of their own ("Also linked"), the longer case; counted ones: linkedCounted().
+  const found = ALL_DETECTORS.filter((id) => id !== "linked-file");
+  found.forEach((id, i) => (counts[id] = i + 2));
   counts["visible-external-recipients"] = 250;
   counts["my-custom-employee-id"] = 3;
   const unscanned = [
     { part: LONG_NAME.replace(".xlsx", ".pdf"), reason: "encrypted" as const },
     { part: "archive.zip/" + LONG_NAME, reason: "too-large" as const },
     { part: "other.docx", reason: "timeout" as const },
+    { part: "Screenshot " + LONG_NAME.replace(".xlsx", ".png"), reason: "no-text" as const, detail: "image" },
   ];
   if (kind === "unscanned") {
     const rules: FiredRule[] = [{ id: "unscanned", action: "warn", message: "check-unscanned", detectors: ["unscanned"] }];
-    return { action: "warn", rules, counts: { unscanned: 3 }, examples: [], fixes: [], unscanned, visibleExternalRecipients: 0 };
+    return { action: "warn", rules, counts: { unscanned: 4 }, examples: [], fixes: [], unscanned, visibleExternalRecipients: 0, noText: NO_TEXT, linkedFiles: LINKED };
   }
   const rules: FiredRule[] = [
-    { id: "identifiers-external", action: kind, message: "remove-or-mask", detectors: ALL_DETECTORS.filter((d) => d !== "email-list") },
+    { id: "identifiers-external", action: kind, message: "remove-or-mask", detectors: found.filter((d) => d !== "email-list") },
     { id: "customer-list", action: "warn", message: "dont-share-customer-list", detectors: ["email-list", "customer-list-name"] },
     { id: "visible-recipients", action: "warn", message: "move-to-bcc", detectors: ["visible-external-recipients"] },
     { id: "attachments", action: "warn", message: "remove-attachment", detectors: ["*"] },
@@ -89,7 +92,7 @@ export function worstCase(kind: Kind): Decision {
     action: kind,
     rules,
     counts,
-    examples: examplesFor(ALL_DETECTORS.concat(["my-custom-employee-id"]), locations),
+    examples: examplesFor(found.concat(["my-custom-employee-id"]), locations),
     fixes: [
       { kind: "move-to-bcc", recipients: 250 },
       { kind: "mask-identifiers", findings: 40 },
@@ -98,7 +101,43 @@ export function worstCase(kind: Kind): Decision {
     ],
     unscanned,
     visibleExternalRecipients: 250,
+    noText: NO_TEXT,
+    linkedFiles: LINKED,
   };
+}
+
+/** Hosts as long as a SharePoint tenant's can be (63-character labels), more than the dialog shows. */
+const LINKED = [
+  { host: "contoso-" + "x".repeat(52) + "-my.sharepoint.com", count: 3 },
+  { host: "y".repeat(63) + ".sharepoint.com", count: 1 },
+  { host: "onedrive.live.com", count: 2 },
+  { host: "1drv.ms", count: 1 },
+];
+const NO_TEXT = [{ part: "Screenshot " + LONG_NAME.replace(".xlsx", ".png"), kind: "image" as const }, { part: "call.mp3", kind: "media" as const }];
+
+/** A rule on links alone fired: the linked files are on the Found line with their hosts as examples. */
+export function linkedCounted(): Decision {
+  return {
+    action: "warn",
+    rules: [{ id: "warn-links-external", action: "warn", message: "check-links", detectors: ["linked-file"] }],
+    counts: { "linked-file": 2 },
+    examples: [
+      { detector: "linked-file", masked: "contoso-my.sharepoint.com", location: { kind: "body" }, confidence: "high" },
+      { detector: "linked-file", masked: "1drv.ms", location: { kind: "attachment", name: "plan.docx", attachmentId: "c1" }, confidence: "high" },
+    ],
+    fixes: [{ kind: "remove-attachment", name: "plan.docx", attachmentId: "c1" }],
+    unscanned: [],
+    visibleExternalRecipients: 0,
+    linkedFiles: [
+      { host: "contoso-my.sharepoint.com", count: 1 },
+      { host: "1drv.ms", count: 1 },
+    ],
+  };
+}
+
+/** A card in the body, and links no rule counted: "Also linked". */
+export function blockWithLinks(): Decision {
+  return { ...simpleBlock(), linkedFiles: [{ host: "contoso-my.sharepoint.com", count: 2 }, { host: "www.dropbox.com", count: 1 }] };
 }
 
 /** A typical case: 2 cards in the body to an external recipient. */

@@ -34,10 +34,21 @@ describe("compiledPolicyProblem", () => {
     ["an allowlist entry without its key", (p: any) => p.allowlists.senders.push({ reason: "x" }), /allowlists: an entry has no address/],
     ["a bad onUnscanned", (p: any) => (p.onUnscanned = "allow"), /^onUnscanned/],
     ["a zero time budget", (p: any) => (p.timeBudgetMs = 0), /^timeBudgetMs/],
+    ["an unknown images setting", (p: any) => (p.attachments = { images: "block" }), /^attachments/],
+    ["link hosts that are not a list of texts", (p: any) => (p.links = { hosts: "dropbox.com" }), /^links/],
   ])("refuses %s", (_name, mutate, expected) => {
     const p = clone();
     mutate(p);
     expect(compiledPolicyProblem(p)).toMatch(expected);
+  });
+
+  it("accepts a policy.json of an older build without attachments and links (their defaults apply)", () => {
+    const p = clone();
+    expect(p.attachments).toEqual({ images: "ignore" });
+    expect(p.links.hosts).toContain("sharepoint.com");
+    delete p.attachments;
+    delete p.links;
+    expect(compiledPolicyProblem(p)).toBeNull();
   });
 
   it("refuses what is not an object", () => {

@@ -7,7 +7,7 @@
  * compiles here with the `u` flag. Returns null when the policy is usable, else the first problem (a path and what is
  * wrong). ES2016 only (it runs in classic Outlook's JavaScript-only runtime).
  */
-import { ACTIONS, BUILTIN_DETECTOR_IDS, CONFIDENCES, RECIPIENT_SCOPES, WHERES } from "../engine/policy/ids";
+import { ACTIONS, BUILTIN_DETECTOR_IDS, CONFIDENCES, IMAGE_POLICIES, RECIPIENT_SCOPES, WHERES } from "../engine/policy/ids";
 
 type Obj = Record<string, unknown>;
 
@@ -75,6 +75,10 @@ export function compiledPolicyProblem(p: unknown): string | null {
       if (!isObj(e) || !isStr(e[key])) return `allowlists: an entry has no ${key}`;
     }
   }
+
+  // Written by every build since they exist; absent in an older build's policy.json (the engine's defaults apply then).
+  if (p.attachments !== undefined && (!isObj(p.attachments) || !oneOf(p.attachments.images, IMAGE_POLICIES))) return "attachments: expected { images: ignore | warn }";
+  if (p.links !== undefined && (!isObj(p.links) || !isStrArray(p.links.hosts))) return "links: expected { hosts[] }";
 
   if (p.onUnscanned !== "warn" && p.onUnscanned !== "block") return "onUnscanned: expected warn or block";
   if (!isNum(p.timeBudgetMs) || p.timeBudgetMs <= 0) return "timeBudgetMs: expected a positive number";

@@ -63,7 +63,9 @@ export function cacheable(result: SourceResult): SourceResult | undefined {
     if (same) same.count++;
     else omitted.push({ detector: f.detector, confidence: f.confidence, count: 1 });
   }
-  return { location: result.location, findings: result.findings.slice(0, MAX_FINDINGS), omitted, unscanned: result.unscanned, chars: result.chars };
+  const capped: SourceResult = { location: result.location, findings: result.findings.slice(0, MAX_FINDINGS), omitted, unscanned: result.unscanned, chars: result.chars };
+  if (result.noText) capped.noText = result.noText;
+  return capped;
 }
 
 /** Keeps only entries of attachments still on the message, and drops the largest until it fits. */

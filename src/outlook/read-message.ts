@@ -1,9 +1,11 @@
 /**
  * Reads the compose item into the pipeline's MessageInput: recipients (to/cc/bcc with recipientType), from, subject,
- * body as text, the attachment list and, smallest first, each attachment's content (base64 → bytes; attached mails as
- * .eml; cloud attachments cannot be read and are reported unscanned). Each attachment is scanned as soon as its content
- * arrives, so the scan deadline applies; results cached by the pre-scan (sessionData) are reused. Inline pictures are
- * skipped (see isInlineImage).
+ * body as text (and as HTML, for its link targets: Office's text body keeps a link's URL on some clients and drops it
+ * on others, office-js#4111), the attachment list and, smallest first, each attachment's content (base64 → bytes;
+ * attached mails as .eml; a cloud attachment's content is its URL, format "url": it becomes a `linked-file` finding
+ * naming the URL's host, never an unscanned part). Each attachment is scanned as soon as its content arrives, so the
+ * scan deadline applies; results cached by the pre-scan (sessionData) are reused. Inline pictures are skipped (see
+ * isInlineImage); other pictures are recognised by content (src/extract/media.ts) and count only if the policy says.
  *
  * What Office could not give becomes a `gap` (an Unscanned with reason "timeout" or "unavailable" naming the part), never
  * an exception. Message-level gaps travel in `input.message.gaps`, and a recipient field that could not be read sets
@@ -13,6 +15,7 @@ import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engi
 import type { Policy } from "../engine/policy/types";
 import { scanAttachment, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
 import { decodeBase64 } from "../extract/base64";
+import { htmlHrefs } from "../extract/html";
 import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
 import { CACHE_KEY, cachedResult, parseCache, type PrescanCache } from "./prescan-cache";
@@ -85,6 +88,11 @@ export function contentBytes(info: AttachmentInfo, content: mb.AttachmentContent
   }
 }
 
+/** Does a rule of the policy name the `links` group or `linked-file` (so a missed link could change the verdict)? */
+export function policyActsOnLinks(policy: Policy): boolean {
+  return policy.rules.some((r) => r.action !== "allow" && r.when.detectors.some((d) => d === "links" || d === "linked-file"));
+}
+
 /**
  * Inline pictures (signature logos, pasted screenshots) hold no text the extractor can read; reporting each as
  * "unsupported" would put every message with a logo under the policy's onUnscanned action, so they are skipped.
@@ -95,7 +103,7 @@ export function isInlineImage(info: AttachmentInfo): boolean {
 
 export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy, o: ReadOptions): Promise<ReadResult> {
   const t = () => remaining(o.readDeadline, o.now);
-  const [to, cc, bcc, from, subject, body, list, stored] = await Promise.all([
+  const [to, cc, bcc, from, subject, body, list, stored, html] = await Promise.all([
     mb.getRecipients(item, "to", t()),
     mb.getRecipients(item, "cc", t()),
     mb.getRecipients(item, "bcc", t()),
@@ -104,6 +112,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     mb.getBody(item, "text", t()),
     mb.getAttachments(item, t()),
     mb.sessionGet(item, CACHE_KEY, t()),
+    mb.getBody(item, "html", t()),
   ]);
   const gaps: Unscanned[] = [];
   const recipients: Recipient[] = [];
@@ -113,6 +122,8 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   }
   if (!subject.ok) gaps.push(gap("subject", subject));
   if (!body.ok) gaps.push(gap("body", body));
+  // The HTML body only adds link targets: when it cannot be read, that is a gap only for a policy that acts on links.
+  if (!html.ok && body.ok && policyActsOnLinks(policy)) gaps.push(gap("body (links)", html));
   if (!list.ok) gaps.push(gap("attachments", list));
   const cache = parseCache(stored.ok ? stored.value : undefined);
   const version = policyVersion(policy);
@@ -125,6 +136,10 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     body: body.ok ? body.value : "",
     attachments: [],
   };
+  if (html.ok && html.value) {
+    const hrefs = htmlHrefs(html.value);
+    if (hrefs.length) input.bodyLinks = hrefs;
+  }
   const fresh: Record<string, SourceResult> = {};
   const pending: AttachmentInfo[] = [];
   const fetches: { info: AttachmentInfo; content?: Promise<mb.OfficeResult<mb.AttachmentContent>> }[] = [];
@@ -132,7 +147,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     if (isInlineImage(info)) continue;
     const cached = cachedResult(cache, info, version);
     if (cached) input.attachments.push({ info, precomputed: cached });
-    else if (info.type === "cloud") input.attachments.push({ info, unavailable: { part: info.name, reason: "unsupported", detail: "cloud attachment (link only)" } });
+    else if (info.type === "cloud" && !o.scanNew) input.attachments.push({ info, cloud: {} });
     else if (o.scanNew) {
       fetches.push({ info, content: mb.getAttachmentContent(item, info.id, remaining(o.contentDeadline, o.now)) });
       pending.push(info);
@@ -144,13 +159,21 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     const r = await f.content!;
     const info = f.info;
     let att: AttachmentInput;
-    if (!r.ok) att = { info, unavailable: gap(info.name, r) };
+    if (info.type === "cloud" || (r.ok && r.value.format === "url")) {
+      // A file in the cloud: its URL's host is a linked-file finding. Without the URL (the call failed or timed out) the
+      // attachment's name stands for the host and the result is not cached, so the next event may get the URL.
+      const url = r.ok && r.value.format === "url" ? r.value.content : undefined;
+      const result = scanAttachment(policy, { info, cloud: url ? { url } : {} });
+      if (url) fresh[info.id] = result;
+      att = { info, precomputed: result };
+    } else if (!r.ok) att = { info, unavailable: gap(info.name, r) };
     else {
       const b = contentBytes(info, r.value);
       if ("reason" in b) att = { info, unavailable: b };
       else {
         const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline });
         const located: SourceResult = { location: { kind: "attachment", name: info.name, attachmentId: info.id }, findings: result.findings, unscanned: result.unscanned, chars: result.chars };
+        if (result.noText) located.noText = result.noText;
         fresh[info.id] = located;
         att = { info, precomputed: located };
       }

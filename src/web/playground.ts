@@ -131,6 +131,18 @@ function renderResult(root: HTMLElement, decision: Decision, sources: SourceResu
     for (const u of decision.unscanned) ul.appendChild(el("li", {}, format(m.dialog.unscannedItem, { name: u.part, reason: m.unscannedReasons[u.reason] })));
     root.appendChild(ul);
   }
+  if (decision.noText && decision.noText.length) {
+    root.appendChild(el("h3", {}, m.taskpane.sectionNoText));
+    const ul = el("ul", { id: "no-text" });
+    for (const p of decision.noText) ul.appendChild(el("li", { "data-kind": p.kind }, format(m.dialog.unscannedItem, { name: p.part, reason: m.taskpane.noTextKind[p.kind] })));
+    root.appendChild(ul);
+  }
+  if (decision.linkedFiles && decision.linkedFiles.length) {
+    root.appendChild(el("h3", {}, m.taskpane.sectionLinked));
+    const ul = el("ul", { id: "linked-files" });
+    for (const l of decision.linkedFiles) ul.appendChild(el("li", { "data-host": l.host }, l.count > 1 ? `${l.host} (${l.count})` : l.host));
+    root.appendChild(ul);
+  }
   if (decision.fixes.length) {
     root.appendChild(el("h3", {}, m.taskpane.fixesHeading));
     const ul = el("ul", { id: "fixes" });

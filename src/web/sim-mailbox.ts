@@ -8,6 +8,8 @@ export interface SimAttachment {
   name: string;
   size: number;
   base64: string;
+  /** A cloud attachment (OneDrive/SharePoint): attachmentType "cloud", its content is this URL (format "url"). */
+  cloudUrl?: string;
 }
 
 export interface SimRecipient {
@@ -99,10 +101,11 @@ export function createSimOffice(state: SimState, internalDomains: string[], hook
       },
     },
     getAttachmentsAsync: (a: unknown, b?: unknown) =>
-      later(cbOf(a, b), ok(state.attachments.map((x) => ({ id: x.id, name: x.name, size: x.size, attachmentType: "file", isInline: false })))),
+      later(cbOf(a, b), ok(state.attachments.map((x) => ({ id: x.id, name: x.name, size: x.size, attachmentType: x.cloudUrl ? "cloud" : "file", isInline: false })))),
     getAttachmentContentAsync: (id: string, a: unknown, b?: unknown) => {
       const att = state.attachments.filter((x) => x.id === id)[0];
-      later(cbOf(a, b), att ? ok({ format: "base64", content: att.base64 }) : failed("InvalidAttachmentId"));
+      const content = att ? (att.cloudUrl ? { format: "url", content: att.cloudUrl } : { format: "base64", content: att.base64 }) : null;
+      later(cbOf(a, b), content ? ok(content) : failed("InvalidAttachmentId"));
     },
     removeAttachmentAsync: (id: string, a: unknown, b?: unknown) => {
       const before = state.attachments.length;

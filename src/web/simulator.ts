@@ -1,6 +1,7 @@
 /**
  * The compose simulator (/simulator.html, served by npm start): a compose form (To/Cc/Bcc, subject, body, drag-and-drop
- * attachments), a display-language picker and a Send button. The page loads the real office.js and the real
+ * attachments, and cloud attachments given by their link, as OneDrive/SharePoint attachments are), a display-language
+ * picker and a Send button. The page loads the real office.js and the real
  * launchevent.js (script tags in the template); outside Outlook Office.onReady resolves with no host, so this page gives
  * Office.context a fake mailbox backed by the form, calls the handler that launchevent.js associated (office.js keeps
  * associations in Office.actions._association.mappings under upper-case names), and renders what Outlook would show:
@@ -115,7 +116,7 @@ function renderAttachments(): void {
   for (const a of state.attachments) {
     const li = document.createElement("li");
     const name = document.createElement("span");
-    name.textContent = a.name + " (" + Math.max(1, Math.round(a.size / 1024)) + " KB)";
+    name.textContent = a.cloudUrl ? a.name + " (" + m.simulator.cloudFile + ")" : a.name + " (" + Math.max(1, Math.round(a.size / 1024)) + " KB)";
     name.dir = "auto";
     const remove = document.createElement("button");
     remove.type = "button";
@@ -140,6 +141,25 @@ function toBase64(bytes: Uint8Array): string {
 /** Adds files as attachments (also used by tests through window.thinkFirstSimulator). */
 async function addFiles(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
   for (const f of files) state.attachments.push({ id: "att-" + nextId++, name: f.name, size: f.bytes.length, base64: toBase64(f.bytes) });
+  renderAttachments();
+  await runHandler("onMessageAttachmentsChangedHandler").catch(() => undefined);
+}
+
+/** The file name a cloud link shows as (its last path segment), or "cloud file". */
+function cloudName(url: string): string {
+  const path = url.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  let last = path.slice(path.lastIndexOf("/") + 1);
+  try {
+    last = decodeURIComponent(last);
+  } catch (e) {
+    // keep it encoded
+  }
+  return /\.[A-Za-z0-9]{1,5}$/.test(last) ? last : "cloud file";
+}
+
+/** Attaches a cloud file (a link, as OneDrive/SharePoint attachments are): also used by tests. */
+async function addCloudFile(url: string, name = cloudName(url)): Promise<void> {
+  state.attachments.push({ id: "att-" + nextId++, name, size: 0, base64: "", cloudUrl: url });
   renderAttachments();
   await runHandler("onMessageAttachmentsChangedHandler").catch(() => undefined);
 }
@@ -257,6 +277,7 @@ function applyLanguage(displayLanguage: string): void {
     "label-attachments": s.attachments,
     "drop-text": s.dropFiles,
     "label-language": s.displayLanguage,
+    "cloud-add": s.addCloudFile,
     send: s.send,
     "dialog-title": m.labels.addinName,
     "pane-title": m.labels.addinName,
@@ -293,6 +314,12 @@ function wire(): void {
     void addFileList(input.files);
     input.value = "";
   });
+  $("cloud-add").addEventListener("click", () => {
+    const url = $<HTMLInputElement>("cloud-url").value.trim();
+    if (!/^https?:\/\/\S+$/i.test(url)) return;
+    $<HTMLInputElement>("cloud-url").value = "";
+    void addCloudFile(url);
+  });
   $("pane-close").addEventListener("click", () => {
     $("pane").hidden = true;
     $<HTMLIFrameElement>("pane-frame").src = "about:blank";
@@ -306,6 +333,7 @@ function wire(): void {
 Office.onReady(() => {
   installOffice();
   (window as any).thinkFirstSimulator.addFiles = addFiles;
+  (window as any).thinkFirstSimulator.addCloudFile = addCloudFile;
   wire();
   document.body.setAttribute("data-ready", "true");
 });

@@ -56,6 +56,8 @@ export const en = {
     sendAnyway: "If you are sure it is allowed, choose Send Anyway.",
     /** A part that could not be read: "report.pdf (encrypted)". */
     unscannedItem: "{name} ({reason})",
+    /** Files shared as links, listed when another rule fires: "Also linked: onedrive.live.com". */
+    linkedLabel: "Also linked",
   },
 
   /** Why a part could not be scanned (Unscanned.reason). */
@@ -67,6 +69,7 @@ export const en = {
     limit: "over the scan limit",
     timeout: "out of time",
     unavailable: "not available",
+    "no-text": "picture or media, no text",
   },
 
   /**
@@ -88,6 +91,8 @@ export const en = {
       "Don't send customer e-mail lists, even to a colleague: customers gave them to us for one purpose only.",
     "check-unscanned": "Check the parts that could not be read before you send.",
     "remove-attachment": "Remove the attachment, or share it only with people who need it.",
+    "check-links": "Make sure the linked files may be shared with these recipients.",
+    "check-no-text": "Pictures and recordings are not read: check that they show no customer data.",
     /** Used when a rule names an advice id this build does not know. */
     default: "Remove the customer data or share it only with people who need it.",
   },
@@ -131,6 +136,9 @@ export const en = {
     sectionAttachment: "In attachment “{name}”",
     sectionRecipients: "Recipients",
     sectionNotChecked: "Could not be checked",
+    sectionNoText: "Pictures and media (no text to check)",
+    sectionLinked: "Linked files",
+    noTextKind: { image: "picture", media: "audio or video" },
     policyHeading: "Policy",
     policyLink: "Read the policy: {title}",
     fixesHeading: "Fix it",
@@ -179,6 +187,8 @@ export const en = {
     body: "Body",
     attachments: "Attachments",
     dropFiles: "Drop files here or choose them",
+    addCloudFile: "Attach a cloud file (link)",
+    cloudFile: "cloud file, link",
     removeFile: "Remove",
     displayLanguage: "Display language",
     send: "Send",

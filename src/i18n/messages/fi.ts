@@ -36,6 +36,7 @@ export const fi = {
     whyShort: "{title}",
     sendAnyway: "Jos olet varma, että se on sallittua, voit lähettää silti.",
     unscannedItem: "{name} ({reason})",
+    linkedLabel: "Linkit tiedostoihin",
   },
 
   unscannedReasons: {
@@ -46,6 +47,7 @@ export const fi = {
     limit: "tarkistusrajan yli",
     timeout: "aika loppui",
     unavailable: "ei saatavilla",
+    "no-text": "kuva tai media, ei tekstiä",
   },
 
   detectors: {
@@ -62,6 +64,8 @@ export const fi = {
       "Älä lähetä asiakkaiden sähköpostilistoja edes kollegalle: asiakkaat antoivat ne meille vain yhteen tarkoitukseen.",
     "check-unscanned": "Tarkista ennen lähettämistä osat, joita ei voitu lukea.",
     "remove-attachment": "Poista liite tai jaa se vain niille, jotka tarvitsevat sitä.",
+    "check-links": "Varmista, että linkitetyt tiedostot saa jakaa näille vastaanottajille.",
+    "check-no-text": "Kuvia ja tallenteita ei lueta: tarkista, ettei niissä näy asiakastietoja.",
     default: "Poista asiakastiedot tai jaa ne vain niille, joilla on lupa ja tarve saada ne.",
   },
 
@@ -98,6 +102,9 @@ export const fi = {
     sectionAttachment: "Liitteessä ”{name}”",
     sectionRecipients: "Vastaanottajat",
     sectionNotChecked: "Ei voitu tarkistaa",
+    sectionNoText: "Kuvat ja media (ei tarkistettavaa tekstiä)",
+    sectionLinked: "Linkitetyt tiedostot",
+    noTextKind: { image: "kuva", media: "ääni tai video" },
     policyHeading: "Tietosuojakäytäntö",
     policyLink: "Lue käytäntö: {title}",
     fixesHeading: "Korjaa",
@@ -143,6 +150,8 @@ export const fi = {
     body: "Viesti",
     attachments: "Liitteet",
     dropFiles: "Pudota tiedostot tähän tai valitse ne",
+    addCloudFile: "Liitä pilvitiedosto (linkki)",
+    cloudFile: "pilvitiedosto, linkki",
     removeFile: "Poista",
     displayLanguage: "Näyttökieli",
     send: "Lähetä",

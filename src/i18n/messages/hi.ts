@@ -35,6 +35,7 @@ export const hi = {
     whyShort: "{title}",
     sendAnyway: "यदि आप निश्चित हैं कि इसकी अनुमति है, तो आप फिर भी भेज सकते हैं।",
     unscannedItem: "{name} ({reason})",
+    linkedLabel: "फ़ाइलों के लिंक",
   },
 
   unscannedReasons: {
@@ -45,6 +46,7 @@ export const hi = {
     limit: "जाँच सीमा से अधिक",
     timeout: "समय समाप्त",
     unavailable: "उपलब्ध नहीं",
+    "no-text": "चित्र या मीडिया, कोई पाठ नहीं",
   },
 
   detectors: {
@@ -61,6 +63,8 @@ export const hi = {
       "ग्राहक ईमेल पतों की सूची किसी सहकर्मी को भी न भेजें: ग्राहकों ने यह जानकारी केवल एक उद्देश्य के लिए दी है।",
     "check-unscanned": "भेजने से पहले उन हिस्सों को जाँचें जो पढ़े नहीं जा सके।",
     "remove-attachment": "अनुलग्नक हटाएँ, या इसे केवल उन्हीं से साझा करें जिन्हें इसकी ज़रूरत है।",
+    "check-links": "सुनिश्चित करें कि लिंक की गई फ़ाइलें इन प्राप्तकर्ताओं के साथ साझा की जा सकती हैं।",
+    "check-no-text": "चित्र और रिकॉर्डिंग पढ़ी नहीं जातीं: जाँच लें कि उनमें ग्राहक डेटा न दिखे।",
     default: "ग्राहक जानकारी हटाएँ, या इसे केवल उन अधिकृत लोगों से साझा करें जिन्हें इसकी ज़रूरत है।",
   },
 
@@ -97,6 +101,9 @@ export const hi = {
     sectionAttachment: "अनुलग्नक “{name}” में",
     sectionRecipients: "प्राप्तकर्ता",
     sectionNotChecked: "जाँचा नहीं जा सका",
+    sectionNoText: "चित्र और मीडिया (जाँचने के लिए कोई पाठ नहीं)",
+    sectionLinked: "लिंक की गई फ़ाइलें",
+    noTextKind: { image: "चित्र", media: "ऑडियो या वीडियो" },
     policyHeading: "नीति",
     policyLink: "नीति पढ़ें: {title}",
     fixesHeading: "ठीक करें",
@@ -142,6 +149,8 @@ export const hi = {
     body: "संदेश",
     attachments: "अनुलग्नक",
     dropFiles: "फ़ाइलें यहाँ छोड़ें या चुनें",
+    addCloudFile: "क्लाउड फ़ाइल जोड़ें (लिंक)",
+    cloudFile: "क्लाउड फ़ाइल, लिंक",
     removeFile: "हटाएँ",
     displayLanguage: "प्रदर्शन भाषा",
     send: "भेजें",

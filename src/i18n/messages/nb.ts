@@ -36,6 +36,7 @@ export const nb = {
     whyShort: "{title}",
     sendAnyway: "Er du sikker på at det er tillatt, kan du sende likevel.",
     unscannedItem: "{name} ({reason})",
+    linkedLabel: "Lenker til filer",
   },
 
   unscannedReasons: {
@@ -46,6 +47,7 @@ export const nb = {
     limit: "over grensen for sjekk",
     timeout: "tiden gikk ut",
     unavailable: "ikke tilgjengelig",
+    "no-text": "bilde eller medie, uten tekst",
   },
 
   detectors: {
@@ -62,6 +64,8 @@ export const nb = {
       "Ikke send lister over kunders e-postadresser, heller ikke til en kollega: kundene ga oss dem til ett formål.",
     "check-unscanned": "Sjekk delene som ikke kunne leses, før du sender.",
     "remove-attachment": "Fjern vedlegget, eller del det bare med dem som trenger det.",
+    "check-links": "Sjekk at de lenkede filene kan deles med disse mottakerne.",
+    "check-no-text": "Bilder og opptak blir ikke lest: sjekk at de ikke viser kundedata.",
     default: "Fjern kundeinformasjonen, eller del den bare med dem som er autorisert og har behov for den.",
   },
 
@@ -98,6 +102,9 @@ export const nb = {
     sectionAttachment: "I vedlegget «{name}»",
     sectionRecipients: "Mottakere",
     sectionNotChecked: "Kunne ikke sjekkes",
+    sectionNoText: "Bilder og medier (ingen tekst å sjekke)",
+    sectionLinked: "Lenkede filer",
+    noTextKind: { image: "bilde", media: "lyd eller video" },
     policyHeading: "Retningslinjer",
     policyLink: "Les retningslinjene: {title}",
     fixesHeading: "Rett opp",
@@ -143,6 +150,8 @@ export const nb = {
     body: "Melding",
     attachments: "Vedlegg",
     dropFiles: "Slipp filer her eller velg dem",
+    addCloudFile: "Legg ved en skyfil (lenke)",
+    cloudFile: "skyfil, lenke",
     removeFile: "Fjern",
     displayLanguage: "Visningsspråk",
     send: "Send",

@@ -35,6 +35,7 @@ export const sk = {
     whyShort: "{title}",
     sendAnyway: "Ak ste si istí, že je to povolené, môžete správu odoslať aj tak.",
     unscannedItem: "{name} ({reason})",
+    linkedLabel: "Odkazy na súbory",
   },
 
   unscannedReasons: {
@@ -45,6 +46,7 @@ export const sk = {
     limit: "nad limitom kontroly",
     timeout: "čas vypršal",
     unavailable: "nedostupné",
+    "no-text": "obrázok alebo médium, bez textu",
   },
 
   detectors: {
@@ -61,6 +63,8 @@ export const sk = {
       "Neposielajte zoznamy e-mailov zákazníkov, ani kolegovi: zákazníci nám ich zverili len na jeden účel.",
     "check-unscanned": "Pred odoslaním skontrolujte časti, ktoré sa nedali prečítať.",
     "remove-attachment": "Odstráňte prílohu alebo ju zdieľajte len s tými, ktorí ju potrebujú.",
+    "check-links": "Overte, či prepojené súbory smiete zdieľať s týmito príjemcami.",
+    "check-no-text": "Obrázky a nahrávky sa nečítajú: skontrolujte, že neukazujú údaje zákazníkov.",
     default: "Odstráňte údaje zákazníkov alebo ich zdieľajte len s oprávnenými ľuďmi, ktorí ich potrebujú.",
   },
 
@@ -98,6 +102,9 @@ export const sk = {
     sectionAttachment: "V prílohe „{name}“",
     sectionRecipients: "Príjemcovia",
     sectionNotChecked: "Nepodarilo sa skontrolovať",
+    sectionNoText: "Obrázky a médiá (bez textu na kontrolu)",
+    sectionLinked: "Prepojené súbory",
+    noTextKind: { image: "obrázok", media: "zvuk alebo video" },
     policyHeading: "Zásady",
     policyLink: "Prečítajte si zásady: {title}",
     fixesHeading: "Oprava",
@@ -143,6 +150,8 @@ export const sk = {
     body: "Text správy",
     attachments: "Prílohy",
     dropFiles: "Presuňte sem súbory alebo ich vyberte",
+    addCloudFile: "Priložiť súbor z cloudu (odkaz)",
+    cloudFile: "súbor v cloude, odkaz",
     removeFile: "Odstrániť",
     displayLanguage: "Jazyk zobrazenia",
     send: "Odoslať",

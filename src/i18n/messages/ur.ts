@@ -36,6 +36,7 @@ export const ur = {
     whyShort: "{title}",
     sendAnyway: "اگر آپ کو یقین ہے کہ اس کی اجازت ہے تو آپ پھر بھی بھیج سکتے ہیں۔",
     unscannedItem: "{name} ({reason})",
+    linkedLabel: "فائلوں کے لنکس",
   },
 
   unscannedReasons: {
@@ -46,6 +47,7 @@ export const ur = {
     limit: "جانچ کی حد سے زیادہ",
     timeout: "وقت ختم ہو گیا",
     unavailable: "دستیاب نہیں",
+    "no-text": "تصویر یا میڈیا، کوئی متن نہیں",
   },
 
   detectors: {
@@ -62,6 +64,8 @@ export const ur = {
       "گاہکوں کے ای میل پتوں کی فہرست کسی ساتھی کو بھی نہ بھیجیں: گاہکوں نے یہ معلومات صرف ایک مقصد کے لیے دی ہیں۔",
     "check-unscanned": "بھیجنے سے پہلے وہ حصے جانچ لیں جو پڑھے نہیں جا سکے۔",
     "remove-attachment": "منسلکہ ہٹا دیں، یا اسے صرف انہی سے شیئر کریں جنہیں اس کی ضرورت ہے۔",
+    "check-links": "یقینی بنائیں کہ لنک شدہ فائلیں ان وصول کنندگان کے ساتھ شیئر کی جا سکتی ہیں۔",
+    "check-no-text": "تصاویر اور ریکارڈنگز پڑھی نہیں جاتیں: تسلی کر لیں کہ ان میں گاہک کا ڈیٹا نظر نہ آئے۔",
     default: "گاہکوں کی معلومات ہٹا دیں، یا صرف ان مجاز لوگوں سے شیئر کریں جنہیں اس کی ضرورت ہے۔",
   },
 
@@ -98,6 +102,9 @@ export const ur = {
     sectionAttachment: "منسلکہ “{name}” میں",
     sectionRecipients: "وصول کنندگان",
     sectionNotChecked: "جانچا نہیں جا سکا",
+    sectionNoText: "تصاویر اور میڈیا (جانچنے کے لیے کوئی متن نہیں)",
+    sectionLinked: "لنک شدہ فائلیں",
+    noTextKind: { image: "تصویر", media: "آڈیو یا ویڈیو" },
     policyHeading: "پالیسی",
     policyLink: "پالیسی پڑھیں: {title}",
     fixesHeading: "درست کریں",
@@ -143,6 +150,8 @@ export const ur = {
     body: "پیغام",
     attachments: "منسلکات",
     dropFiles: "فائلیں یہاں چھوڑیں یا منتخب کریں",
+    addCloudFile: "کلاؤڈ فائل منسلک کریں (لنک)",
+    cloudFile: "کلاؤڈ فائل، لنک",
     removeFile: "ہٹائیں",
     displayLanguage: "ڈسپلے کی زبان",
     send: "بھیجیں",

@@ -70,9 +70,9 @@ export async function moveExternalToBcc(item: mb.ItemLike, office: mb.OfficeLike
   return { ok: true, changed: moving.length };
 }
 
-/** Findings that stand for one identifier in the text (not aggregates such as email-list, not plain addresses). */
+/** Findings that stand for one identifier in the text (not aggregates such as email-list, not addresses, not links). */
 export function maskable(f: Finding): boolean {
-  return f.count === undefined && f.detector !== "email-address" && f.detector !== "email-list" && f.end > f.start;
+  return f.count === undefined && f.detector !== "email-address" && f.detector !== "email-list" && f.detector !== "linked-file" && f.end > f.start;
 }
 
 /** The identifier with every digit but the last 4 replaced by "*" (separators and letters kept). */

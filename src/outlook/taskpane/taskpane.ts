@@ -145,12 +145,32 @@ function setStatus(text: string) {
   if (s) s.textContent = text;
 }
 
+/**
+ * Pictures and recordings (no text to check) and the hosts of linked files, listed whatever the verdict (`links`:
+ * false when the findings view already lists the linked files where they are).
+ */
+function notReadViews(p: Pane, decision: Decision, links: boolean): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (decision.noText && decision.noText.length) {
+    const list = el("ul");
+    for (const n of decision.noText) list.append(el("li", { "data-kind": n.kind }, el("bdi", {}, n.part), " (" + p.m.taskpane.noTextKind[n.kind] + ")"));
+    out.push(el("section", { class: "group", id: "no-text" }, el("h2", {}, p.m.taskpane.sectionNoText), list));
+  }
+  if (links && decision.linkedFiles && decision.linkedFiles.length) {
+    const list = el("ul");
+    for (const l of decision.linkedFiles) list.append(el("li", { "data-host": l.host }, el("bdi", { dir: "ltr" }, l.host), l.count > 1 ? " (" + l.count + ")" : ""));
+    out.push(el("section", { class: "group", id: "linked-files" }, el("h2", {}, p.m.taskpane.sectionLinked), list));
+  }
+  return out;
+}
+
 function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   const content = document.getElementById("content")!;
   content.textContent = "";
   setVerdict(p, decision);
   if (decision.action === "allow" && !decision.unscanned.length) {
     content.append(el("p", {}, p.m.taskpane.noFindings));
+    for (const v of notReadViews(p, decision, true)) content.append(v);
     return;
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
@@ -163,6 +183,7 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
     for (const u of decision.unscanned) list.append(el("li", {}, el("bdi", {}, u.part), " (" + (p.m.unscannedReasons[u.reason] || u.reason) + ")"));
     content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionNotChecked), list));
   }
+  for (const v of notReadViews(p, decision, false)) content.append(v);
   content.append(policyView(p));
   const fixes = fixesView(p, decision, sources);
   if (fixes) content.append(fixes);
