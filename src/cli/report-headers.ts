@@ -53,9 +53,11 @@ function embeddedMessage(bytes: Uint8Array): Uint8Array | null {
   let found: Uint8Array | null = null;
   try {
     walkMessage(new Context(Date.now() + 5000, Date.now), bytes, {
+      headers: () => undefined,
       text: () => undefined,
-      attachment: (_name, data, _type, isMessage) => {
-        if (isMessage && !found) found = data;
+      refuse: () => undefined,
+      attachment: (a) => {
+        if (a.isMessage && !found) found = a.bytes;
       },
     });
   } catch {
