@@ -138,3 +138,28 @@ describe("lookalike-domain: what is not", () => {
     expect(lookalikeDomain("contoso.co", [])).toBeUndefined();
   });
 });
+
+describe("the one-slip prefilter agrees with the distance", () => {
+  test("every pair within one edit passes it (random strings over a small alphabet)", () => {
+    // Exported indirectly: matching must not change. Compare matches with and without the filter's shortcut by
+    // checking the one-slip variants of many labels directly.
+    const refs: ReferenceDomain[] = ["abcd.com", "abcde.com", "bacab.com", "aaaaa.com", "abab.com"].map((domain) => ({ domain, kind: "partner" as const }));
+    const m = new LookalikeMatcher(refs);
+    const letters = "abcde";
+    for (const ref of refs) {
+      const label = ref.domain.split(".")[0]!;
+      for (let i = 0; i <= label.length; i++) {
+        for (const c of letters) {
+          for (const v of [label.slice(0, i) + c + label.slice(i), label.slice(0, i) + c + label.slice(i + 1), label.slice(0, i) + label.slice(i + 1)]) {
+            if (v === label || v.length < 2 || refs.some((r) => r.domain === v + ".com")) continue;
+            expect({ v, found: m.match(v + ".com") !== undefined }).toEqual({ v, found: true });
+          }
+        }
+        if (i + 1 < label.length) {
+          const swapped = label.slice(0, i) + label.charAt(i + 1) + label.charAt(i) + label.slice(i + 2);
+          if (swapped !== label && !refs.some((r) => r.domain === swapped + ".com")) expect({ swapped, found: m.match(swapped + ".com") !== undefined }).toEqual({ swapped, found: true });
+        }
+      }
+    }
+  });
+});

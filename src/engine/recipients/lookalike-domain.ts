@@ -86,11 +86,14 @@ interface Prepared {
   skeleton: string;
   /** skeleton without hyphens */
   bare: string;
-  /** the suffix with dots dropped / turned into hyphens, for the embedded check */
-  suffixGlued: string;
-  suffixHyphened: string;
-  /** The embedded check applies (not a consumer domain, label long enough). */
+  /** The embedded check applies (not a consumer domain, label long enough), and its three forms: the label with the
+   * suffix glued on ("contosocom"), hyphened on ("contoso-com"), the registrable domain between dots. */
   embeddable: boolean;
+  embedGlued: string;
+  embedHyphened: string;
+  embedDotted: string;
+  /** maxEdits(), computed once. */
+  edits: number;
 }
 
 function prepare(ref: ReferenceDomain): Prepared | null {
@@ -98,16 +101,20 @@ function prepare(ref: ReferenceDomain): Prepared | null {
   const parts = splitDomain(given);
   if (!parts.registrable) return null;
   const sk = skeleton(parts.label);
-  return {
+  const p: Prepared = {
     given,
     kind: ref.kind,
     parts,
     skeleton: sk,
     bare: sk.replace(/-/g, ""),
-    suffixGlued: parts.suffix.replace(/\./g, ""),
-    suffixHyphened: parts.suffix.replace(/\./g, "-"),
     embeddable: ref.kind !== "personal" && parts.label.length >= LOOKALIKE_LIMITS.embeddedMinLabel,
+    embedGlued: parts.label + parts.suffix.replace(/\./g, ""),
+    embedHyphened: parts.label + "-" + parts.suffix.replace(/\./g, "-"),
+    embedDotted: "." + parts.registrable + ".",
+    edits: 0,
   };
+  p.edits = maxEdits(p);
+  return p;
 }
 
 /** How many slips a label may be from the reference's, by the reference label's length and kind. */
@@ -128,11 +135,27 @@ interface Subject {
   bare: string;
   ascii: boolean;
   visual: LookalikeReason | null;
+  /** "." + subdomain + ".", or "" without one. */
+  dottedSubdomain: string;
 }
 
 function visualReasonOf(subject: Subject): LookalikeReason {
   if (!subject.visual) subject.visual = subject.ascii ? "letter-lookalike" : isMixedScript(subject.parts.label) ? "mixed-script" : "homoglyph";
   return subject.visual;
+}
+
+/**
+ * A necessary condition for an edit distance of at most 1 (strings of two or more characters): an edit at position 0
+ * keeps the second characters aligned or shifts them by one; any other edit keeps the first characters equal.
+ * Four comparisons reject most unrelated pairs before the distance is computed.
+ */
+function oneSlipPossible(a: string, b: string): boolean {
+  if (a.length < 2 || b.length < 2) return true;
+  const a0 = a.charCodeAt(0);
+  const b0 = b.charCodeAt(0);
+  const a1 = a.charCodeAt(1);
+  const b1 = b.charCodeAt(1);
+  return a0 === b0 || a1 === b1 || a1 === b0 || a0 === b1;
 }
 
 /** The suffixes differ by one slip (co/com, con/com); for a consumer domain only a slip of com/net/org counts. */
@@ -152,14 +175,20 @@ function compare(subject: Subject, ref: Prepared): LookalikeReason | null {
     if (suffixSlip(subject, ref)) return "tld-swap";
     return !personal && r.label.length >= LOOKALIKE_LIMITS.suffixSwapMinLabel ? "tld-swap" : null;
   }
-  if (ref.embeddable) {
-    if (parts.subdomain && ("." + parts.subdomain + ".").indexOf("." + r.registrable + ".") >= 0) return "embedded";
-    if (parts.label === r.label + ref.suffixGlued || parts.label === r.label + "-" + ref.suffixHyphened) return "embedded";
+  if (ref.embeddable && (parts.label === ref.embedGlued || parts.label === ref.embedHyphened || subject.dottedSubdomain.indexOf(ref.embedDotted) >= 0)) {
+    return "embedded";
+  }
+  // Nothing below can hold for labels more than two characters apart in length (two slips at most), unless only
+  // hyphens make the difference.
+  const dk = subject.skeleton.length - ref.skeleton.length;
+  const dl = parts.label.length - r.label.length;
+  if (dk > 2 || dk < -2) {
+    if ((dl > 2 || dl < -2) && subject.bare.length !== ref.bare.length) return null;
   }
   // The labels resemble each other: count the slips (a look-alike character or a hyphen is none, another suffix
   // one) against what the reference label's length allows; a non-ASCII label may always be one slip away, since
   // showing look-alike characters is the trick (аррӏе for apple).
-  const limit = subject.ascii ? maxEdits(ref) : Math.max(maxEdits(ref), 1);
+  const limit = subject.ascii || ref.edits > 0 ? ref.edits : 1;
   const suffixCost = sameSuffix ? 0 : 1;
   let reason: LookalikeReason | null = null;
   if (subject.skeleton === ref.skeleton) reason = suffixCost <= limit ? visualReasonOf(subject) : null;
@@ -167,8 +196,10 @@ function compare(subject: Subject, ref: Prepared): LookalikeReason | null {
   else {
     const max = limit - suffixCost;
     if (max <= 0) return null;
-    let d = editDistance(subject.skeleton, ref.skeleton, max);
-    if (d > max && (subject.skeleton !== parts.label || ref.skeleton !== r.label)) d = editDistance(parts.label, r.label, max);
+    let d = max === 1 && !oneSlipPossible(subject.skeleton, ref.skeleton) ? 2 : editDistance(subject.skeleton, ref.skeleton, max);
+    if (d > max && (subject.skeleton !== parts.label || ref.skeleton !== r.label)) {
+      d = max === 1 && !oneSlipPossible(parts.label, r.label) ? 2 : editDistance(parts.label, r.label, max);
+    }
     if (d > max) return null;
     reason = subject.ascii ? "edit-distance" : visualReasonOf(subject);
   }
@@ -206,7 +237,7 @@ export class LookalikeMatcher {
     if (!parts.registrable || this.exact[parts.registrable]) return undefined;
     for (const a of this.allow) if (inDomain(host, a)) return undefined;
     const sk = skeleton(parts.label);
-    const subject: Subject = { parts, skeleton: sk, bare: sk.replace(/-/g, ""), ascii: isAscii(parts.label), visual: null };
+    const subject: Subject = { parts, skeleton: sk, bare: sk.replace(/-/g, ""), ascii: isAscii(parts.label), visual: null, dottedSubdomain: parts.subdomain ? "." + parts.subdomain + "." : "" };
     let best: { reason: LookalikeReason; ref: Prepared; distance: number; order: number } | null = null;
     for (let i = 0; i < this.refs.length; i++) {
       const ref = this.refs[i] as Prepared;
