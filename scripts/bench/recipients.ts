@@ -4,7 +4,8 @@
  * compared in the same run with the floor any recipient check pays: lower-casing each address, cutting it at "@" and
  * looking the domain up in a Set. Two mixes: a realistic one (1,000 recipients over ~250 domains: colleagues,
  * partners, other companies, consumer mailboxes, a few look-alikes) and the worst case (1,000 distinct domains).
- * Medians of 21 interleaved runs, wall and CPU time. Goal: under 10 ms for 1,000 recipients.
+ * Medians of 21 interleaved runs, wall and CPU time. Goal: under 10 ms for 1,000 recipients, judged on CPU time (the
+ * machine may be shared: wall time then counts other processes' turns).
  *
  * Also prints the precision measurement of docs/recipients.md: lookalike reports on ~12,000 real, distinct domains
  * (test/helpers/real-domains.ts) against 30 company references and against the consumer mailbox list, and the share
@@ -94,8 +95,8 @@ export async function run(): Promise<void> {
     }
     console.log(`  ${label}`);
     rows.forEach(([name], i) => console.log(`    ${name.padEnd(44)} ${median(wall[i] as number[]).toFixed(2).padStart(7)} ms wall ${median(cpu[i] as number[]).toFixed(2).padStart(7)} ms CPU`));
-    const ours = median(wall[0] as number[]);
-    console.log(`    ratio analyze / floor: ${(ours / median(wall[2] as number[])).toFixed(0)}×; goal: analyze < 10 ms → ${ours < 10 ? "met" : "NOT met"} (${ours.toFixed(2)} ms)`);
+    const ours = median(cpu[0] as number[]);
+    console.log(`    ratio analyze / floor (CPU): ${(ours / median(cpu[2] as number[])).toFixed(0)}×; goal: analyze < 10 ms CPU → ${ours < 10 ? "met" : "NOT met"} (${ours.toFixed(2)} ms)`);
   }
 
   // Precision and recall (docs/recipients.md).

@@ -106,3 +106,10 @@ describe("replacementAddress", () => {
     expect(replacementAddress(" Jana.Novakova@contoso.co ", "contoso.com")).toBe("Jana.Novakova@contoso.com");
   });
 });
+
+describe("organizations in the signals", () => {
+  test("an IDN look-alike and the real domain are two organizations, shown in their written forms", () => {
+    const s = analyzeRecipients([to("a@xn--fbrikam-2fg.no"), to("b@fabrikam.no")], "me@contoso.com", POLICY);
+    expect(s.externalOrganizations).toEqual({ count: 2, domains: ["fabrikam.no", "xn--fbrikam-2fg.no"], personal: 0 });
+  });
+});

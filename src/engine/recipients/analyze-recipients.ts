@@ -12,7 +12,7 @@ import type { Recipient } from "../types";
 import { domainOfAddress, localPartOfAddress, normalizeDomain } from "./domain";
 import { countOrganizations, type ExternalOrganizations, type OrganizationEntry } from "./external-organizations";
 import { LookalikeMatcher, type LookalikeMatch, type LookalikeReason, type ReferenceDomain, type ReferenceKind } from "./lookalike-domain";
-import { registrableDomain } from "./public-suffix";
+import { asciiRegistrable, registrableDomain } from "./public-suffix";
 import { defaultPersonalDomains } from "./personal-domains";
 import { PersonalDomains, classifyDomain, type RecipientClass } from "./recipient-class";
 import type { RecipientHistory } from "./recipient-history";
@@ -126,7 +126,8 @@ export class RecipientAnalyzer {
       if (!info) {
         const norm = normalizeDomain(raw);
         const host = norm.unicode;
-        info = { host, ascii: norm.ascii, cls: classifyDomain(host, ctx), registrable: host ? registrableDomain(host) : "", match: undefined };
+        const registrable = host ? asciiRegistrable(norm.ascii, registrableDomain(host)) : "";
+        info = { host, ascii: norm.ascii, cls: classifyDomain(host, ctx), registrable, match: undefined };
         domains.set(raw, info);
       }
       return info;
@@ -207,6 +208,7 @@ interface DomainInfo {
   ascii: string;
   /** The class by domain alone (recipientType may still make an internal one external). */
   cls: RecipientClass;
+  /** The registrable domain as written (xn-- labels kept). */
   registrable: string;
   /** undefined: not compared yet; null: no match. */
   match: LookalikeMatch | null | undefined;

@@ -29,3 +29,9 @@ describe("externalOrganizations", () => {
     expect(externalOrganizations([{ email: "me@contoso.com", cls: "internal" }])).toEqual({ count: 0, domains: [], personal: 0 });
   });
 });
+
+describe("organization domains are shown as written", () => {
+  test("an IDN look-alike stays in its xn-- form, so it cannot pass for the real one", () => {
+    expect(externalOrganizations([ext("a@xn--fbrikam-2fg.no"), ext("b@fabrikam.no")]).domains).toEqual(["fabrikam.no", "xn--fbrikam-2fg.no"]);
+  });
+});

@@ -7,7 +7,7 @@
  * (fabrikam.no, fabrikam.fi) count as two: nothing on the client tells that they belong together.
  */
 import { domainOfAddress, localPartOfAddress, normalizeDomain } from "./domain";
-import { registrableDomain } from "./public-suffix";
+import { asciiRegistrable, registrableDomain } from "./public-suffix";
 import type { RecipientClass } from "./recipient-class";
 
 export interface ClassifiedAddress {
@@ -17,13 +17,16 @@ export interface ClassifiedAddress {
 
 export interface ExternalOrganizations {
   count: number;
-  /** The registrable domains of the external (not consumer) organizations, sorted: safe to show. */
+  /** The registrable domains of the external (not consumer) organizations, sorted, xn-- labels kept: safe to show. */
   domains: string[];
   /** How many of the organizations are individual consumer mailboxes. */
   personal: number;
 }
 
-/** One recipient as the count needs it; `host` normalized ("" when unreadable), `address` the lower-case address. */
+/**
+ * One recipient as the count needs it: `host` normalized ("" when unreadable), `registrable` its registrable domain in
+ * the form to show (xn-- labels kept), `address` the lower-case address.
+ */
 export interface OrganizationEntry {
   cls: RecipientClass;
   host: string;
@@ -56,8 +59,9 @@ export function externalOrganizations(recipients: readonly ClassifiedAddress[]):
   return countOrganizations(
     recipients.map((r) => {
       const email = (r.email || "").trim();
-      const host = normalizeDomain(domainOfAddress(email)).unicode;
-      return { cls: r.cls, host, registrable: host ? registrableDomain(host) : "", address: localPartOfAddress(email).toLowerCase() + "@" + host };
+      const norm = normalizeDomain(domainOfAddress(email));
+      const host = norm.unicode;
+      return { cls: r.cls, host, registrable: host ? asciiRegistrable(norm.ascii, registrableDomain(host)) : "", address: localPartOfAddress(email).toLowerCase() + "@" + host };
     }),
   );
 }

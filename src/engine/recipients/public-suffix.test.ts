@@ -1,5 +1,5 @@
 import { getDomain, getPublicSuffix } from "tldts-icann";
-import { registrableDomain, splitDomain } from "./public-suffix";
+import { asciiRegistrable, registrableDomain, splitDomain } from "./public-suffix";
 import { normalizeDomain } from "./domain";
 
 describe("splitDomain", () => {
@@ -51,5 +51,12 @@ describe("agreement with tldts-icann (the full ICANN section)", () => {
     const labels = (host: string) => (getPublicSuffix(host, { allowPrivateDomains: false }) || "").split(".").length;
     expect(differ.filter((host) => labels(host) < 3)).toEqual([]);
     expect(differ.length / compared).toBeLessThan(0.005);
+  });
+});
+
+describe("asciiRegistrable", () => {
+  test("takes as many labels as the decoded registrable domain has", () => {
+    expect(asciiRegistrable("mail.xn--fbrikam-2fg.co.uk", "fаbrikam.co.uk")).toBe("xn--fbrikam-2fg.co.uk");
+    expect(asciiRegistrable("localhost", "")).toBe("localhost");
   });
 });

@@ -72,3 +72,12 @@ export function splitDomain(host: string): DomainParts {
 export function registrableDomain(host: string): string {
   return splitDomain(host).registrable || host;
 }
+
+/**
+ * The registrable domain of `ascii` (a host as written, xn-- labels kept) given its decoded form's registrable domain:
+ * the same number of labels from the right. Shown wherever a domain is displayed, so that a homoglyph is seen as such.
+ */
+export function asciiRegistrable(ascii: string, registrable: string): string {
+  if (!registrable) return ascii;
+  return ascii.split(".").slice(-registrable.split(".").length).join(".");
+}
