@@ -11,12 +11,22 @@
  */
 import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
-import { scanAttachment, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
+import { scanAttachment, scanText, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
+import { MAX_ATTACHMENT_BYTES } from "../extract/limits";
 import { decodeBase64 } from "../extract/base64";
 import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
 import { CACHE_KEY, cachedResult, parseCache, type PrescanCache } from "./prescan-cache";
 import { encodeUtf8 } from "./utf8";
+import { after } from "./timers";
+
+/** Lets the host's timers (the watchdog) run between parts: a macrotask turn, not just a microtask. */
+export function yieldToHost(): Promise<void> {
+  return new Promise<void>((resolve) => void after(0, resolve));
+}
+
+/** Base64 text longer than this decodes to more than the extractor reads anyway: refused before decoding. */
+const MAX_BASE64_CHARS = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4 * 1024 * 1024;
 
 export interface ReadOptions {
   now: () => number;
@@ -139,12 +149,20 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     }
   }
   const report = () => o.onProgress && o.onProgress({ input, gaps, pending: pending.slice() });
+  // Subject and body first (bounded by the scan deadline), so a slow attachment cannot starve them of time.
+  const scanOptions = { now: o.now, deadline: o.scanDeadline };
+  input.scanned = {
+    subject: scanText(policy, { kind: "subject" }, "subject", message.subject, scanOptions),
+    body: scanText(policy, { kind: "body" }, "body", input.body, scanOptions),
+  };
   report();
   for (const f of fetches) {
     const r = await f.content!;
     const info = f.info;
     let att: AttachmentInput;
     if (!r.ok) att = { info, unavailable: gap(info.name, r) };
+    else if (o.now() >= o.scanDeadline) att = { info, unavailable: { part: info.name, reason: "timeout", detail: "the time budget ran out before it was read" } };
+    else if (r.value.format === "base64" && r.value.content.length > MAX_BASE64_CHARS) att = { info, unavailable: { part: info.name, reason: "too-large", detail: r.value.content.length + " base64 characters" } };
     else {
       const b = contentBytes(info, r.value);
       if ("reason" in b) att = { info, unavailable: b };
@@ -158,6 +176,8 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     input.attachments.push(att);
     pending.splice(pending.indexOf(info), 1);
     report();
+    // Let the watchdog run between attachments if the budget is gone.
+    await yieldToHost();
   }
   return { input, gaps, cache, fresh };
 }
