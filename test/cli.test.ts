@@ -252,10 +252,10 @@ describe("dlp check-policy", () => {
     expect(r.err).toContain('typo-acton.yaml: rules[2] "block-cards-external": unknown key "acton" (did you mean "action"?)');
   });
 
-  it("a catastrophic regex exits 3", () => {
-    const r = dlp("check-policy", path.join(ROOT, "test/policies/invalid/catastrophic-regex.yaml"));
+  it("a pattern that cannot run in linear time (a backreference) exits 3, naming the pattern", () => {
+    const r = dlp("check-policy", path.join(ROOT, "test/policies/invalid/backreference.yaml"));
     expect(r.code).toBe(3);
-    expect(r.err).toContain('customPatterns[0] "order-code".pattern: can backtrack catastrophically');
+    expect(r.err).toContain('customPatterns[0] "order-code".pattern: uses the backreference \\1, which cannot be matched in linear time');
   });
 
   it("runs the examples through the scanner and prints what fired on each", () => {

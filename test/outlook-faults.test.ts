@@ -121,3 +121,34 @@ describe("fault injection", () => {
     );
   });
 });
+
+describe("slow synchronous work (an injectable clock makes every read of it a step later)", () => {
+  /** A clock that jumps `step` ms at every read: synchronous work that reads it often outlasts the budget. */
+  function slowClock(step: number) {
+    const state = { reads: 0 };
+    const now = () => Date.now() + state.reads++ * step;
+    return { now, state };
+  }
+
+  it.each([
+    ["a large body", { body: "Nothing to see here, just words. ".repeat(100000), attachments: [] }, "body"],
+    ["a large text attachment", { attachments: [{ id: "big", name: "notes.txt", size: 3_000_000, base64: Buffer.from("Plain words only. ".repeat(170000)).toString("base64") }] }, "notes.txt"],
+  ])("%s cut by the deadline while it is scanned → completed once, in budget, at least onUnscanned", async (_name, parts, part) => {
+    const policy = withPolicy({ onUnscanned: "warn", timeBudgetMs: 4000 });
+    const office = fakeOffice({ ...harmless, ...parts }, { lateMs: 60_000 });
+    const { event, completed } = fakeEvent();
+    const clock = slowClock(100);
+    const start = Date.now();
+    void handleSend(event, { office: office.globals, policy, now: clock.now });
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.at - start).toBeLessThanOrEqual(4000);
+    const o = completed[0]!.options as CompletedOptions;
+    expect(o.allowEvent).toBe(false);
+    const ctx = JSON.parse(o.contextData!);
+    expect(ctx.action).toBe("warn");
+    expect(ctx.unscanned).toEqual(expect.arrayContaining([expect.objectContaining({ part, reason: "timeout" })]));
+    // The scan stopped at the deadline instead of reading the clock for every slice of the text.
+    expect(clock.state.reads).toBeLessThan(60);
+  });
+});

@@ -51,6 +51,28 @@ describe("fixes on the fake mailbox", () => {
     expect((await check(office.item, office.globals, defaultPolicy)).decision.action).toBe("allow");
   });
 
+  /** The card 4111 1111 1111 1111 written with the digits of another script (each block's zero + d). */
+  const inScript = (zero: number) => "4111 1111 1111 1111".replace(/[0-9]/g, (d) => String.fromCharCode(zero + Number(d)));
+  it.each([
+    ["full-width", 0xff10],
+    ["Devanagari", 0x0966],
+    ["Arabic-Indic", 0x0660],
+    ["Extended Arabic-Indic (Urdu)", 0x06f0],
+    ["Bengali", 0x09e6],
+  ])("mask the body: a card written in %s digits is masked, and scanning again finds nothing", async (_name, zero) => {
+    for (const html of [false, true]) {
+      const text = "Visa card " + inScript(zero) + " please";
+      const office = fakeOffice({ from: "me@example.com", to: [ext("p@example.org")], subject: "x", ...(html ? { bodyHtml: "<p>" + text + "</p>" } : { body: text }) });
+      expect((await check(office.item, office.globals, defaultPolicy)).decision.action).toBe("block");
+      expect(await maskBodyIdentifiers(office.item, defaultPolicy)).toEqual({ ok: true, changed: 1 });
+      const after = html ? office.state.bodyHtml! : office.state.body!;
+      expect(after).toContain("**** **** **** " + inScript(zero).slice(-4));
+      const again = await check(office.item, office.globals, defaultPolicy);
+      expect(again.sources.find((s) => s.location.kind === "body")!.findings).toEqual([]);
+      expect(again.decision.action).toBe("allow");
+    }
+  });
+
   it("mask the body: an HTML body stays HTML", async () => {
     const office = fakeOffice({ from: "me@example.com", to: [ext("p@example.org")], subject: "x", bodyHtml: "<div>Visa card <b>4111 1111 1111 1111</b></div>" });
     await maskBodyIdentifiers(office.item, defaultPolicy);

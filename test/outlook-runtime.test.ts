@@ -4,7 +4,7 @@
  */
 import { fakeOffice, type Fault, type FakeMessage } from "./helpers/fake-office";
 import { loadLaunchevent, runToCompletion } from "./helpers/js-runtime";
-import { b64, buildXlsx, customerAddresses } from "./helpers/outlook-fixtures";
+import { b64, buildXlsx, customerAddresses, denseIdentifierText } from "./helpers/outlook-fixtures";
 import * as media from "../src/extract/test-fixtures-media";
 
 const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
@@ -95,4 +95,30 @@ describe("launchevent.js in node:vm", () => {
     expect(options).toBeUndefined();
     expect(office.notifications["thinkfirst"]?.message.length).toBeGreaterThan(0);
   });
+
+  it("a real 10 MB text attachment dense with identifiers → completed once, inside the budget, stopped", async () => {
+    const text = Buffer.from(denseIdentifierText(10 * 1024 * 1024));
+    const office = fakeOffice({ from: "me@example.com", to: [ext("partner@example.org")], subject: "Export", body: "See attached.", attachments: [{ id: "d", name: "export.txt", size: text.length, base64: text.toString("base64") }] });
+    const { calls, ms } = await runToCompletion(loadLaunchevent(office.globals), "onMessageSendHandler", 8000, 300);
+    expect(calls).toHaveLength(1);
+    expect(ms).toBeLessThan(4000);
+    const options = calls[0] as Record<string, unknown>;
+    expect(options.allowEvent).toBe(false);
+    // The cards found before the cut count: block, not only onUnscanned's warn.
+    expect(JSON.parse(options.contextData as string).action).toBe("block");
+  }, 20000);
+
+  it("a body made slow (the runtime's clock jumps 100 ms at every read) → completed once, inside the budget, onUnscanned", async () => {
+    const office = fakeOffice({ from: "me@example.com", to: [int("colleague@example.com")], subject: "Notes", body: "Nothing to see here, just words. ".repeat(100000) });
+    const bundle = loadLaunchevent(office.globals);
+    bundle.evaluate("(function () { var real = Date.now, reads = 0; Date.now = function () { return real() + 100 * reads++; }; })()");
+    const { calls, ms } = await runToCompletion(bundle, "onMessageSendHandler", 8000, 300);
+    expect(calls).toHaveLength(1);
+    expect(ms).toBeLessThan(4000);
+    const options = calls[0] as Record<string, unknown>;
+    expect(options.allowEvent).toBe(false);
+    const ctx = JSON.parse(options.contextData as string);
+    expect(ctx.action).toBe("warn");
+    expect(ctx.unscanned).toEqual(expect.arrayContaining([expect.objectContaining({ part: "body", reason: "timeout" })]));
+  }, 20000);
 });

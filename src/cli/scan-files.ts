@@ -2,7 +2,7 @@
  * `dlp scan` / `dlp explain`: one result per input file, computed by the add-in's own code.
  *   .eml / .msg (or an Outlook message by content) → readMailFile (src/extract's readMail) → checkMessage (extract →
  *         scan → decide) → renderDialog: the decision and the exact dialog text;
- *   other → extractText → the policy's scanner and the linked-file links (scanText) → decide, as if the file were
+ *   other → extractText → the policy's scanner and the linked-file links (textFindings) → decide, as if the file were
  *         attached to a message to `--to`; pictures and recordings are reported as "no text" (the policy decides).
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
  */
@@ -13,7 +13,7 @@ import { createScanner, allowKey } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
 import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, type MessageInfo, type SourceResult, type Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
-import { checkMessage, scanText } from "../pipeline/check-message";
+import { checkMessage, textFindings } from "../pipeline/check-message";
 import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
 import { readMailFile } from "./eml";
 
@@ -160,7 +160,7 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const location: Location = { kind: "attachment", name, attachmentId: "file" };
   const extracted = extractText(name, bytes);
   if (!s.eachLine) {
-    const findings = scanText(s.policy, extracted.text);
+    const findings = textFindings(s.policy, extracted.text);
     const source: SourceResult = { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
     if (extracted.noText.length) source.noText = extracted.noText;
     const decision = decide([source], message, s.policy);
@@ -176,7 +176,7 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const allowlisted: AllowlistedRow[] = [];
   lines.forEach((text, i) => {
     const line = text.replace(/\r$/, "");
-    const findings = scanText(s.policy, line);
+    const findings = textFindings(s.policy, line);
     if (!findings.length && !s.explain) return;
     rows.push(...rowsOf(file, name, line, findings, s, i));
     if (s.explain) allowlisted.push(...allowlistedIn(file, name, line, findings, s).map((r) => ({ ...r, line: i + 1 })));

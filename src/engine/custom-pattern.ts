@@ -1,7 +1,8 @@
 /**
  * A detector built from data: a policy's custom pattern (id, regex, optional built-in checksum, keywords, examples).
- * The regex is compiled with the `u` flag plus the pattern's own flags (g and y are the engine's business and dropped).
- * Refusing patterns that can backtrack catastrophically is the policy compiler's job; this only compiles.
+ * The regex runs on RE2 (./linear-regex.ts: linear time, whatever the pattern), through `matcher`: the scanner uses it
+ * in place of a native RegExp. `pattern` is a native placeholder that matches nothing (the DetectorCore contract asks
+ * for a RegExp; the scanner reads its flags); patterns RE2 refuses throw here, and the policy compiler reports them.
  * Confidence: the pattern's `confidence` alone; a keyword nearby raises it one step (the scanner does that for every
  * detector built here, see `isCustom`).
  */
@@ -9,13 +10,30 @@ import type { CustomPattern } from "./policy/types";
 import type { DetectorCore, Validation } from "./detectors/detector";
 import { checksumById } from "./checksums";
 import { maskLast4 } from "./mask";
+import { compileLinear, LinearFinder, wholeTester, type FinderMatch } from "./linear-regex";
 
 const CUSTOM = "__thinkFirstCustom";
+const MATCHER = "__thinkFirstMatcher";
+
+/** What the scanner runs for a detector that brings its own matcher (custom patterns: RE2). */
+export interface DetectorMatcher {
+  /** A fresh finder with RegExp's g-flag protocol: `lastIndex` and `exec`. */
+  finder(): { lastIndex: number; exec(text: string): FinderMatch | null };
+  /** Does a whole candidate match (anchored at both ends)? */
+  whole(): { lastIndex: number; test(text: string): boolean };
+}
+
+/** "igy" → "i" (only i and m mean anything to RE2; u is implied, g and y are the engine's business). */
+function flagsOf(p: CustomPattern): string {
+  let flags = "";
+  for (const f of p.flags || "") if ((f === "i" || f === "m") && flags.indexOf(f) < 0) flags += f;
+  return flags;
+}
 
 export function compileCustomPattern(p: CustomPattern): DetectorCore {
-  let flags = "u";
-  for (const f of p.flags || "") if ("imsu".indexOf(f) >= 0 && flags.indexOf(f) < 0) flags += f;
-  const pattern = new RegExp(p.pattern, flags);
+  const flags = flagsOf(p);
+  const linear = compileLinear(p.pattern, flags);
+  if ("problem" in linear) throw new Error("custom pattern '" + p.id + "': " + linear.problem);
   const check = p.checksum ? checksumById(p.checksum) : undefined;
   if (p.checksum && !check) throw new Error("custom pattern '" + p.id + "': unknown checksum '" + p.checksum + "'");
   const confidence = p.confidence || "low";
@@ -26,7 +44,8 @@ export function compileCustomPattern(p: CustomPattern): DetectorCore {
   const d: DetectorCore = {
     id: p.id,
     description: p.description || "custom pattern " + p.id,
-    pattern,
+    // Never matches; the scanner runs `matcher` instead (see the file header).
+    pattern: new RegExp("[^\\s\\S]", flags + "u"),
     minDigits: 0,
     checksum: !!check,
     validate,
@@ -34,11 +53,18 @@ export function compileCustomPattern(p: CustomPattern): DetectorCore {
     mask: maskLast4,
     examples: { match: (p.examples && p.examples.match) || [], noMatch: (p.examples && p.examples.noMatch) || [] },
   };
-  (d as unknown as Record<string, boolean>)[CUSTOM] = true;
+  const matcher: DetectorMatcher = { finder: () => new LinearFinder(linear.re), whole: () => wholeTester(linear) };
+  (d as unknown as Record<string, unknown>)[CUSTOM] = true;
+  (d as unknown as Record<string, unknown>)[MATCHER] = matcher;
   return d;
 }
 
 /** True for detectors built by compileCustomPattern. */
 export function isCustom(d: DetectorCore): boolean {
   return (d as unknown as Record<string, boolean>)[CUSTOM] === true;
+}
+
+/** The RE2 matcher of a detector built by compileCustomPattern (undefined for built-in detectors). */
+export function matcherOf(d: DetectorCore): DetectorMatcher | undefined {
+  return (d as unknown as Record<string, DetectorMatcher | undefined>)[MATCHER];
 }

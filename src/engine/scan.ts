@@ -23,7 +23,7 @@ import type { DetectorCore, Validation } from "./detectors/detector";
 import { detectors as builtins } from "./detectors";
 import { fold, normalizeText } from "./normalize";
 import { KeywordMatcher, type KeywordHit } from "./keywords";
-import { compileCustomPattern, isCustom } from "./custom-pattern";
+import { compileCustomPattern, isCustom, matcherOf } from "./custom-pattern";
 import { dedupe } from "./dedupe";
 import { findEmailList, findEmails, type FoundAddress } from "./signals/email-list";
 
@@ -174,11 +174,12 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     const settings = settingsOf(policy, d.id);
     if (!settings.enabled) continue;
     const flags = flagsOf(d.pattern);
+    const own = matcherOf(d); // custom patterns: RE2 (linear time) instead of a native RegExp
     const c: Compiled = {
       d,
       settings,
-      re: new RegExp(d.pattern.source, flags + "g"),
-      full: new RegExp("^(?:" + d.pattern.source + ")$", flags),
+      re: own ? (own.finder() as unknown as RegExp) : new RegExp(d.pattern.source, flags + "g"),
+      full: own ? (own.whole() as unknown as RegExp) : new RegExp("^(?:" + d.pattern.source + ")$", flags),
       minDigits: typeof d.minDigits === "number" ? d.minDigits : 1,
       custom: isCustom(d),
       group: groups.length,

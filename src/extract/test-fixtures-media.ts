@@ -146,7 +146,7 @@ export function tiff(width = 2, height = 2): Uint8Array {
     [278, 3, 1, height],
     [279, 4, 1, width * height],
   ];
-  const ifd = [le16(entries.length)];
+  const ifd: Uint8Array[] = [le16(entries.length)];
   for (const [tag, type, count, value] of entries) ifd.push(le16(tag), le16(type), le32(count), type === 3 ? concat([le16(value), le16(0)]) : le32(value));
   ifd.push(le32(0));
   return concat([ascii("II"), le16(42), le32(8), ...ifd, new Uint8Array(width * height).fill(128)]);

@@ -258,7 +258,11 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
   }
   if (items.length === 0 && decision.unscanned.length === 0 && ids.length > 0) {
     // Rules fired without counts (e.g. a custom signal): name them at least.
-    for (let i = 0; i < ids.length; i++) if (ids[i] !== "unscanned") items.push(detectorName(ctx.locale, ids[i] as string));
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === "unscanned") continue;
+      const { entry, custom } = detectorEntry(ctx.m, ctx.locale, ids[i] as string);
+      items.push(custom ? format(entry.name, { id: fragment(ctx, ellipsize(sanitize(ids[i] as string), 40)) }) : entry.name);
+    }
   }
   return items;
 }

@@ -49,16 +49,27 @@ export function ellipsize(text: string, max: number): string {
 }
 
 /**
- * Makes outside text inert in Smart Alerts Markdown: `*`, `_`, backquote, brackets and backslash could otherwise start
- * emphasis, code or a link. Replaced by look-alikes rather than backslash-escaped (the dialog's Markdown subset does not
- * document escapes).
+ * Makes outside text (file names, custom pattern ids, policy titles, part names) inert in Smart Alerts Markdown, so the
+ * policy's citation URL stays the only link in the dialog. Replaced by look-alikes rather than backslash-escaped (the
+ * dialog's Markdown subset does not document escapes):
+ *   - Markdown syntax: `*`, `_`, backquote, `~`, brackets and backslash (emphasis, code, strike-through, links);
+ *   - HTML and autolinks: `<`, `>` and `&` (raw tags, `<https://…>`, entities that would decode to either);
+ *   - bare URLs a client may linkify: `://`, `www.`, `mailto:` and the `@` of an address are broken up.
  */
 export function markdownInert(text: string): string {
   return text
     .replace(/\*/g, "\u2217")
     .replace(/_/g, "\uff3f")
     .replace(/`/g, "\u02cb")
+    .replace(/~/g, "\u223c")
     .replace(/\[/g, "(")
     .replace(/\]/g, ")")
-    .replace(/\\/g, "\u29f5");
+    .replace(/\\/g, "\u29f5")
+    .replace(/</g, "\u2039")
+    .replace(/>/g, "\u203a")
+    .replace(/&/g, "\uff06")
+    .replace(/:\/\//g, "\u2236//")
+    .replace(/\b(www)\./gi, "$1\u2024")
+    .replace(/\b(mailto):/gi, "$1\u2236")
+    .replace(/@/g, "\uff20");
 }

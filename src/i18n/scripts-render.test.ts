@@ -121,3 +121,32 @@ test("in Urdu the masked number keeps its order inside the right-to-left line", 
     await page.close();
   }
 }, 30000);
+
+test("in Urdu the Markdown dialog (as the simulator renders it) shows the masked card as •••• •••• •••• 1111, left to right", async () => {
+  const { markdownToHtml } = await import("../web/markdown");
+  const page = await browser.newPage({ viewport: { width: 700, height: 400 } });
+  try {
+    const md = renderDialog(fixtures.simpleBlock(), fixtures.policy(), "ur").errorMessageMarkdown;
+    await page.setContent(`<!doctype html><html dir="rtl" lang="ur"><body><div id="d" style="font:18px sans-serif">${markdownToHtml(md)}</div></body></html>`);
+    const order = await page.evaluate(() => {
+      const root = document.getElementById("d")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let node: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.indexOf("1111") >= 0) node = n as Text;
+      const s = node!.data;
+      const x = (i: number) => {
+        const r = document.createRange();
+        r.setStart(node!, i);
+        r.setEnd(node!, i + 1);
+        return r.getClientRects()[0]!.left;
+      };
+      const digits = s.indexOf("1111");
+      const firstBullet = s.lastIndexOf("\u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022", digits);
+      return { bulletsLeftOfDigits: x(firstBullet) < x(digits), digitsInOrder: x(digits) < x(digits + 3) };
+    });
+    expect(order.bulletsLeftOfDigits).toBe(true);
+    expect(order.digitsInOrder).toBe(true);
+  } finally {
+    await page.close();
+  }
+}, 30000);

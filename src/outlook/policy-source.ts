@@ -5,8 +5,9 @@
  *   unless a newer valid one was downloaded (refreshPolicy) or read from the cache (loadCachedPolicy) in this runtime.
  * - `refreshPolicy()`: only when the tenant build set a policy URL (same origin, e.g. https://host/path/policy.json).
  *   Call it OUTSIDE the send path (pre-scan change events, task pane). It never rejects: it resolves with the policy now
- *   in force, within `timeoutMs`. A downloaded policy must pass compiledPolicyProblem (./compiled-policy-check.ts);
- *   an invalid or unreachable one is ignored with a console warning and the previous policy stays.
+ *   in force, within `timeoutMs`. A downloaded policy must pass acceptPolicyJson (src/engine/policy/accept.ts: the
+ *   same validator as `dlp check-policy`, with a size cap); a refused or unreachable one is ignored, the last good
+ *   policy stays, and `policyRefusal()` tells why (the task pane shows it).
  * - `loadCachedPolicy()`: no network. Reads the last downloaded policy from the cache into memory; classic Outlook
  *   starts a fresh runtime per event, so the send handler may await this (it is a local read) before currentPolicy().
  *
@@ -18,7 +19,7 @@
  */
 import type { Policy } from "../engine/policy/types";
 import { bundledPolicy, policyUrl as configuredPolicyUrl } from "./build-constants";
-import { compiledPolicyProblem } from "./compiled-policy-check";
+import { acceptPolicyJson, acceptPolicyObject, type PolicyRefusal } from "../engine/policy/accept";
 import { after, cancel } from "./timers";
 
 /** A key/value store; OfficeRuntime.storage fits, and so does a wrapper of the browser's localStorage. */
@@ -59,10 +60,16 @@ let downloaded: Policy | undefined;
 let store: PolicyStore | null | undefined;
 let inFlight: Promise<Policy> | undefined;
 let bundleFingerprint: string | undefined;
+let refusal: (PolicyRefusal & { url: string }) | undefined;
 
 /** The policy to apply now. Synchronous and network-free: safe in the send handler. */
 export function currentPolicy(): Policy {
   return downloaded || bundledPolicy;
+}
+
+/** Why the last downloaded (or cached) policy was refused, if it was; cleared by the next accepted one. */
+export function policyRefusal(): (PolicyRefusal & { url: string }) | undefined {
+  return refusal;
 }
 
 /** The policy URL baked in at build time ("" when none). */
@@ -101,19 +108,14 @@ export function refreshPolicy(options: RefreshOptions = {}): Promise<Policy> {
 }
 
 function accept(text: string): Promise<void> | void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    warn(`ignoring the policy at ${url}: not JSON (${(e as Error).message})`);
+  const verdict = acceptPolicyJson(text, "policy.json");
+  if (!verdict.ok) {
+    refusal = { kind: verdict.refusal.kind, detail: verdict.refusal.detail, problems: verdict.refusal.problems, url };
+    warn(`ignoring the policy at ${url} and keeping the last good one: ${verdict.refusal.detail}`);
     return;
   }
-  const problem = compiledPolicyProblem(parsed);
-  if (problem) {
-    warn(`ignoring the policy at ${url}: ${problem}`);
-    return;
-  }
-  downloaded = parsed as Policy;
+  refusal = undefined;
+  downloaded = verdict.policy;
   const entry: CacheEntry = { v: 1, url, bundle: fingerprint(), fetchedAt: Date.now(), policy: downloaded };
   const s = activeStore();
   if (!s) return;
@@ -132,12 +134,12 @@ function readCache(): Promise<CacheEntry | undefined> {
       if (!text) return undefined;
       const entry = JSON.parse(text) as CacheEntry;
       if (!entry || entry.v !== 1 || entry.url !== url || entry.bundle !== fingerprint() || typeof entry.fetchedAt !== "number") return undefined;
-      const problem = compiledPolicyProblem(entry.policy);
-      if (problem) {
-        warn(`ignoring the cached policy: ${problem}`);
+      const verdict = acceptPolicyObject(entry.policy, "policy.json (cached)");
+      if (!verdict.ok) {
+        warn(`ignoring the cached policy: ${verdict.refusal.detail}`);
         return undefined;
       }
-      if (!downloaded) downloaded = entry.policy;
+      if (!downloaded) downloaded = verdict.policy;
       return entry;
     })
     .catch((e: unknown) => {
@@ -194,4 +196,5 @@ export function resetPolicySourceForTests(newUrl = configuredPolicyUrl): void {
   downloaded = undefined;
   store = undefined;
   inFlight = undefined;
+  refusal = undefined;
 }

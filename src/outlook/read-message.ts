@@ -13,13 +13,23 @@
  */
 import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
-import { scanAttachment, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
+import { scanAttachment, scanText, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
+import { MAX_ATTACHMENT_BYTES } from "../extract/limits";
 import { decodeBase64 } from "../extract/base64";
 import { htmlHrefs } from "../extract/html";
 import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
 import { CACHE_KEY, cachedResult, parseCache, type PrescanCache } from "./prescan-cache";
 import { encodeUtf8 } from "./utf8";
+import { after } from "./timers";
+
+/** Lets the host's timers (the watchdog) run between parts: a macrotask turn, not just a microtask. */
+export function yieldToHost(): Promise<void> {
+  return new Promise<void>((resolve) => void after(0, resolve));
+}
+
+/** Base64 text longer than this decodes to more than the extractor reads anyway: refused before decoding. */
+const MAX_BASE64_CHARS = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4 * 1024 * 1024;
 
 export interface ReadOptions {
   now: () => number;
@@ -154,6 +164,12 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     }
   }
   const report = () => o.onProgress && o.onProgress({ input, gaps, pending: pending.slice() });
+  // Subject and body first (bounded by the scan deadline), so a slow attachment cannot starve them of time.
+  const scanOptions = { now: o.now, deadline: o.scanDeadline };
+  input.scanned = {
+    subject: scanText(policy, { kind: "subject" }, "subject", message.subject, scanOptions),
+    body: scanText(policy, { kind: "body" }, "body", input.body, scanOptions),
+  };
   report();
   for (const f of fetches) {
     const r = await f.content!;
@@ -167,12 +183,15 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
       if (url) fresh[info.id] = result;
       att = { info, precomputed: result };
     } else if (!r.ok) att = { info, unavailable: gap(info.name, r) };
+    else if (o.now() >= o.scanDeadline) att = { info, unavailable: { part: info.name, reason: "timeout", detail: "the time budget ran out before it was read" } };
+    else if (r.value.format === "base64" && r.value.content.length > MAX_BASE64_CHARS) att = { info, unavailable: { part: info.name, reason: "too-large", detail: r.value.content.length + " base64 characters" } };
     else {
       const b = contentBytes(info, r.value);
       if ("reason" in b) att = { info, unavailable: b };
       else {
         const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline });
         const located: SourceResult = { location: { kind: "attachment", name: info.name, attachmentId: info.id }, findings: result.findings, unscanned: result.unscanned, chars: result.chars };
+        if (result.omitted) located.omitted = result.omitted;
         if (result.noText) located.noText = result.noText;
         fresh[info.id] = located;
         att = { info, precomputed: located };
@@ -181,6 +200,8 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
     input.attachments.push(att);
     pending.splice(pending.indexOf(info), 1);
     report();
+    // Let the watchdog run between attachments if the budget is gone.
+    await yieldToHost();
   }
   return { input, gaps, cache, fresh };
 }

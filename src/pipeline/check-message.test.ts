@@ -1,108 +1,64 @@
-import * as fs from "fs";
-import * as path from "path";
-import { loadPolicy } from "../engine/policy/load";
-import type { Policy } from "../engine/policy/types";
+/**
+ * Bounded scanning (scanBounded): slices lose nothing at their boundaries (the same findings as one scan of the whole
+ * text, e-mail list included), and a deadline cuts the scan between slices with what was found so far kept.
+ */
+import fc from "fast-check";
+import { scanBounded, scannerFor, scanText, SLICE } from "./check-message";
 import { testPolicy } from "../engine/test-policy";
-import * as media from "../extract/test-fixtures-media";
-import { checkMessage, scanAttachment, scanText, type MessageInput } from "./check-message";
 
-const policy: Policy = loadPolicy(fs.readFileSync(path.resolve(__dirname, "../../assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
-const ext = { email: "partner@partner.example", field: "to" as const, recipientType: "externalUser" as const };
-const message = (attachments: MessageInput["attachments"] = [], body = "Hello"): MessageInput => ({
-  message: { from: "me@example.com", subject: "Files", recipients: [ext], attachments: attachments.map((a) => a.info) },
-  body,
-  attachments,
-});
-const file = (id: string, name: string, bytes: Uint8Array, extra: { isInline?: boolean; type?: "file" | "cloud" } = {}) => ({
-  info: { id, name, size: bytes.length, type: extra.type || ("file" as const), ...(extra.isInline ? { isInline: true } : {}) },
-  bytes,
-});
+const policy = testPolicy();
+const FRAGMENTS = [
+  "Visa card 4111 1111 1111 1111",
+  "IBAN GB82 WEST 1234 5698 7654 32",
+  "SSN 536-22-8726",
+  "hetu 131052-308T",
+  "customer@example.org",
+  "other.person@example.net",
+  "me@example.com",
+  "lorem ipsum dolor sit amet ",
+  "1234 5678 ",
+  "\n\n",
+  "४१११ ११११ ११११ ११११",
+  "😀 ",
+];
+const key = (f: { detector: string; start: number; end: number; confidence: string; count?: number }) => `${f.detector}@${f.start}-${f.end}:${f.confidence}:${f.count ?? ""}`;
 
-describe("scanText: identifiers and linked files in one text", () => {
-  test("findings in text order, the link named by its host", () => {
-    const text = "Card 4111 1111 1111 1111, files at https://contoso-my.sharepoint.com/:x:/g/personal/jane/Eb1?e=x";
-    const f = scanText(policy, text);
-    expect(f.map((x) => [x.detector, x.masked])).toEqual([
-      ["payment-card", "**** **** **** 1111"],
-      ["linked-file", "contoso-my.sharepoint.com"],
-    ]);
+describe("scanBounded", () => {
+  test("slices find exactly what one scan of the whole text finds (property, slices of 500 characters)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 50, maxLength: 400 }), (parts) => {
+        const text = parts.join(" ");
+        const whole = scannerFor(policy).scan(text).map(key);
+        const sliced = scanBounded(policy, text, { deadline: Infinity, now: () => 0 }, 500);
+        expect(sliced.complete).toBe(true);
+        expect(sliced.findings.map(key)).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
   });
 
-  test("a policy compiled before links existed uses the built-in hosts; an empty list turns text links off", () => {
-    expect(scanText(testPolicy(), "https://1drv.ms/x/abc").map((x) => x.detector)).toEqual(["linked-file"]);
-    expect(scanText(testPolicy({ links: { hosts: [] } }), "https://1drv.ms/x/abc")).toEqual([]);
-  });
-});
-
-describe("checkMessage", () => {
-  test("a screenshot and a zip of photos to an external recipient: allowed under the default policy, listed as no text", () => {
-    const { zipSync } = require("fflate") as typeof import("fflate");
-    const zip = zipSync({ "a.jpg": media.jpg(), "b.png": media.png() });
-    const { decision, sources } = checkMessage(message([file("1", "Screenshot.png", media.png()), file("2", "photos.zip", zip)]), policy);
-    expect(decision.action).toBe("allow");
-    expect(decision.unscanned).toEqual([]);
-    expect(decision.noText).toEqual([
-      { part: "Screenshot.png", kind: "image" },
-      { part: "photos.zip!a.jpg", kind: "image" },
-      { part: "photos.zip!b.png", kind: "image" },
-    ]);
-    expect(sources[2]!.noText).toEqual([{ part: "Screenshot.png", kind: "image" }]);
+  test("an e-mail list spread over many slices is counted once over the whole text", () => {
+    const addresses = Array.from({ length: 12 }, (_, i) => `customer${i}@example.org`);
+    const text = addresses.map((a) => a + " " + "x ".repeat(400)).join("");
+    const sliced = scanBounded(policy, text, { deadline: Infinity, now: () => 0 }, 500);
+    const list = sliced.findings.filter((f) => f.detector === "email-list");
+    expect(list).toHaveLength(1);
+    expect(list[0]!.count).toBe(12);
   });
 
-  test("images: warn → the same message warns, and an inline picture still does not count", () => {
-    const warn = { ...policy, attachments: { images: "warn" as const } };
-    const d = checkMessage(message([file("1", "Screenshot.png", media.png())]), warn).decision;
-    expect(d.action).toBe("warn");
-    expect(d.rules.map((r) => r.id)).toEqual(["on-no-text"]);
-    const inline = checkMessage(message([file("1", "image001.png", media.png(), { isInline: true })]), warn).decision;
-    expect(inline.action).toBe("allow");
-    expect(inline.noText).toEqual([{ part: "image001.png", kind: "image", inline: true }]);
+  test("the deadline cuts between slices: incomplete, findings so far kept", () => {
+    const text = ("Visa card 4111 1111 1111 1111. " + "filler text ".repeat(200)).repeat(200);
+    expect(text.length).toBeGreaterThan(4 * SLICE);
+    let t = 0;
+    const now = () => t++; // every clock read is one tick: the deadline passes after a few slices
+    const r = scanBounded(policy, text, { deadline: 3, now });
+    expect(r.complete).toBe(false);
+    expect(r.findings.length).toBeGreaterThan(0);
+    expect(r.findings.length).toBeLessThan(scannerFor(policy).scan(text).length);
   });
 
-  test("a cloud attachment is a linked-file finding naming the host of its URL, never unscanned", () => {
-    const info = { id: "c", name: "plan.docx", size: 0, type: "cloud" as const };
-    const r = scanAttachment(policy, { info, cloud: { url: "https://contoso-my.sharepoint.com/personal/jane/Documents/plan.docx?web=1" } });
-    expect(r).toEqual({
-      location: { kind: "attachment", name: "plan.docx", attachmentId: "c" },
-      findings: [{ detector: "linked-file", start: 0, end: 0, confidence: "high", reasons: ["cloud attachment"], masked: "contoso-my.sharepoint.com" }],
-      unscanned: [],
-      chars: 0,
-    });
-    const d = checkMessage(message([{ info, cloud: {} }]), policy).decision;
-    expect(d.action).toBe("allow");
-    expect(d.linkedFiles).toEqual([{ host: "plan.docx", count: 1 }]);
-  });
-
-  test("links only in the HTML body's link targets are found; one in both the text and the HTML counts once", () => {
-    const input = message([], "See the plan (link) and https://1drv.ms/x/abc");
-    input.bodyLinks = ["https://1drv.ms/x/abc", "https://contoso.sharepoint.com/sites/s/plan.docx", "mailto:x@example.com", "#top"];
-    const { decision, sources } = checkMessage(input, policy);
-    expect(sources[1]!.findings.map((f) => [f.masked, f.reasons[0]])).toEqual([
-      ["1drv.ms", "link to a file-sharing host"],
-      ["contoso.sharepoint.com", "link target in the HTML body"],
-    ]);
-    expect(decision.linkedFiles).toEqual([
-      { host: "1drv.ms", count: 1 },
-      { host: "contoso.sharepoint.com", count: 1 },
-    ]);
-  });
-
-  test("a card beside a link: blocked, the link listed with the decision", () => {
-    const d = checkMessage(message([], "Card 4111 1111 1111 1111 — https://www.dropbox.com/s/abc/cards.csv"), policy).decision;
-    expect(d.action).toBe("block");
-    expect(d.linkedFiles).toEqual([{ host: "www.dropbox.com", count: 1 }]);
-    expect(d.counts["linked-file"]).toBeUndefined();
-  });
-
-  test("an Outlook .msg with a cloud attachment (by web reference): its link is read, not unscanned", () => {
-    const { msgFile } = require("../extract/test-fixtures-cfb") as typeof import("../extract/test-fixtures-cfb");
-    const msg = msgFile({ subject: "Plan", body: "See the attachment.", attachments: [{ name: "plan.docx", method: 7, longPathname: "https://contoso-my.sharepoint.com/personal/jane/Documents/plan.docx" }] });
-    const { decision } = checkMessage(message([file("m", "fwd.msg", msg)]), policy);
-    expect(decision.unscanned).toEqual([]);
-    expect(decision.linkedFiles).toEqual([{ host: "contoso-my.sharepoint.com", count: 1 }]);
-    const noUrl = msgFile({ subject: "Plan", attachments: [{ name: "plan.docx", method: 7 }] });
-    expect(checkMessage(message([file("m", "fwd.msg", noUrl)]), policy).decision.unscanned).toEqual([
-      { part: "fwd.msg!plan.docx", reason: "unsupported", detail: "attachment by reference (link only)" },
-    ]);
+  test("a text part cut off by time is a timeout part", () => {
+    const r = scanText(policy, { kind: "body" }, "body", "x ".repeat(SLICE), { deadline: 0, now: () => 1 });
+    expect(r.unscanned).toEqual([{ part: "body", reason: "timeout", detail: "the time budget ran out while scanning" }]);
   });
 });

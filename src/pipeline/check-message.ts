@@ -1,10 +1,23 @@
 /**
  * The one pipeline every surface runs: extract → scan → decide. The send handler, the task pane, the `dlp` CLI and the
  * policy playground all call this, so what compliance staff test is what employees get. Pure: no Office, DOM or Node.
+ *
+ * Bounded work: with a deadline, no synchronous step outlives it by more than one slice of work. Extraction checks the
+ * clock through its Context; scanning goes through `scanBounded`, which uses the scanner's own `scanBounded` when it
+ * has one and otherwise scans large texts in slices (SLICE characters, overlapping by the widest keyword window plus
+ * the longest match, so no identifier or keyword is lost at a boundary) with a clock check between slices. A text cut
+ * off by time is a `timeout` part (the policy's onUnscanned applies) and what was found before the cut still counts.
+ *
+ * Every text is also searched for sharing links to the policy's `links.hosts` (`linked-file` findings named by host;
+ * one linear pass over its "/" characters, src/engine/signals/linked-file.ts); a cloud attachment is one by itself;
+ * pictures and recordings an attachment holds are carried as `noText` for the decision.
  */
 import { createScanner, decide, type Scanner } from "../engine";
-import type { AttachmentInfo, Decision, Finding, MessageInfo, NoTextPart, SourceResult, Unscanned } from "../engine/types";
-import type { Policy } from "../engine/policy/types";
+import type { AttachmentInfo, Decision, Finding, Location, MessageInfo, NoTextPart, OmittedFindings, SourceResult, Unscanned } from "../engine/types";
+import { CONFIDENCE_ORDER } from "../engine/types";
+import type { DetectorSettings, Policy } from "../engine/policy/types";
+import { findEmailList } from "../engine/signals/email-list";
+import { MAX_MATCH } from "../engine/linear-regex";
 import { cloudAttachmentFinding, DEFAULT_LINK_HOSTS, findLinks, linkFindings, linkHostsOf, type FoundLink } from "../engine/signals/linked-file";
 import { extractText } from "../extract";
 
@@ -30,8 +43,14 @@ export interface MessageInput {
   /** Parts of the message itself that could not be read (a mail file's damaged or encrypted parts); reported with the body. */
   unscanned?: Unscanned[];
   /**
+   * Subject and body results computed earlier in the same run (the send handler scans them first, so attachments cannot
+   * starve them of time): used as they are.
+   */
+  scanned?: { subject?: SourceResult; body?: SourceResult };
+  /**
    * Link targets of the HTML body (`href`s; src/extract htmlHrefs), when the body was also read as HTML: Office's text
-   * body keeps a link's URL on some clients and only its words on others, so sharing links are looked for here too.
+   * body keeps a link's URL on some clients and only its words on others (office-js#4111), so sharing links are looked
+   * for here too.
    */
   bodyLinks?: string[];
 }
@@ -47,16 +66,149 @@ export interface CheckResult {
   sources: SourceResult[];
 }
 
-const scanners = new WeakMap<Policy, Scanner>();
+/** What a bounded scan found, and whether it covered the whole text. */
+export interface BoundedScan {
+  findings: Finding[];
+  complete: boolean;
+}
 
-/** The compiled scanner of a policy, built once per policy object. */
-export function scannerFor(policy: Policy): Scanner {
+/** The contract of the scanner's own bounded scan (src/engine/scan.ts, when it has one). */
+type OwnBounded = (text: string, o: { deadline: number; now: () => number }) => BoundedScan;
+
+interface Scanners {
+  scanner: Scanner;
+  /** For slices: e-mail addresses always reported and no per-slice e-mail list (the list is counted over all slices). */
+  slices: Scanner;
+  overlap: number;
+}
+
+const scanners = new WeakMap<Policy, Scanners>();
+
+/** Characters a slice owns; a slice is scanned with `overlap` more on either side. */
+export const SLICE = 64 * 1024;
+
+function scannersFor(policy: Policy): Scanners {
   let s = scanners.get(policy);
   if (!s) {
-    s = createScanner(policy);
+    let widest = 300;
+    const settings = (policy && policy.detectors) || {};
+    for (const id of Object.keys(settings)) {
+      const w = (settings[id] as DetectorSettings | undefined)?.window;
+      if (typeof w === "number" && w > widest) widest = w;
+    }
+    const email = settings["email-address"];
+    const slicePolicy: Policy = {
+      ...policy,
+      detectors: { ...settings, "email-address": { enabled: true, minConfidence: "low", keywords: email ? email.keywords : { add: [], remove: [] }, window: email ? email.window : 300 } },
+      thresholds: { ...policy.thresholds, emailList: Number.MAX_SAFE_INTEGER },
+    };
+    s = { scanner: createScanner(policy), slices: createScanner(slicePolicy), overlap: widest + MAX_MATCH + 64 };
     scanners.set(policy, s);
   }
   return s;
+}
+
+/** The compiled scanner of a policy, built once per policy object. */
+export function scannerFor(policy: Policy): Scanner {
+  return scannersFor(policy).scanner;
+}
+
+const rank = (c: string) => CONFIDENCE_ORDER.indexOf(c as (typeof CONFIDENCE_ORDER)[number]);
+
+function isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Scans `text` until `deadline`: the scanner's own bounded scan when it has one, else slices (see the file header).
+ * Without a deadline the text is scanned whole. `slice` is for tests (small slices, many boundaries).
+ */
+export function scanBounded(policy: Policy, text: string, options: CheckOptions = {}, slice: number = SLICE): BoundedScan {
+  const s = scannersFor(policy);
+  if (typeof text !== "string" || !text) return { findings: [], complete: true };
+  const now = options.now || Date.now;
+  if (options.deadline === undefined) return { findings: s.scanner.scan(text), complete: true };
+  const deadline = options.deadline;
+  const own = (s.scanner as Scanner & { scanBounded?: OwnBounded }).scanBounded;
+  if (typeof own === "function") return own.call(s.scanner, text, { deadline, now });
+  if (now() >= deadline) return { findings: [], complete: false };
+  if (text.length <= slice + s.overlap) return { findings: s.scanner.scan(text), complete: true };
+
+  const policyEmail = policy.detectors ? policy.detectors["email-address"] : undefined;
+  const emailKept = (f: Finding) => !policyEmail || (policyEmail.enabled && rank(f.confidence) >= rank(policyEmail.minConfidence));
+  const listSettings = policy.detectors ? policy.detectors["email-list"] : undefined;
+  const out: Finding[] = [];
+  const addresses: { start: number; end: number; address: string }[] = [];
+  let complete = true;
+  let started = now();
+  let longest = 0;
+  for (let a = 0; a < text.length; a += slice) {
+    if (a > 0) {
+      // Stop before a slice that would end past the deadline (judged by the slowest slice so far, twice over: the
+      // e-mail list and the sort below cost about one more).
+      const t = now();
+      longest = Math.max(longest, t - started);
+      started = t;
+      if (t + 2 * longest >= deadline) {
+        complete = false;
+        break;
+      }
+    }
+    const b = Math.min(text.length, a + slice);
+    let from = Math.max(0, a - s.overlap);
+    let to = Math.min(text.length, b + s.overlap);
+    if (from > 0 && isLowSurrogate(text, from)) from--;
+    if (to < text.length && isLowSurrogate(text, to)) to++;
+    for (const f of s.slices.scan(text.slice(from, to))) {
+      if (f.count !== undefined) continue; // aggregates are counted over the whole text below
+      const start = f.start + from;
+      if (start < a || start >= b) continue; // another slice owns it
+      const shifted: Finding = { ...f, start, end: f.end + from };
+      if (f.detector === "email-address") {
+        addresses.push({ start, end: shifted.end, address: text.slice(start, shifted.end).toLowerCase() });
+        if (!emailKept(f)) continue;
+      }
+      out.push(shifted);
+    }
+  }
+  if (!listSettings || listSettings.enabled) {
+    const threshold = policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
+    const list = findEmailList(addresses, (policy.organization && policy.organization.internalDomains) || [], threshold);
+    if (list && (!listSettings || rank(list.confidence) >= rank(listSettings.minConfidence))) out.push(list);
+  }
+  out.sort((x, y) => x.start - y.start);
+  return { findings: out, complete };
+}
+
+/**
+ * Findings listed one by one per source; the rest are counted in `omitted` (per detector and confidence), which the
+ * decision counts like listed ones. A dense 10 MB attachment gives ~100,000 findings: listing them all would make the
+ * decision, the dialog and the task pane's context cost more than the scan, while rules need counts and the dialog two
+ * examples. Aggregates (e-mail lists) are always listed.
+ */
+export const MAX_LISTED_FINDINGS = 1000;
+
+export function capFindings(findings: Finding[], max: number = MAX_LISTED_FINDINGS): { findings: Finding[]; omitted?: OmittedFindings[] } {
+  if (findings.length <= max) return { findings };
+  const kept: Finding[] = [];
+  const omitted: OmittedFindings[] = [];
+  const at: Record<string, number> = {};
+  let listed = 0;
+  for (const f of findings) {
+    if (f.count !== undefined || listed < max) {
+      kept.push(f);
+      if (f.count === undefined) listed++;
+      continue;
+    }
+    const k = f.detector + "\u0000" + f.confidence;
+    const i = at[k];
+    if (i === undefined) {
+      at[k] = omitted.length;
+      omitted.push({ detector: f.detector, confidence: f.confidence, count: 1 });
+    } else omitted[i]!.count++;
+  }
+  return { findings: kept, omitted };
 }
 
 /** The policy's file-sharing hosts (`links.hosts`; the built-in list for a policy compiled before it existed). */
@@ -65,23 +217,25 @@ export function linkHostsFor(policy: Policy): readonly string[] {
 }
 
 function linksIn(policy: Policy, text: string): FoundLink[] {
-  return findLinks(text, linkHostsOf(linkHostsFor(policy)));
+  return typeof text === "string" && text ? findLinks(text, linkHostsOf(linkHostsFor(policy))) : [];
 }
 
-/** Findings in one text: the scanner's (identifiers, e-mail lists) and the `linked-file` links, in text order. */
-export function scanText(policy: Policy, text: string, links: FoundLink[] = linksIn(policy, text)): Finding[] {
-  const found = scannerFor(policy).scan(text);
-  if (!links.length) return found;
-  return found.concat(linkFindings(links)).sort((a, b) => a.start - b.start);
+/** `findings` with the text's `linked-file` links merged in, in text order. */
+function withLinks(policy: Policy, text: string, findings: Finding[]): Finding[] {
+  const links = linksIn(policy, text);
+  return links.length ? findings.concat(linkFindings(links)).sort((a, b) => a.start - b.start) : findings;
 }
 
-/** The body's findings, plus the sharing links only the HTML body's link targets show (no offsets: not in the text). */
-function scanBody(policy: Policy, input: MessageInput): Finding[] {
-  const links = linksIn(policy, input.body);
-  const findings = scanText(policy, input.body, links);
-  if (!input.bodyLinks || !input.bodyLinks.length) return findings;
+/** Every finding of one whole text, unbounded: the scanner's and the linked files (the CLI's line-by-line mode). */
+export function textFindings(policy: Policy, text: string): Finding[] {
+  return withLinks(policy, text, scannerFor(policy).scan(text));
+}
+
+/** The sharing links only the HTML body's link targets show (no offsets: they are not in the text body). */
+function htmlBodyLinks(policy: Policy, input: MessageInput): Finding[] {
+  if (!input.bodyLinks || !input.bodyLinks.length) return [];
   const seen: { [key: string]: true } = {};
-  for (const l of links) seen[l.key] = true;
+  for (const l of linksIn(policy, input.body)) seen[l.key] = true;
   const extra: FoundLink[] = [];
   for (const href of input.bodyLinks) {
     for (const l of linksIn(policy, href)) {
@@ -90,7 +244,25 @@ function scanBody(policy: Policy, input: MessageInput): Finding[] {
       extra.push({ start: 0, end: 0, host: l.host, key: l.key });
     }
   }
-  return extra.length ? findings.concat(linkFindings(extra, "link target in the HTML body")) : findings;
+  return linkFindings(extra, "link target in the HTML body");
+}
+
+function result(location: Location, findings: Finding[], unscanned: Unscanned[], chars: number): SourceResult {
+  const capped = capFindings(findings);
+  const r: SourceResult = { location, findings: capped.findings, unscanned, chars };
+  if (capped.omitted) r.omitted = capped.omitted;
+  return r;
+}
+
+/** Scans one text part (subject, body) within the deadline; a part cut off by time is `timeout`. */
+export function scanText(policy: Policy, location: Location, part: string, text: string, options: CheckOptions = {}): SourceResult {
+  try {
+    const r = scanBounded(policy, text, options);
+    const unscanned: Unscanned[] = r.complete ? [] : [{ part, reason: "timeout", detail: "the time budget ran out while scanning" }];
+    return result(location, withLinks(policy, text, r.findings), unscanned, text.length);
+  } catch (e) {
+    return { location, findings: [], unscanned: [{ part, reason: "corrupt", detail: "internal error" }], chars: 0 };
+  }
 }
 
 /** Extracts and scans one attachment. Never throws: unreadable content becomes `unscanned`. */
@@ -107,22 +279,31 @@ export function scanAttachment(policy: Policy, att: AttachmentInput, options: Ch
   }
   try {
     const extracted = extractText(att.info.name, att.bytes, { deadline: options.deadline, now });
-    const findings = scanText(policy, extracted.text);
-    const result: SourceResult = { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
+    const scanned = scanBounded(policy, extracted.text, { deadline: options.deadline, now });
+    const unscanned = extracted.unscanned.slice();
+    if (!scanned.complete) unscanned.push({ part: att.info.name, reason: "timeout", detail: "the time budget ran out while scanning" });
+    const r = result(location, withLinks(policy, extracted.text, scanned.findings), unscanned, extracted.text.length);
     // An inline attachment (a pasted picture or logo) is inline with everything in it.
     const noText: NoTextPart[] = att.info.isInline ? extracted.noText.map((p) => ({ part: p.part, kind: p.kind, inline: true as const })) : extracted.noText;
-    if (noText.length) result.noText = noText;
-    return result;
+    if (noText.length) r.noText = noText;
+    return r;
   } catch (e) {
     return { location, findings: [], unscanned: [{ part: att.info.name, reason: "corrupt", detail: "internal error" }], chars: 0 };
   }
 }
 
-/** Scans subject, body and attachments (smallest first) and decides. */
+/** A mail file's own unreadable parts are reported with its body, and so are the HTML body's links. */
+function withUnscanned(source: SourceResult, parts: Unscanned[] | undefined, links: Finding[] = []): SourceResult {
+  const out = parts && parts.length ? { ...source, unscanned: source.unscanned.concat(parts) } : source;
+  return links.length ? { ...out, findings: out.findings.concat(links) } : out;
+}
+
+/** Scans subject, body (unless scanned already) and attachments (smallest first) and decides. */
 export function checkMessage(input: MessageInput, policy: Policy, options: CheckOptions = {}): CheckResult {
+  const done = input.scanned || {};
   const sources: SourceResult[] = [
-    { location: { kind: "subject" }, findings: scanText(policy, input.message.subject), unscanned: [], chars: input.message.subject.length },
-    { location: { kind: "body" }, findings: scanBody(policy, input), unscanned: input.unscanned ? input.unscanned.slice() : [], chars: input.body.length },
+    done.subject || scanText(policy, { kind: "subject" }, "subject", input.message.subject, options),
+    withUnscanned(done.body || scanText(policy, { kind: "body" }, "body", input.body, options), input.unscanned, htmlBodyLinks(policy, input)),
   ];
   const ordered = input.attachments.slice().sort((a, b) => a.info.size - b.info.size);
   for (const att of ordered) sources.push(scanAttachment(policy, att, options));

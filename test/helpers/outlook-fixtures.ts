@@ -89,3 +89,34 @@ export const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 export function customerAddresses(n: number, domain = "example.org"): string[] {
   return Array.from({ length: n }, (_, i) => `customer${i + 1}@${i % 2 ? domain : "example.net"}`);
 }
+
+/** Luhn check digit of a digit string (for generated card numbers). */
+function luhnDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = body.charCodeAt(body.length - 1 - i) - 48;
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * About `bytes` of text dense with identifiers: every line a generated Luhn-valid Visa test-range card number with a
+ * keyword, a published test SSN and an address, the worst case for the scanner (every line yields findings).
+ */
+export function denseIdentifierText(bytes: number): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const body = "411111" + String(100000000 + (i % 900000000)).slice(-9);
+    const card = body + luhnDigit(body);
+    const line = `card ${card.slice(0, 4)} ${card.slice(4, 8)} ${card.slice(8, 12)} ${card.slice(12)} ssn 536-22-8726 customer${i}@example.org\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  return lines.join("");
+}

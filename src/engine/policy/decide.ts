@@ -92,7 +92,13 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   const custom = policy.customPatterns.map((c) => c.id);
   const from = (message.from || "").trim().toLowerCase();
   const senderDomain = domainOf(from);
-  const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector, custom));
+  // Per-detector answers are memoised: a dense attachment gives a hundred thousand findings of a handful of detectors.
+  const senderMemo: Record<string, boolean> = {};
+  const senderAllowed = (detector: string) => {
+    const known = senderMemo[detector];
+    if (known !== undefined) return known;
+    return (senderMemo[detector] = policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector, custom)));
+  };
 
   // Recipients: unique addresses (one seen in To/Cc and in Bcc counts as visible), external ones, domain allowlist.
   const byKey: Record<string, number> = {};
@@ -109,8 +115,12 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   }
   const external = recipients.filter((r) => isExternal(r, policy, senderDomain));
   if (message.recipientsUnread) external.push(UNREAD_RECIPIENT);
-  const externalFor = (detector: string) =>
-    external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector, custom)));
+  const externalMemo: Record<string, Recipient[]> = {};
+  const externalFor = (detector: string) => {
+    const known = externalMemo[detector];
+    if (known) return known;
+    return (externalMemo[detector] = external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector, custom))));
+  };
   const visibleExternal = externalFor("visible-external-recipients").filter((r) => r.field !== "bcc" && r !== UNREAD_RECIPIENT).length;
 
   // Items: findings after detector settings and the sender allowlist, then the signals.
@@ -160,14 +170,20 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     }
   }
 
-  const ruleNames = (rule: Rule, id: string) => rule.when.detectors.some((entry) => namesDetector(entry, id, custom));
+  const namedMemo: Record<string, boolean>[] = policy.rules.map(() => ({}));
+  const ruleNames = (rule: Rule, order: number, id: string) => {
+    const memo = namedMemo[order]!;
+    const known = memo[id];
+    if (known !== undefined) return known;
+    return (memo[id] = rule.when.detectors.some((entry) => namesDetector(entry, id, custom)));
+  };
 
   // Rules.
   const fired: { rule: FiredRule; order: number; items: Item[] }[] = [];
   policy.rules.forEach((rule, order) => {
     const w = rule.when;
     const matched = items.filter((it) => {
-      if (!ruleNames(rule, it.detector) || !atLeast(it.confidence, w.minConfidence)) return false;
+      if (!ruleNames(rule, order, it.detector) || !atLeast(it.confidence, w.minConfidence)) return false;
       if (it.location && w.where.indexOf(it.location.kind) < 0) return false;
       if (w.recipients === "external") return externalFor(it.detector).length > 0;
       if (w.recipients === "internal-only") return externalFor(it.detector).length === 0;

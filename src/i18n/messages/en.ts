@@ -141,6 +141,8 @@ export const en = {
     noTextKind: { image: "picture", media: "audio or video" },
     policyHeading: "Policy",
     policyLink: "Read the policy: {title}",
+    policyRefused: "Your organisation's new policy could not be used ({reason}). Think First keeps checking with the last good policy.",
+    policyRefusedReason: { "too-large": "the file is too large", "not-json": "the file is damaged", invalid: "it has an error: {detail}" },
     fixesHeading: "Fix it",
     moveToBcc: "Move external recipients to Bcc",
     maskBody: "Mask numbers in the body",

@@ -107,6 +107,8 @@ export const fi = {
     noTextKind: { image: "kuva", media: "ääni tai video" },
     policyHeading: "Tietosuojakäytäntö",
     policyLink: "Lue käytäntö: {title}",
+    policyRefused: "Organisaatiosi uutta käytäntöä ei voitu käyttää ({reason}). Think First tarkistaa edelleen viimeisimmän kelvollisen käytännön mukaan.",
+    policyRefusedReason: { "too-large": "tiedosto on liian suuri", "not-json": "tiedosto on vioittunut", invalid: "siinä on virhe: {detail}" },
     fixesHeading: "Korjaa",
     moveToBcc: "Siirrä ulkoiset vastaanottajat piilokopioon",
     maskBody: "Peitä numerot viestin tekstissä",

@@ -106,6 +106,8 @@ export const hi = {
     noTextKind: { image: "चित्र", media: "ऑडियो या वीडियो" },
     policyHeading: "नीति",
     policyLink: "नीति पढ़ें: {title}",
+    policyRefused: "आपके संगठन की नई नीति का उपयोग नहीं किया जा सका ({reason})। Think First पिछली मान्य नीति से जाँच करता रहेगा।",
+    policyRefusedReason: { "too-large": "फ़ाइल बहुत बड़ी है", "not-json": "फ़ाइल खराब है", invalid: "इसमें एक त्रुटि है: {detail}" },
     fixesHeading: "ठीक करें",
     moveToBcc: "बाहरी प्राप्तकर्ताओं को गुप्त प्रतिलिपि (Bcc) में ले जाएँ",
     maskBody: "मुख्य भाग में नंबर छिपाएँ",

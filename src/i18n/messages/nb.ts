@@ -107,6 +107,8 @@ export const nb = {
     noTextKind: { image: "bilde", media: "lyd eller video" },
     policyHeading: "Retningslinjer",
     policyLink: "Les retningslinjene: {title}",
+    policyRefused: "Organisasjonens nye retningslinjer kunne ikke brukes ({reason}). Think First sjekker fortsatt med de siste gyldige retningslinjene.",
+    policyRefusedReason: { "too-large": "filen er for stor", "not-json": "filen er skadet", invalid: "den har en feil: {detail}" },
     fixesHeading: "Rett opp",
     moveToBcc: "Flytt eksterne mottakere til Blindkopi",
     maskBody: "Masker numrene i meldingsteksten",

@@ -107,6 +107,8 @@ export const sk = {
     noTextKind: { image: "obrázok", media: "zvuk alebo video" },
     policyHeading: "Zásady",
     policyLink: "Prečítajte si zásady: {title}",
+    policyRefused: "Nové zásady vašej organizácie sa nedali použiť ({reason}). Think First naďalej kontroluje podľa posledných platných zásad.",
+    policyRefusedReason: { "too-large": "súbor je príliš veľký", "not-json": "súbor je poškodený", invalid: "obsahuje chybu: {detail}" },
     fixesHeading: "Oprava",
     moveToBcc: "Presunúť externých príjemcov do skrytej kópie",
     maskBody: "Zamaskovať čísla v texte správy",

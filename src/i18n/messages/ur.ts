@@ -107,6 +107,8 @@ export const ur = {
     noTextKind: { image: "تصویر", media: "آڈیو یا ویڈیو" },
     policyHeading: "پالیسی",
     policyLink: "پالیسی پڑھیں: {title}",
+    policyRefused: "آپ کی تنظیم کی نئی پالیسی استعمال نہیں ہو سکی ({reason})۔ Think First آخری درست پالیسی سے جانچ جاری رکھے گا۔",
+    policyRefusedReason: { "too-large": "فائل بہت بڑی ہے", "not-json": "فائل خراب ہے", invalid: "اس میں ایک خرابی ہے: {detail}" },
     fixesHeading: "درست کریں",
     moveToBcc: "بیرونی وصول کنندگان کو خفیہ نقل (Bcc) میں منتقل کریں",
     maskBody: "متن میں نمبر چھپائیں",

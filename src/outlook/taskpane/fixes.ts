@@ -13,6 +13,7 @@ import type { Policy } from "../../engine/policy/types";
 import { domainOf, isExternal } from "../../engine/policy/decide";
 import * as mb from "../mailbox";
 import { readMessage } from "../read-message";
+import { normalizeText } from "../../engine/normalize";
 
 /** The task pane is not under the send deadline, but Office calls still must not hang forever. */
 export const PANE_CALL_MS = 15000;
@@ -75,15 +76,40 @@ export function maskable(f: Finding): boolean {
   return f.count === undefined && f.detector !== "email-address" && f.detector !== "email-list" && f.detector !== "linked-file" && f.end > f.start;
 }
 
-/** The identifier with every digit but the last 4 replaced by "*" (separators and letters kept). */
+/**
+ * Is this code point a digit as the engine reads it? Every script the engine normalises to ASCII digits counts: ASCII,
+ * full-width, Devanagari, Arabic-Indic, Extended Arabic-Indic (Urdu), Bengali, … (src/engine/normalize.ts), so masking
+ * leaves nothing the scanner would find again.
+ */
+export function isAnyDigit(ch: string): boolean {
+  if (ch.length === 1 && ch >= "0" && ch <= "9") return true;
+  if (ch.charCodeAt(0) < 0x80) return false;
+  const n = normalizeText(ch).text;
+  return n.length === 1 && n >= "0" && n <= "9";
+}
+
+/** The code points of a string (surrogate pairs kept together). ES2016: no spread of strings needed. */
+function codePoints(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      out.push(s.substr(i, 2));
+      i++;
+    } else out.push(s.charAt(i));
+  }
+  return out;
+}
+
+/** The identifier with every digit (of any script) but the last 4 replaced by "*" (separators and letters kept). */
 export function maskDigits(raw: string, keep = 4): string {
+  const cps = codePoints(raw);
   let digits = 0;
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 48 && raw.charCodeAt(i) <= 57) digits++;
+  for (const ch of cps) if (isAnyDigit(ch)) digits++;
   let seen = 0;
   let out = "";
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw.charAt(i);
-    if (ch >= "0" && ch <= "9") {
+  for (const ch of cps) {
+    if (isAnyDigit(ch)) {
       seen++;
       out += seen > digits - keep ? ch : "*";
     } else out += ch;
@@ -114,24 +140,27 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function maskHtml(html: string, raws: string[]): string {
   let out = html;
   for (const raw of raws) {
-    const chars = raw.replace(/[^0-9A-Za-z]/g, "").split("");
+    const chars = codePoints(raw).filter((ch) => /^[0-9A-Za-z]$/.test(ch) || isAnyDigit(ch));
     if (chars.length < 4) continue;
     const gap = "(?:<[^>]*>|&nbsp;|&#160;|&#xa0;|[\\s\\-./\\u00a0])*";
     const re = new RegExp(chars.map(escapeRe).join(gap), "g");
     out = out.replace(re, (m) => {
       const parts = m.split(/(<[^>]*>|&[#a-z0-9]+;)/i);
       let digits = 0;
-      for (const p of parts) if (!/^(<|&)/.test(p)) digits += (p.match(/[0-9]/g) || []).length;
+      for (const p of parts) if (!/^(<|&)/.test(p)) for (const ch of codePoints(p)) if (isAnyDigit(ch)) digits++;
       let seen = 0;
       return parts
-        .map((p) =>
-          /^(<|&)/.test(p)
-            ? p
-            : p.replace(/[0-9]/g, (d) => {
-                seen++;
-                return seen > digits - 4 ? d : "*";
-              }),
-        )
+        .map((p) => {
+          if (/^(<|&)/.test(p)) return p;
+          let o = "";
+          for (const ch of codePoints(p)) {
+            if (isAnyDigit(ch)) {
+              seen++;
+              o += seen > digits - 4 ? ch : "*";
+            } else o += ch;
+          }
+          return o;
+        })
         .join("");
     });
   }

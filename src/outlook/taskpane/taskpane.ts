@@ -15,7 +15,7 @@ import { resolveLocale, type Locale } from "../../i18n";
 import { messages } from "../../i18n/messages";
 import type { Messages } from "../../i18n/messages/en";
 import * as mb from "../mailbox";
-import { refreshPolicy, usePolicyStore } from "../policy-source";
+import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 import { el } from "../../web/dom";
 
@@ -130,7 +130,25 @@ function policyView(p: Pane): HTMLElement {
   const url = citationUrl(p.policy);
   const text = format(p.m.taskpane.policyLink, { title });
   const body = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text) : el("span", {}, text);
-  return el("section", { class: "policy" }, el("h2", {}, p.m.taskpane.policyHeading), el("p", {}, body));
+  const section = el("section", { class: "policy" }, el("h2", {}, p.m.taskpane.policyHeading), el("p", {}, body));
+  const refused = refusalView(p);
+  if (refused) section.append(refused);
+  return section;
+}
+
+/** Why the tenant's downloaded policy is not in force (the last good one is), in the pane's language. */
+export function refusalView(p: Pick<Pane, "m">): HTMLElement | undefined {
+  const r = policyRefusal();
+  if (!r) return undefined;
+  const reasons = p.m.taskpane.policyRefusedReason;
+  const [before, after] = p.m.taskpane.policyRefused.split("{reason}") as [string, string | undefined];
+  const reason = el("span", {});
+  if (r.kind === "invalid") {
+    // The detail names keys of the policy file (English, left to right): isolated from the text around it.
+    const [b, a] = reasons.invalid.split("{detail}") as [string, string | undefined];
+    reason.append(b, el("bdi", { dir: "ltr" }, r.detail), a || "");
+  } else reason.append(reasons[r.kind]);
+  return el("p", { class: "policy-refused", role: "note", "data-refusal": r.kind }, before, reason, after || "");
 }
 
 function setVerdict(p: Pane, decision: Decision | undefined, text?: string) {
@@ -171,6 +189,8 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   if (decision.action === "allow" && !decision.unscanned.length) {
     content.append(el("p", {}, p.m.taskpane.noFindings));
     for (const v of notReadViews(p, decision, true)) content.append(v);
+    const refused = refusalView(p);
+    if (refused) content.append(refused);
     return;
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
