@@ -10,6 +10,13 @@ export interface Options {
   format: Format;
   locale: string;
   showValues: boolean;
+  /** scan/explain: a customer set file (`dlp customers build`), and its key file (default: beside it, ".key"). */
+  customers?: string;
+  customersKey?: string;
+  /** customers build: the output set file, the export's columns, the key file. */
+  out?: string;
+  columns?: string;
+  keyFile?: string;
   eachLine: boolean;
   to: string[];
   progress: boolean | undefined;
@@ -26,10 +33,15 @@ Commands
   explain <files or folders…>  like scan, and why each finding fired: pattern, checksum, keywords and distance,
                                and what an allowlist removed
   check-policy <policy.yaml>   validate a policy, compile every regex, run every examples block
+  customers build <export.csv> --out FILE [--columns email,customer_number] [--key-file F]
+                               a customer export → a keyed hash set of its addresses and numbers (never in clear;
+                               the key is created beside FILE as .key when absent: keep it, do not host it)
   schema                       print the policy's JSON Schema
 
 Options
   --policy FILE       policy YAML (default: assets/policy/default-policy.yaml)
+  --customers FILE    a customer set built by \`dlp customers build\` (default: the policy's customers.set, if any);
+                      its key is read from --customers-key FILE or from the .key file beside it
   --format FORMAT     text (default), json or jsonl
   --locale LOCALE     language of the dialog text: en, sk, nb, fi, hi, ur (or any Outlook display language)
   --show-values       print the values found (masked otherwise)
@@ -58,6 +70,11 @@ export function parse(argv: string[]): Options {
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
+        customers: { type: "string" },
+        "customers-key": { type: "string" },
+        out: { type: "string" },
+        columns: { type: "string" },
+        "key-file": { type: "string" },
       },
     });
   } catch (e) {
@@ -76,6 +93,11 @@ export function parse(argv: string[]): Options {
     format,
     locale: v.locale as string,
     showValues: v["show-values"] as boolean,
+    customers: v.customers as string | undefined,
+    customersKey: v["customers-key"] as string | undefined,
+    out: v.out as string | undefined,
+    columns: v.columns as string | undefined,
+    keyFile: v["key-file"] as string | undefined,
     eachLine: v["each-line"] as boolean,
     to,
     progress: v["no-progress"] ? false : (v.progress as boolean | undefined),

@@ -12,6 +12,9 @@ import { progressBar, renderText, summary } from "./output";
 import { scanOne, strictest, type FileResult } from "./scan-files";
 import { loadPolicy, PolicyError } from "../engine/policy/load";
 import { policyJsonSchema } from "../engine/policy/schema";
+import { CustomerSetError } from "../engine/customers/customer-set";
+import { buildCommand, CustomersError, renderBuild } from "./customers";
+import { CustomerKeyError } from "./customer-key";
 
 export const DEFAULT_POLICY = path.resolve(__dirname, "../../assets/policy/default-policy.yaml");
 const EXIT = { allow: 0, warn: 1, block: 2 } as const;
@@ -43,6 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await scanCommand(opts, io);
       case "check-policy":
         return checkPolicyCommand(opts, io);
+      case "customers":
+        return customersCommand(opts, io);
       case "schema":
         io.out(JSON.stringify(policyJsonSchema(), null, 2));
         return 0;
@@ -54,12 +59,26 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`dlp: ${e.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
+    if (e instanceof CustomersError || e instanceof CustomerKeyError || e instanceof CustomerSetError) {
+      io.err(`dlp: ${e.message}`);
+      return EXIT_USAGE;
+    }
     if (e instanceof PolicyError) {
       io.err(e.lines.join("\n"));
       return EXIT_USAGE;
     }
     throw e;
   }
+}
+
+function customersCommand(opts: Options, io: Io): number {
+  const [sub, csv, ...rest] = opts.inputs;
+  if (sub !== "build") throw new UsageError(`unknown customers command "${sub || ""}" (expected: customers build EXPORT.csv --out FILE)`);
+  if (!csv || rest.length) throw new UsageError("customers build needs exactly one export file");
+  const r = buildCommand(csv, { out: opts.out, columns: opts.columns, keyFile: opts.keyFile });
+  if (opts.format === "text") io.out(renderBuild(r));
+  else io.out(JSON.stringify({ file: r.out, keyFile: r.key.file, keyCreated: r.key.created, header: r.header, report: r.report, falsePositiveRate: r.falsePositiveRate }, null, opts.format === "json" ? 2 : undefined));
+  return 0;
 }
 
 function checkPolicyCommand(opts: Options, io: Io): number {
