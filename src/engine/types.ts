@@ -7,15 +7,23 @@
  * it was found in (the caller owns that text) and a masked display string.
  */
 
+import type { DetectorId } from "./registry";
+
+export type { DetectorId, SignalId, TextDetectorId } from "./registry";
+
 export type Confidence = "low" | "medium" | "high";
 export const CONFIDENCE_ORDER: readonly Confidence[] = ["low", "medium", "high"];
 
-/** Detector ids are kebab-case and the same everywhere: file, export, policy key, CLI output. */
-export type DetectorId = string;
+/**
+ * The id on a finding, a count or a fired rule: a built-in DetectorId (the union derived from the registry, see
+ * ./registry.ts) or the id of one of the policy's custom patterns (any kebab-case string). Ids are the same everywhere:
+ * file, export, policy key, CLI output.
+ */
+export type AnyDetectorId = DetectorId | (string & Record<never, never>);
 
 /** One thing found in one text. */
 export interface Finding {
-  detector: DetectorId;
+  detector: AnyDetectorId;
   /** Offsets into the ORIGINAL text that was scanned (UTF-16 code units, end exclusive). */
   start: number;
   end: number;
@@ -97,12 +105,12 @@ export interface FiredRule {
   /** i18n message id the dialog uses for this rule's "what to do" line. */
   message: string;
   /** Detector ids (or signal ids such as "visible-external-recipients", "unscanned") that made it fire. */
-  detectors: DetectorId[];
+  detectors: AnyDetectorId[];
 }
 
 /** A masked example for the dialog and the task pane. */
 export interface Example {
-  detector: DetectorId;
+  detector: AnyDetectorId;
   masked: string;
   location: Location;
   confidence: Confidence;
@@ -113,7 +121,7 @@ export interface Decision {
   /** Rules that fired, strictest first. */
   rules: FiredRule[];
   /** Findings per detector id that counted toward a fired rule (after allowlists and minConfidence). */
-  counts: Record<DetectorId, number>;
+  counts: Record<string, number>;
   examples: Example[];
   fixes: Fix[];
   unscanned: Unscanned[];

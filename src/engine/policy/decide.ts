@@ -12,8 +12,8 @@
  * Items that rules look at: every finding (after the detector's `enabled`/`minConfidence` and the sender allowlist)
  * plus the signals: `visible-external-recipients` (external addresses in To+Cc at or over the threshold; weight = that
  * number), `unscanned` (one per unreadable part), `customer-list-name` (one per attachment named like a customer list),
- * `email-list` (the scanner's aggregate finding, one per list). `*` in a rule means any identifier: every built-in
- * detector except email-address, and every custom pattern.
+ * `email-list` (the scanner's aggregate finding, one per list). A rule names ids or groups (../registry.ts): the group
+ * `identifiers` (old spelling `*`) is every detector of the group "identifier" plus every custom pattern.
  *
  * A rule fires when the items it names, at or above its minConfidence, in its `where` parts, and (recipients:
  * external) going to at least one external recipient / (internal-only) going to internal recipients only, add up to
@@ -22,8 +22,9 @@
  */
 import { ACTION_ORDER, CONFIDENCE_ORDER } from "../types";
 import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Location, MessageInfo, Recipient, SourceResult, Unscanned } from "../types";
-import { customerListName } from "../customer-list-name";
-import { IDENTIFIER_DETECTOR_IDS, SIGNAL_IDS } from "./ids";
+import { matchCustomerListName } from "../signals/customer-list-name";
+import { namesDetector } from "../registry";
+import { SIGNAL_IDS } from "./ids";
 import type { Policy, Rule } from "./types";
 
 /** How many masked examples a decision carries (the dialog shows two or three). */
@@ -57,8 +58,9 @@ export function isExternal(r: Recipient, policy: Policy, senderDomain: string): 
   return !policy.organization.internalDomains.some((d) => inDomain(domain, d));
 }
 
-function names(list: (string | undefined)[] | undefined, id: string): boolean {
-  return !list || list.indexOf("*") >= 0 || list.indexOf(id) >= 0;
+/** Does an allowlist entry's scope (absent or "*": everything; ids; group names) cover this detector? */
+function names(list: readonly string[] | undefined, id: string, customIds: readonly string[]): boolean {
+  return !list || list.indexOf("*") >= 0 || list.some((entry) => namesDetector(entry, id, customIds));
 }
 
 function atLeast(c: Confidence, min: Confidence): boolean {
@@ -70,9 +72,10 @@ function stricter(a: Action, b: Action): number {
 }
 
 export function decide(sources: SourceResult[], message: MessageInfo, policy: Policy): Decision {
+  const custom = policy.customPatterns.map((c) => c.id);
   const from = (message.from || "").trim().toLowerCase();
   const senderDomain = domainOf(from);
-  const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector));
+  const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector, custom));
 
   // Recipients: unique addresses (one seen in To/Cc and in Bcc counts as visible), external ones, domain allowlist.
   const byKey: Record<string, number> = {};
@@ -89,13 +92,12 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   }
   const external = recipients.filter((r) => isExternal(r, policy, senderDomain));
   const externalFor = (detector: string) =>
-    external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector)));
+    external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector, custom)));
   const visibleExternal = externalFor("visible-external-recipients").filter((r) => r.field !== "bcc").length;
 
   // Items: findings after detector settings and the sender allowlist, then the signals.
   const items: Item[] = [];
   let key = 0;
-  const custom = policy.customPatterns.map((c) => c.id);
   const unscanned: Unscanned[] = [];
   for (const source of sources) {
     for (const f of source.findings) {
@@ -114,16 +116,14 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     items.push({ detector: "visible-external-recipients", confidence: "high", location: null, weight: visibleExternal, key: key++ });
   }
   for (const att of message.attachments) {
-    const named = customerListName(att.name);
+    const named = matchCustomerListName(att.name);
     if (named && !senderAllowed("customer-list-name")) {
       const location: Location = { kind: "attachment", name: att.name, attachmentId: att.id };
       items.push({ detector: "customer-list-name", confidence: named.confidence, location, weight: 1, finding: named, key: key++ });
     }
   }
 
-  const isIdentifier = (id: string) => (IDENTIFIER_DETECTOR_IDS as readonly string[]).indexOf(id) >= 0 || custom.indexOf(id) >= 0;
-  const ruleNames = (rule: Rule, id: string) =>
-    rule.when.detectors.indexOf(id) >= 0 || (rule.when.detectors.indexOf("*") >= 0 && isIdentifier(id));
+  const ruleNames = (rule: Rule, id: string) => rule.when.detectors.some((entry) => namesDetector(entry, id, custom));
 
   // Rules.
   const fired: { rule: FiredRule; order: number; items: Item[] }[] = [];
