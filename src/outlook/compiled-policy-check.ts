@@ -37,6 +37,8 @@ export function compiledPolicyProblem(p: unknown): string | null {
 
   const th = p.thresholds;
   if (!isObj(th) || !isNum(th.emailList) || !isNum(th.visibleExternalRecipients)) return "thresholds: expected emailList, visibleExternalRecipients";
+  if (th.customerList !== undefined && !isNum(th.customerList)) return "thresholds.customerList: expected a number";
+  if (p.customers !== undefined && (!isObj(p.customers) || !isStr(p.customers.set) || !p.customers.set)) return "customers: expected { set }";
 
   if (!Array.isArray(p.customPatterns)) return "customPatterns: expected a list";
   for (let i = 0; i < p.customPatterns.length; i++) {

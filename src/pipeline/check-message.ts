@@ -5,6 +5,7 @@
 import { createScanner, decide, type Scanner } from "../engine";
 import type { AttachmentInfo, Decision, MessageInfo, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { extractText } from "../extract";
 
 export interface AttachmentInput {
@@ -27,7 +28,17 @@ export interface CheckOptions {
   now?: () => number;
   /** Absolute time (in `now()` units) after which remaining work is reported as `timeout`. */
   deadline?: number;
+  /**
+   * The tenant's customer set, opened with its key (src/engine/customers), when the policy names one
+   * (`policy.customers`). Missing while the policy names one: the texts are scanned without it, and a message with an
+   * e-mail address gets the unscanned part CUSTOMER_SET_PART (reason "unavailable"), so the policy's onUnscanned
+   * applies instead of a silent allow of a customer list.
+   */
+  customers?: CustomerSet | null;
 }
+
+/** The part named when the policy's customer set could not be used (not loaded yet, damaged, another key). */
+export const CUSTOMER_SET_PART = "customer list";
 
 export interface CheckResult {
   decision: Decision;
@@ -35,9 +46,17 @@ export interface CheckResult {
 }
 
 const scanners = new WeakMap<Policy, Scanner>();
+const withSet = new WeakMap<Policy, { set: CustomerSet; scanner: Scanner }>();
 
-/** The compiled scanner of a policy, built once per policy object. */
-export function scannerFor(policy: Policy): Scanner {
+/** The compiled scanner of a policy (and customer set), built once per policy object and set. */
+export function scannerFor(policy: Policy, customers?: CustomerSet | null): Scanner {
+  if (customers) {
+    const known = withSet.get(policy);
+    if (known && known.set === customers) return known.scanner;
+    const scanner = createScanner(policy, { customers });
+    withSet.set(policy, { set: customers, scanner });
+    return scanner;
+  }
   let s = scanners.get(policy);
   if (!s) {
     s = createScanner(policy);
@@ -59,7 +78,7 @@ export function scanAttachment(policy: Policy, att: AttachmentInput, options: Ch
   }
   try {
     const extracted = extractText(att.info.name, att.bytes, { deadline: options.deadline, now });
-    const findings = scannerFor(policy).scan(extracted.text);
+    const findings = scannerFor(policy, options.customers).scan(extracted.text);
     return { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
   } catch (e) {
     return { location, findings: [], unscanned: [{ part: att.info.name, reason: "corrupt", detail: "internal error" }], chars: 0 };
@@ -68,12 +87,28 @@ export function scanAttachment(policy: Policy, att: AttachmentInput, options: Ch
 
 /** Scans subject, body and attachments (smallest first) and decides. */
 export function checkMessage(input: MessageInput, policy: Policy, options: CheckOptions = {}): CheckResult {
-  const scanner = scannerFor(policy);
+  const scanner = scannerFor(policy, options.customers);
   const sources: SourceResult[] = [
     { location: { kind: "subject" }, findings: scanner.scan(input.message.subject), unscanned: [], chars: input.message.subject.length },
     { location: { kind: "body" }, findings: scanner.scan(input.body), unscanned: [], chars: input.body.length },
   ];
   const ordered = input.attachments.slice().sort((a, b) => a.info.size - b.info.size);
   for (const att of ordered) sources.push(scanAttachment(policy, att, options));
+  if (policy.customers && !options.customers) markCustomerSetMissing(sources);
   return { decision: decide(sources, input.message, policy), sources };
+}
+
+/**
+ * The policy names a customer set that is not loaded: the first text with an e-mail address gets the unscanned part
+ * CUSTOMER_SET_PART. Without addresses there is nothing the set would have changed for lists (customer numbers cannot be
+ * told from other numbers without it). A precomputed (cached) result is copied, never changed.
+ */
+export function markCustomerSetMissing(sources: SourceResult[]): void {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as SourceResult;
+    if (!s.findings.some((f) => f.detector === "email-address" || f.detector === "email-list")) continue;
+    if (s.unscanned.some((u) => u.part === CUSTOMER_SET_PART)) return;
+    sources[i] = { ...s, unscanned: s.unscanned.concat([{ part: CUSTOMER_SET_PART, reason: "unavailable", detail: "the customer set is not loaded" }]) };
+    return;
+  }
 }

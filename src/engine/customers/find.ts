@@ -5,8 +5,8 @@
  * Addresses: from each "@", expanded left over local-part characters and right over domain characters like the
  * engine's address finder (../email-list.ts), and also over non-ASCII letters, so an internationalised address
  * ("jöran@bücher.example") is found too; separators and punctuation (general punctuation, CJK punctuation, Latin-1
- * symbols, NBSP…) end it. A sentence's final dot or dash is not part of it. When the address is not in the set, up
- * to two trailing domain labels are given up ("jane@example.com.Thanks" → "jane@example.com").
+ * symbols, NBSP…) end it. A sentence's final dot or dash is not part of it. Like the engine's address check, trailing
+ * labels that cannot end a domain (digits, one letter: "jane@example.com.2") are given up, up to two.
  *
  * Numbers: the text's ASCII letter/digit runs ("units"); units joined by one of the separators the export's numbers
  * used (SetHeader.joiners, "-" always) form an atom ("C-104-233"), and atoms are never cut apart; when the export wrote
@@ -58,6 +58,10 @@ function isDomain(c: number): boolean {
   return c < 128 ? DOMAIN_ASCII[c] === 1 : c === 0x3002 || c === 0xff61 || isWordish(c);
 }
 
+/** A label that can end a domain: 2-24 ASCII letters, or an IDN top-level domain (non-ASCII, or its xn-- form). */
+// eslint-disable-next-line no-control-regex
+const TOP_LABEL = /^(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]+|[^\x00-\x7f][^.]*)$/;
+
 function isDot(c: number): boolean {
   return c === 46 || c === 0x3002 || c === 0xff61;
 }
@@ -76,16 +80,15 @@ export function findCustomerEmails(t: string, set: CustomerSet, into: CustomerMa
     while (s < at && t.charCodeAt(s) === 46) s++;
     if (s >= at || e <= at + 1) continue;
     for (let cuts = 0; cuts <= 2 && e > at + 1; cuts++) {
-      const canonical = canonicalEmail(t.slice(s, e));
-      if (canonical === null) break;
-      if (set.hasEmail(canonical)) {
-        into.push({ start: s, end: e, canonical });
-        break;
-      }
       let cut = e - 1;
       while (cut > at + 1 && !isDot(t.charCodeAt(cut))) cut--;
-      if (cut <= at + 1) break;
-      e = cut;
+      if (cut > at + 1 && !TOP_LABEL.test(t.slice(cut + 1, e))) {
+        e = cut;
+        continue;
+      }
+      const canonical = canonicalEmail(t.slice(s, e));
+      if (canonical !== null && set.hasEmail(canonical)) into.push({ start: s, end: e, canonical });
+      break;
     }
   }
 }
