@@ -13,7 +13,7 @@ import { scanOne, strictest, type FileResult } from "./scan-files";
 import { loadPolicy, PolicyError } from "../engine/policy/load";
 import { policyJsonSchema } from "../engine/policy/schema";
 import { CustomerSetError } from "../engine/customers/customer-set";
-import { buildCommand, CustomersError, renderBuild } from "./customers";
+import { buildCommand, CustomersError, loadCustomerSetFile, renderBuild } from "./customers";
 import { CustomerKeyError } from "./customer-key";
 
 export const DEFAULT_POLICY = path.resolve(__dirname, "../../assets/policy/default-policy.yaml");
@@ -107,9 +107,13 @@ async function scanCommand(opts: Options, io: Io): Promise<number> {
     throw new UsageError(`cannot read the policy ${policyFile}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
   }
   const policy = loadPolicy(policyText, opts.policy ? policyFile : path.basename(policyFile));
+  // The customer set: --customers, else the one the policy names (relative to the policy file). One that cannot be
+  // opened is a usage error (exit 3), never a scan without it.
+  const setFile = opts.customers || (policy.customers ? path.resolve(path.dirname(policyFile), policy.customers.set) : undefined);
+  const customers = setFile ? loadCustomerSetFile(setFile, opts.customersKey) : null;
   const files = expandInputs(opts.inputs);
   const explain = opts.command === "explain";
-  const settings = { policy, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to };
+  const settings = { policy, customers, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to };
   const showBar = opts.progress !== undefined ? opts.progress : !!io.stderr.isTTY && files.length >= 10;
   const bar = progressBar(files.length, io.stderr, showBar);
   const results: FileResult[] = [];

@@ -14,6 +14,8 @@ import type { Policy } from "../engine/policy/types";
 import { checkMessage, type MessageInput } from "../pipeline/check-message";
 import { renderDialog, renderNotification, resolveLocale, type DialogText, type Locale } from "../i18n";
 import { currentPolicy, loadCachedPolicy, refreshPolicy } from "./policy-source";
+import { currentCustomers, loadCachedCustomers, refreshCustomers } from "./customer-source";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { bundledPolicy } from "./build-constants";
 import * as mb from "./mailbox";
 import { completedOptions, type CompletedOptions } from "./completed-options";
@@ -104,7 +106,7 @@ export function failureDecision(policy: Policy, parts: Unscanned[]): Decision {
 }
 
 /** Decides on whatever was read so far, pending attachments counted as timed out. Never throws. */
-function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason: "timeout" | "unavailable"): Decision {
+function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason: "timeout" | "unavailable", customers: CustomerSet | null): Decision {
   if (!progress || !progress.input) return failureDecision(policy, [{ part: "message", reason }]);
   const pending: Unscanned[] = progress.pending.map((p) => ({ part: p.name, reason }));
   try {
@@ -113,7 +115,7 @@ function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason:
       body: progress.input.body,
       attachments: progress.input.attachments.concat(progress.pending.map((info) => ({ info, unavailable: { part: info.name, reason } }))),
     };
-    const { decision } = checkMessage(input, policy, { deadline: 0, now: () => 1 });
+    const { decision } = checkMessage(input, policy, { deadline: 0, now: () => 1, customers });
     return applyGaps(decision, progress.gaps, policy);
   } catch (e) {
     return failureDecision(policy, progress.gaps.concat(pending));
@@ -156,6 +158,17 @@ export interface RunOptions {
   now?: () => number;
   policy?: Policy;
   office?: mb.OfficeLike;
+  /** The customer set to use (tests); default: the one loaded for the policy (./customer-source.ts), or none. */
+  customers?: CustomerSet | null;
+}
+
+function customersNow(policy: Policy, run: RunOptions): CustomerSet | null {
+  if (run.customers !== undefined) return run.customers;
+  try {
+    return currentCustomers(policy);
+  } catch (e) {
+    return null;
+  }
 }
 
 /** The longest the send handler waits for the local policy cache (a storage read, never the network). */
@@ -178,7 +191,8 @@ export function settleWithin<T>(p: Promise<T>, ms: number, next: () => void): vo
 
 /** The send handler Outlook calls. Classic Outlook starts a fresh runtime per event: read the cached policy first. */
 export function onMessageSendHandler(event: EventLike): void {
-  settleWithin(loadCachedPolicy(), CACHE_READ_MS, () => void handleSend(event));
+  const cached = loadCachedPolicy().then((p) => loadCachedCustomers(p));
+  settleWithin(cached, CACHE_READ_MS, () => void handleSend(event));
 }
 
 /** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
@@ -190,6 +204,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
   const start = now();
   const budget = budgetOf(policy);
   const plan = schedule(start, budget);
+  const customers = customersNow(policy, run);
   let progress: ReadProgress | undefined;
   let watchdog: Timer | undefined;
   return new Promise<CompletedOptions>((resolve) => {
@@ -207,7 +222,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
       complete(options);
       resolve(options);
     };
-    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout")));
+    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
     const item = mb.currentItem(office);
     if (!item) {
       finish(() => failureDecision(policy, [{ part: "message", reason: "unavailable", detail: "no compose item" }]));
@@ -220,15 +235,16 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
       scanDeadline: plan.scanDeadline,
       scanNew: true,
       onProgress: (p) => (progress = p),
+      customers,
     })
       .then((read) => {
         if (finished) return;
         finish(() => {
-          const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline });
+          const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline, customers });
           return applyGaps(decision, read.gaps, policy);
         });
       })
-      .catch(() => finish(() => decideSoFar(policy, progress, "unavailable")));
+      .catch(() => finish(() => decideSoFar(policy, progress, "unavailable", customers)));
   });
 }
 
@@ -244,6 +260,7 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
   const now = run.now || Date.now;
   const start = now();
   const plan = schedule(start, budgetOf(policy));
+  const customers = customersNow(policy, run);
   const watchdog = after(plan.watchdogDelay, () => complete());
   const item = mb.currentItem(office);
   const done = (d: Decision | undefined) => {
@@ -252,21 +269,21 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
     return d;
   };
   if (!item) return Promise.resolve(done(undefined));
-  return readMessage(item, office, policy, { now, readDeadline: plan.readDeadline, contentDeadline: plan.contentDeadline, scanDeadline: plan.scanDeadline, scanNew })
+  return readMessage(item, office, policy, { now, readDeadline: plan.readDeadline, contentDeadline: plan.contentDeadline, scanDeadline: plan.scanDeadline, scanNew, customers })
     .then(async (read) => {
       const ids = Object.keys(read.fresh);
       if (ids.length) {
         for (const id of ids) {
           const r = cacheable(read.fresh[id]!);
           const info = read.input.message.attachments.filter((a) => a.id === id)[0];
-          if (r && info) read.cache[id] = { name: info.name, size: info.size, result: r };
+          if (r && info) read.cache[id] = customers ? { name: info.name, size: info.size, result: r, set: customers.digest } : { name: info.name, size: info.size, result: r };
         }
         await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments), Math.max(1, start + plan.watchdogDelay - now()));
       }
       if (read.gaps.length) return done(undefined);
       // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.
       const input = { ...read.input, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
-      const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline });
+      const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline, customers });
       const t = Math.max(1, start + plan.watchdogDelay - now());
       if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);
       else {
@@ -283,11 +300,19 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
     .catch(() => done(undefined));
 }
 
-/** Change events are outside the send path: the one place the tenant's policy URL (if any) is fetched. */
+/**
+ * Change events are outside the send path: the one place the tenant's policy URL (if any) and the customer set the
+ * policy in force names (if any) are fetched, side by side, within REFRESH_MS. A policy that names another set file
+ * takes effect for the set at the next event.
+ */
+function refreshAll(): Promise<unknown> {
+  return Promise.all([refreshPolicy({ timeoutMs: REFRESH_MS }), refreshCustomers(policyNow(), { timeoutMs: REFRESH_MS })]);
+}
+
 export function onMessageAttachmentsChangedHandler(event: EventLike): void {
-  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, true));
+  settleWithin(refreshAll(), REFRESH_MS + 100, () => void prescan(event, true));
 }
 
 export function onMessageRecipientsChangedHandler(event: EventLike): void {
-  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, false));
+  settleWithin(refreshAll(), REFRESH_MS + 100, () => void prescan(event, false));
 }

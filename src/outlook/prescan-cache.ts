@@ -16,6 +16,8 @@ export interface CacheEntry {
   name: string;
   size: number;
   result: SourceResult;
+  /** Digest of the customer set the result was computed with (absent: none); another set means scanning again. */
+  set?: string;
 }
 export type PrescanCache = Record<string, CacheEntry>;
 
@@ -43,10 +45,15 @@ export function parseCache(text: string | undefined): PrescanCache {
   return out;
 }
 
-/** The cached result for this attachment, if it was computed for the same name and size. */
-export function cachedResult(cache: PrescanCache, info: AttachmentInfo): SourceResult | undefined {
+function entryFor(cache: PrescanCache, info: AttachmentInfo): CacheEntry | undefined {
   const e = Object.prototype.hasOwnProperty.call(cache, info.id) ? cache[info.id] : undefined;
-  return e && e.name === info.name && e.size === info.size ? e.result : undefined;
+  return e && e.name === info.name && e.size === info.size ? e : undefined;
+}
+
+/** The cached result for this attachment, if it was computed for the same name and size and the same customer set. */
+export function cachedResult(cache: PrescanCache, info: AttachmentInfo, set = ""): SourceResult | undefined {
+  const e = entryFor(cache, info);
+  return e && (e.set || "") === set ? e.result : undefined;
 }
 
 /** A result trimmed for storage. Timeouts are not cached: the next event may have more time. */
@@ -60,8 +67,8 @@ export function cacheable(result: SourceResult): SourceResult | undefined {
 export function serializeCache(cache: PrescanCache, current: AttachmentInfo[]): string {
   const keep: PrescanCache = {};
   for (const a of current) {
-    const r = cachedResult(cache, a);
-    if (r) keep[a.id] = { name: a.name, size: a.size, result: r };
+    const e = entryFor(cache, a);
+    if (e) keep[a.id] = e;
   }
   let text = JSON.stringify(keep);
   while (text.length > CACHE_MAX_CHARS) {

@@ -10,6 +10,7 @@
  */
 import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { scanAttachment, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
 import { decodeBase64 } from "../extract/base64";
 import * as mb from "./mailbox";
@@ -28,6 +29,8 @@ export interface ReadOptions {
   scanNew: boolean;
   /** Called after each attachment result, so a watchdog can use partial progress. */
   onProgress?: (progress: ReadProgress) => void;
+  /** The tenant's customer set (./customer-source.ts), when loaded; cached results made with another set are not reused. */
+  customers?: CustomerSet | null;
 }
 
 export interface ReadProgress {
@@ -121,7 +124,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   const fetches: { info: AttachmentInfo; content?: Promise<mb.OfficeResult<mb.AttachmentContent>> }[] = [];
   for (const info of attachments) {
     if (isInlineImage(info)) continue;
-    const cached = cachedResult(cache, info);
+    const cached = cachedResult(cache, info, o.customers ? o.customers.digest : "");
     if (cached) input.attachments.push({ info, precomputed: cached });
     else if (info.type === "cloud") input.attachments.push({ info, unavailable: { part: info.name, reason: "unsupported", detail: "cloud attachment (link only)" } });
     else if (o.scanNew) {
@@ -140,7 +143,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
       const b = contentBytes(info, r.value);
       if ("reason" in b) att = { info, unavailable: b };
       else {
-        const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline });
+        const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline, customers: o.customers });
         const located: SourceResult = { location: { kind: "attachment", name: info.name, attachmentId: info.id }, findings: result.findings, unscanned: result.unscanned, chars: result.chars };
         fresh[info.id] = located;
         att = { info, precomputed: located };
