@@ -13,6 +13,9 @@
  * its numbers with spaces, up to MAX_ATOMS atoms joined by single spaces are also tried ("104 233"). A candidate is
  * hashed only when its canonical form has a digit and a shape (./canonical.ts numberShape) the set records; the
  * longest candidate from each atom is tried first and a match is not reused.
+ *
+ * Within one text each distinct canonical value is hashed once (a Map of answers): a value repeated on every line of
+ * an export costs one lookup.
  */
 import { canonicalEmail, MAX_NUMBER_LENGTH, MIN_NUMBER_LENGTH } from "./canonical";
 import type { CustomerSet } from "./customer-set";
@@ -69,6 +72,12 @@ function isDot(c: number): boolean {
 /** Addresses of `t` that are in the set. */
 export function findCustomerEmails(t: string, set: CustomerSet, into: CustomerMatch[]): void {
   if (!set.header.counts.email) return;
+  const answers = new Map<string, boolean>();
+  const has = (c: string) => {
+    let a = answers.get(c);
+    if (a === undefined) answers.set(c, (a = set.hasEmail(c)));
+    return a;
+  };
   const n = t.length;
   for (let at = t.indexOf("@"); at >= 0; at = t.indexOf("@", at + 1)) {
     let s = at;
@@ -87,7 +96,7 @@ export function findCustomerEmails(t: string, set: CustomerSet, into: CustomerMa
         continue;
       }
       const canonical = canonicalEmail(t.slice(s, e));
-      if (canonical !== null && set.hasEmail(canonical)) into.push({ start: s, end: e, canonical });
+      if (canonical !== null && has(canonical)) into.push({ start: s, end: e, canonical });
       break;
     }
   }
@@ -101,6 +110,12 @@ function isAlnum(c: number): boolean {
 export function findCustomerNumbers(t: string, set: CustomerSet, into: CustomerMatch[]): void {
   const header = set.header;
   if (!header.counts.number || !/[0-9]/.test(t)) return;
+  const answers = new Map<string, boolean>();
+  const has = (c: string) => {
+    let a = answers.get(c);
+    if (a === undefined) answers.set(c, (a = set.numberShapePossible(c) && set.hasNumber(c)));
+    return a;
+  };
   const strong = header.joiners.replace(/ /g, "") + (header.joiners.indexOf("-") < 0 ? "-" : "");
   const spaced = header.joiners.indexOf(" ") >= 0;
   const maxAtoms = spaced ? MAX_ATOMS : 1;
@@ -161,8 +176,7 @@ export function findCustomerNumbers(t: string, set: CustomerSet, into: CustomerM
       }
       if (!digit || len < MIN_NUMBER_LENGTH || len > MAX_NUMBER_LENGTH) continue;
       const c = t.slice(aStart[a] as number, aEnd[b] as number).replace(/[^0-9A-Za-z]+/g, "").toUpperCase();
-      if (!set.numberShapePossible(c)) continue;
-      if (set.hasNumber(c)) {
+      if (has(c)) {
         best = b;
         canonical = c;
       }

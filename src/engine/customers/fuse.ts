@@ -3,10 +3,10 @@
  * static set of n keys in about 1.1 × n × `fingerprintBits` bits that answers "maybe in the set" for every key and
  * "not in the set" for all other keys except a fraction 2^-fingerprintBits of them.
  *
- * Chosen for the customer set by measurement on a 100,000-row export (`npm run bench -- customers` prints the
- * figures): with 20-bit fingerprints (2^-20 = 9.5e-7 false positives per lookup) a 4-wise fuse filter takes 1.10
- * slots per key (≈ 275 KB for 100,000 keys), a 3-wise one 1.16 (≈ 290 KB), an xor filter 1.23 (≈ 307 KB, over the
- * 300 KB goal), and sorted truncated fingerprints with binary search need log2(n / 1e-6) ≈ 37 bits per key (≈ 462 KB).
+ * Chosen for the customer set by measurement on 100,000 keys (`npm run bench -- customers` prints the figures): at
+ * 20 bits per slot a 4-wise fuse filter takes 1.13 slots per key (275 KB), a 3-wise one 1.19 (290 KB), an xor filter
+ * 1.23 (300 KB), and sorted truncated fingerprints with binary search need ⌈log2(n / 1e-6)⌉ = 37 bits per key
+ * (452 KB) for the same 1e-6 goal. Only the 4-wise filter leaves room for the 21st bit the set uses (289 KB).
  * No npm package offers a binary fuse filter that runs in ES2016 without BigInt, hence this file (the parameters and
  * the construction follow the paper's reference code, binaryfusefilter.h).
  *
