@@ -61,6 +61,8 @@ export interface CustomerSet {
   hasNumber(canonical: string): boolean;
   /** Could a canonical number of this shape be in the set (cheap: no hashing)? */
   numberShapePossible(canonical: string): boolean;
+  /** Could a canonical number of this many letters and digits be in the set (cheaper still: no string)? */
+  numberLengthPossible(length: number): boolean;
 }
 
 export class CustomerSetError extends Error {
@@ -163,6 +165,13 @@ function fromFilter(header: SetHeader, filter: FuseFilter, key: Uint8Array, dige
   const shapes: Record<string, true> = {};
   for (const s of header.shapes) shapes[s] = true;
   const byLength = header.shapes.some((s) => s.charAt(0) === "*");
+  const lengths: boolean[] = [];
+  for (const s of header.shapes) {
+    let len = 0;
+    const runs = s.charAt(0) === "*" ? [s.slice(1)] : s.split(/[LD]/).filter(Boolean);
+    for (const r of runs) len += parseInt(r, 10) || 0;
+    lengths[len] = true;
+  }
   const lookup = (kind: ColumnKind, canonical: string) => {
     hash(kind, canonical, words);
     return fuseContains(filter, words);
@@ -175,6 +184,7 @@ function fromFilter(header: SetHeader, filter: FuseFilter, key: Uint8Array, dige
     hasEmail: (c) => header.counts.email > 0 && lookup("email", c),
     hasNumber: (c) => header.counts.number > 0 && lookup("number", c),
     numberShapePossible: (c) => header.counts.number > 0 && (byLength ? shapes["*" + c.length] === true : shapes[numberShape(c)] === true),
+    numberLengthPossible: (len) => lengths[len] === true,
   };
 }
 

@@ -12,7 +12,7 @@
  * used (SetHeader.joiners, "-" always) form an atom ("C-104-233"), and atoms are never cut apart; when the export wrote
  * its numbers with spaces, up to MAX_ATOMS atoms joined by single spaces are also tried ("104 233"). A candidate is
  * hashed only when its canonical form has a digit and a shape (./canonical.ts numberShape) the set records; the
- * longest candidate from each atom is tried first and a match is not reused.
+ * candidates that end at each atom are tried longest first, and a match is not reused.
  *
  * Within one text each distinct canonical value is hashed once (a Map of answers): a value repeated on every line of
  * an export costs one lookup.
@@ -119,13 +119,37 @@ export function findCustomerNumbers(t: string, set: CustomerSet, into: CustomerM
   const strong = header.joiners.replace(/ /g, "") + (header.joiners.indexOf("-") < 0 ? "-" : "");
   const spaced = header.joiners.indexOf(" ") >= 0;
   const maxAtoms = spaced ? MAX_ATOMS : 1;
-  // Atoms: [start, end, letters+digits, has a digit] of each, in order; `spaceAfter`: joined to the next by one space.
+  // The last atoms (a window of maxAtoms): start, end, letters+digits, has a digit, joined to the next by one space.
   const aStart: number[] = [];
   const aEnd: number[] = [];
   const aLen: number[] = [];
   const aDigit: boolean[] = [];
-  const spaceAfter: boolean[] = [];
+  const aSpace: boolean[] = [];
+  /** After a match, atoms up to here are used. */
+  let usedTo = -1;
   const n = t.length;
+  /** Tries the candidates that end with the newest atom, longest first (the window's oldest atom first). */
+  const tryWindow = () => {
+    const last = aStart.length - 1;
+    for (let first = 0; first <= last; first++) {
+      if ((aStart[first] as number) <= usedTo) continue;
+      let len = 0;
+      let digit = false;
+      let joined = true;
+      for (let k = first; k <= last; k++) {
+        len += aLen[k] as number;
+        digit = digit || (aDigit[k] as boolean);
+        if (k < last && !aSpace[k]) joined = false;
+      }
+      if (!joined || !digit || len < MIN_NUMBER_LENGTH || len > MAX_NUMBER_LENGTH || !set.numberLengthPossible(len)) continue;
+      const c = t.slice(aStart[first] as number, aEnd[last] as number).replace(/[^0-9A-Za-z]+/g, "").toUpperCase();
+      if (has(c)) {
+        into.push({ start: aStart[first] as number, end: aEnd[last] as number, canonical: c });
+        usedTo = aEnd[last] as number;
+        return;
+      }
+    }
+  };
   let i = 0;
   while (i < n) {
     if (!isAlnum(t.charCodeAt(i))) {
@@ -137,8 +161,7 @@ export function findCustomerNumbers(t: string, set: CustomerSet, into: CustomerM
     let digit = false;
     for (;;) {
       while (i < n && isAlnum(t.charCodeAt(i))) {
-        const c = t.charCodeAt(i);
-        if (c <= 57) digit = true;
+        if (t.charCodeAt(i) <= 57) digit = true;
         len++;
         i++;
       }
@@ -149,41 +172,18 @@ export function findCustomerNumbers(t: string, set: CustomerSet, into: CustomerM
       }
       break;
     }
-    // An atom glued to a strong separator that does not continue it ("104-" at a line end) is still an atom.
+    if (aStart.length === maxAtoms) {
+      aStart.shift();
+      aEnd.shift();
+      aLen.shift();
+      aDigit.shift();
+      aSpace.shift();
+    }
     aStart.push(start);
     aEnd.push(i);
     aLen.push(len);
     aDigit.push(digit);
-    spaceAfter.push(spaced && i + 1 < n && t.charCodeAt(i) === 32 && isAlnum(t.charCodeAt(i + 1)));
-  }
-  const count = aStart.length;
-  for (let a = 0; a < count; a++) {
-    let best = -1;
-    // Candidates from atom a: a..b, longest first.
-    let last = a;
-    let total = aLen[a] as number;
-    while (last + 1 < count && last - a + 1 < maxAtoms && spaceAfter[last] && total + (aLen[last + 1] as number) <= MAX_NUMBER_LENGTH) {
-      last++;
-      total += aLen[last] as number;
-    }
-    let canonical = "";
-    for (let b = last; b >= a && best < 0; b--) {
-      let len = 0;
-      let digit = false;
-      for (let k = a; k <= b; k++) {
-        len += aLen[k] as number;
-        digit = digit || (aDigit[k] as boolean);
-      }
-      if (!digit || len < MIN_NUMBER_LENGTH || len > MAX_NUMBER_LENGTH) continue;
-      const c = t.slice(aStart[a] as number, aEnd[b] as number).replace(/[^0-9A-Za-z]+/g, "").toUpperCase();
-      if (has(c)) {
-        best = b;
-        canonical = c;
-      }
-    }
-    if (best >= 0) {
-      into.push({ start: aStart[a] as number, end: aEnd[best] as number, canonical });
-      a = best;
-    }
+    aSpace.push(spaced && i + 1 < n && t.charCodeAt(i) === 32 && isAlnum(t.charCodeAt(i + 1)));
+    tryWindow();
   }
 }
