@@ -67,7 +67,7 @@ const CUSTOMER_ROWS = Array.from({ length: 300 }, (_, i) => ({
   email: `tf-guard.${i}.${(i * 7919) % 10007}@kunde${i % 7}.example`,
   number: `GX-${String(3000000 + i * 37)}`,
 }));
-CUSTOMER_ROWS.push({ email: "Jöran.Guard@Bücher-guard.example", number: "GX 9 876 543" });
+CUSTOMER_ROWS.push({ email: "Jöran.Guard@Bücher-guard.example", number: "GX 7 315 902" });
 const never = path.join(tmp, "never");
 const badPolicy = path.join(tmp, "bad-policy.yaml");
 let first: Run;
