@@ -34,7 +34,7 @@ module.exports = (env, argv) => {
     exclude: /node_modules/,
     use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
   };
-  // Dependencies ship ES2018+ syntax (postal-mime, fuse.js): lower them to ES2016 too, so the WHOLE bundle is ES2016.
+  // Dependencies may ship ES2018+ syntax (fuse.js): lower them to ES2016 too, so the WHOLE bundle is ES2016.
   const depsRule = {
     test: /\.m?js$/,
     include: /node_modules/,

@@ -1,15 +1,20 @@
 /**
  * npm run build:tenant -- --base-url https://host/path --policy FILE [--send-mode SoftBlock|Block|PromptUser]
  *                         [--id GUID] [--out DIR] [--policy-url URL] [--version X.Y.Z]
+ *                         [--compliance-mailbox ADDRESS [--exchange-mode Audit|AuditAndNotify|Enforce]
+ *                          [--exchange-unchecked report|moderate] [--strip-headers]]
  *                         [--customers EXPORT.csv [--customers-columns email,customer_number]] [--customers-key FILE]
  * (or THINK_FIRST_BASE_URL, THINK_FIRST_POLICY, THINK_FIRST_SEND_MODE, THINK_FIRST_ADDIN_ID, THINK_FIRST_OUT,
- *  THINK_FIRST_POLICY_URL, THINK_FIRST_VERSION; THINK_FIRST_ID_FILE overrides where the generated id is kept)
+ *  THINK_FIRST_POLICY_URL, THINK_FIRST_VERSION, THINK_FIRST_COMPLIANCE_MAILBOX, THINK_FIRST_EXCHANGE_MODE,
+ *  THINK_FIRST_EXCHANGE_UNCHECKED, THINK_FIRST_STRIP_HEADERS=1; THINK_FIRST_ID_FILE overrides where the generated id
+ *  is kept)
  *
  * One command from a fresh clone to a folder an admin can host and upload (docs/deploy.md): checks every input first,
  * runs the production webpack build with the tenant's policy compiled in, writes the app package for the unified
  * manifest, validates manifest.xml (xmllint, as `npm run validate`) and manifest.json (`office-addin-manifest validate`
- * with the network disabled), checks that policy.json is the compiled input, that no file mentions localhost, and
- * prints a summary. Exit code 0 only when all of that holds; 2 for bad input, 1 when the build or a check fails.
+ * with the network disabled), with --compliance-mailbox writes the Exchange backstop pack to <out>/exchange/ (every
+ * script checked against Microsoft's documented cmdlet parameters, scripts/exchange/), checks that policy.json is the
+ * compiled input, that no file mentions localhost, and prints a summary. Exit code 0 only when all of that holds; 2 for bad input, 1 when the build or a check fails.
  *
  * Customer set (docs/customers.md): `--customers EXPORT.csv` builds it (as `dlp customers build`) into
  * .tenant/<host>.customers.tfcs with the key .tenant/<host>.customers.key (created when absent; or --customers-key);
@@ -24,6 +29,9 @@ import { isDeepStrictEqual } from "util";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { compilePolicy } from "../src/engine/policy/load";
 import type { Policy } from "../src/engine/policy/types";
+import { policyVersion } from "../src/engine/policy/version";
+import { BackstopOptionError, checkMailbox, checkMode, checkUnchecked, type BackstopOptions } from "./exchange/backstop";
+import { writeExchangePack } from "./exchange/pack";
 import { appPackage, jsonManifestId } from "./manifest-json";
 import { checkAddinId, checkBaseUrl, checkPolicyUrl, checkSendMode, CUSTOMERS_FILE, idFileFor, stableAddinId, tenantCustomers, TenantSettingsError, type TenantCustomers } from "./tenant-settings";
 import { buildCommand, CustomersError } from "../src/cli/customers";
@@ -32,7 +40,7 @@ import { CustomerKeyError } from "../src/cli/customer-key";
 const ROOT = path.resolve(__dirname, "..");
 export const APP_PACKAGE = "think-first-app.zip";
 
-const OPTIONS: Record<string, { env: string; help: string }> = {
+const OPTIONS: Record<string, { env: string; help: string; flag?: true }> = {
   "base-url": { env: "THINK_FIRST_BASE_URL", help: "https URL the output folder is served from (required)" },
   policy: { env: "THINK_FIRST_POLICY", help: "the policy YAML compiled into the bundle (required)" },
   "send-mode": { env: "THINK_FIRST_SEND_MODE", help: "SoftBlock (default) | Block | PromptUser" },
@@ -44,11 +52,15 @@ const OPTIONS: Record<string, { env: string; help: string }> = {
   customers: { env: "THINK_FIRST_CUSTOMERS", help: "a customer export (CSV) to build the customer set from (docs/customers.md)" },
   "customers-columns": { env: "THINK_FIRST_CUSTOMERS_COLUMNS", help: "the export's columns (default: address columns and customer-number columns found by name)" },
   "customers-key": { env: "THINK_FIRST_CUSTOMERS_KEY", help: "the customer key file (default .tenant/<host>.customers.key, created when absent)" },
+  "compliance-mailbox": { env: "THINK_FIRST_COMPLIANCE_MAILBOX", help: "writes <out>/exchange/: Exchange rules that report to this mailbox (docs/audit.md)" },
+  "exchange-mode": { env: "THINK_FIRST_EXCHANGE_MODE", help: "mode of those rules: Audit (default) | AuditAndNotify | Enforce" },
+  "exchange-unchecked": { env: "THINK_FIRST_EXCHANGE_UNCHECKED", help: "external mail the add-in did not check: report (default) | moderate" },
+  "strip-headers": { env: "THINK_FIRST_STRIP_HEADERS", help: "also remove the X-ThinkFirst-* headers before delivery outside", flag: true },
 };
 
 const USAGE = [
   "usage: npm run build:tenant -- --base-url https://host/path --policy FILE [options]",
-  ...Object.keys(OPTIONS).map((k) => `  --${k.padEnd(17)} ${OPTIONS[k]!.help}  [$${OPTIONS[k]!.env}]`),
+  ...Object.keys(OPTIONS).map((k) => `  --${k.padEnd(18)} ${OPTIONS[k]!.help}  [$${OPTIONS[k]!.env}]`),
 ].join("\n");
 
 class UsageError extends Error {}
@@ -60,6 +72,11 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
     if (arg === "--help" || arg === "-h") return { help: "yes" };
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m || !OPTIONS[m[1]!]) throw new UsageError(`unknown argument "${arg}"\n${USAGE}`);
+    if (OPTIONS[m[1]!]!.flag) {
+      if (m[2] !== undefined) throw new UsageError(`--${m[1]} takes no value\n${USAGE}`);
+      given[m[1]!] = "1";
+      continue;
+    }
     const value = m[2] !== undefined ? m[2] : argv[++i];
     if (value === undefined || value.startsWith("--")) throw new UsageError(`--${m[1]} needs a value\n${USAGE}`);
     given[m[1]!] = value;
@@ -120,7 +137,27 @@ export interface BuildResult {
   policy: Policy;
   policyUrl?: string;
   version: string;
+  policyVersion: string;
+  /** The Exchange backstop pack, when --compliance-mailbox was given. */
+  exchange?: { dir: string; files: string[]; options: BackstopOptions };
   customers?: TenantCustomers & { built: boolean };
+}
+
+/** The Exchange pack's settings from the options (undefined without a compliance mailbox); refuses bad values. */
+function exchangeOptions(o: Record<string, string | undefined>): Omit<BackstopOptions, "organization" | "policyVersion" | "productVersion"> | undefined {
+  if (!o["compliance-mailbox"]) {
+    const orphan = ["exchange-mode", "exchange-unchecked", "strip-headers"].find((k) => o[k]);
+    if (orphan) throw new UsageError(`--${orphan} configures the Exchange rules: give --compliance-mailbox too\n${USAGE}`);
+    return undefined;
+  }
+  const strip = o["strip-headers"];
+  if (strip && !["1", "true", "yes"].includes(strip.toLowerCase())) throw new BackstopOptionError(`strip headers: "${strip}" is not 1, true or yes`);
+  return {
+    complianceMailbox: checkMailbox(o["compliance-mailbox"]),
+    mode: checkMode(o["exchange-mode"] || "Audit"),
+    unchecked: checkUnchecked(o["exchange-unchecked"] || "report"),
+    stripHeaders: !!strip,
+  };
 }
 
 export function buildTenant(argv: string[], env: Record<string, string | undefined>, log: (s: string) => void = console.log): BuildResult {
@@ -141,6 +178,7 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const sendMode = checkSendMode(o["send-mode"] || "SoftBlock");
   if (o.id) checkAddinId(o.id);
   const policyUrl = o["policy-url"] ? checkPolicyUrl(o["policy-url"], baseUrl) : undefined;
+  const exchange = exchangeOptions(o);
   const outDir = path.resolve(o.out || "dist");
   checkOutDir(outDir);
   const idFile = o["id-file"] ? path.resolve(o["id-file"]) : idFileFor(baseUrl);
@@ -166,6 +204,8 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
     customerEnv.THINK_FIRST_CUSTOMERS_KEY = path.resolve(o["customers-key"]);
   }
   const customers = tenantCustomers(customerEnv, policy, policyFile);
+  // The policy as shipped and compiled into the bundle: it names the set by its file name beside policy.json.
+  const shippedPolicy: Policy = customers ? { ...policy, customers: { set: CUSTOMERS_FILE } } : policy;
   const stable = stableAddinId(o.id, idFile);
   if (stable.replaced) log(`warning: --id ${stable.id} replaces ${stable.replaced} kept in ${idFile}: Outlook treats this as a NEW add-in`);
 
@@ -190,6 +230,16 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const manifestJsonText = fs.readFileSync(path.join(outDir, "manifest.json"), "utf8");
   fs.writeFileSync(path.join(outDir, APP_PACKAGE), appPackage(manifestJsonText));
 
+  // 3b. the Exchange backstop pack (checked against the documented cmdlets before it is written)
+  const xmlForVersion = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
+  const builtVersion = (/<Version>(\d+\.\d+\.\d+)\.0<\/Version>/.exec(xmlForVersion) || [])[1] || "?";
+  let pack: BuildResult["exchange"];
+  if (exchange) {
+    const options: BackstopOptions = { ...exchange, organization: policy.organization.name, policyVersion: policyVersion(shippedPolicy), productVersion: builtVersion };
+    const dir = path.join(outDir, "exchange");
+    pack = { dir, files: writeExchangePack(dir, options, policy), options };
+  }
+
   // 4. checks of the output
   const xml = run(process.execPath, [path.join(ROOT, "scripts/validate-manifest.mjs"), path.join(outDir, "manifest.xml")]);
   if (xml.status !== 0) throw new Error(`manifest.xml does not validate:\n${xml.output}`);
@@ -198,8 +248,7 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const xmlText = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
   if (!xmlText.includes(`<Id>${stable.id}</Id>`)) throw new Error(`manifest.xml does not carry the add-in id ${stable.id}`);
   const shipped = compilePolicy(JSON.parse(fs.readFileSync(path.join(outDir, "policy.json"), "utf8")), "policy.json").policy;
-  const expected: Policy = customers ? { ...policy, customers: { set: CUSTOMERS_FILE } } : policy;
-  if (!isDeepStrictEqual(shipped, expected)) throw new Error("policy.json differs from the compiled policy file");
+  if (!isDeepStrictEqual(shipped, shippedPolicy)) throw new Error("policy.json differs from the compiled policy file");
   if (customers) {
     const file = path.join(outDir, CUSTOMERS_FILE);
     if (!fs.existsSync(file) || !fs.readFileSync(file).equals(customers.bytes)) throw new Error(`${CUSTOMERS_FILE} is missing or differs from ${customers.source}`);
@@ -211,8 +260,21 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const local = findLocalhost(outDir);
   if (local.length) throw new Error(`the output still mentions localhost (users' Outlook cannot load it):\n${local.map((h) => `  ${h.file}: …${h.excerpt}…`).join("\n")}`);
 
-  const version = (/<Version>(\d+\.\d+\.\d+)\.0<\/Version>/.exec(xmlText) || [])[1] || "?";
-  const result: BuildResult = { outDir, baseUrl, id: stable.id, jsonId: jsonManifestId(stable.id), idSource: stable.source, idFile, sendMode, policyFile, policy, policyUrl, version };
+  const result: BuildResult = {
+    outDir,
+    baseUrl,
+    id: stable.id,
+    jsonId: jsonManifestId(stable.id),
+    idSource: stable.source,
+    idFile,
+    sendMode,
+    policyFile,
+    policy,
+    policyUrl,
+    version: builtVersion,
+    policyVersion: policyVersion(shippedPolicy),
+    exchange: pack,
+  };
   if (customers) result.customers = { ...customers, built: builtSet };
   log(summary(result));
   return result;
@@ -234,19 +296,23 @@ function summary(r: BuildResult): string {
     `  unified id  ${r.jsonId} (manifest.json, derived from the add-in id)`,
     `  version     ${r.version}`,
     `  send mode   ${r.sendMode}`,
-    `  policy      ${r.policyFile}: "${r.policy.organization.name}", ${r.policy.rules.length} rules, ${r.policy.customPatterns.length} custom patterns`,
+    `  policy      ${r.policyFile}: "${r.policy.organization.name}", ${r.policy.rules.length} rules, ${r.policy.customPatterns.length} custom patterns, version ${r.policyVersion}`,
     `  policy URL  ${r.policyUrl || "(none: the policy is the one compiled into the bundle)"}`,
+    r.exchange
+      ? `  exchange    ${path.join(r.outDir, "exchange")}${path.sep} (mode ${r.exchange.options.mode}, unchecked external mail: ${r.exchange.options.unchecked}, headers ${r.exchange.options.stripHeaders ? "removed before delivery outside" : "kept"}, reports to ${r.exchange.options.complianceMailbox})`
+      : "  exchange    not written (--compliance-mailbox ADDRESS writes the Exchange backstop rules, docs/audit.md)",
     `  customers   ${
       r.customers
         ? `${CUSTOMERS_FILE}: ${r.customers.header.counts.email} addresses, ${r.customers.header.counts.number} numbers, ${(r.customers.bytes.length / 1024).toFixed(0)} KB, key ${r.customers.header.keyId} (from ${displayPath(r.customers.keyFile)}; the key is compiled into the bundle)`
         : "(none)"
     }`,
-    `  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, ${r.customers ? `${CUSTOMERS_FILE} opens with the bundle's key, ` : ""}no localhost`,
+    `  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, ${r.customers ? `${CUSTOMERS_FILE} opens with the bundle's key, ` : ""}no localhost${r.exchange ? ", Exchange scripts against the documented cmdlets" : ""}`,
     "",
     `Host every file of the folder at ${r.baseUrl}/ (launchevent.js, launchevent.html, taskpane.html, policy.json${r.customers ? `, ${CUSTOMERS_FILE}` : ""}: Cache-Control: no-cache).`,
     "Then upload ONE of these in Microsoft 365 admin center → Settings → Integrated apps → Upload custom apps:",
     `  ${path.join(r.outDir, "manifest.xml")}   (add-in only manifest: every Outlook, including Mac)`,
     `  ${path.join(r.outDir, APP_PACKAGE)}   (unified manifest package: web, new Outlook, classic Windows 2307+; not Mac)`,
+    ...(r.exchange ? [`Then run ${path.join(r.outDir, "exchange", "install-rules.ps1")} in Exchange Online PowerShell (see the README.md beside it).`] : []),
     "See docs/deploy.md.",
   ].join("\n");
 }
@@ -256,7 +322,7 @@ if (require.main === module) {
     buildTenant(process.argv.slice(2), process.env);
   } catch (e) {
     const err = e as Error;
-    const bad = err instanceof UsageError || err instanceof TenantSettingsError || err.name === "PolicyError";
+    const bad = err instanceof UsageError || err instanceof TenantSettingsError || err instanceof BackstopOptionError || err.name === "PolicyError";
     const what = err.name === "PolicyError" ? "the policy is not valid:\n" : "";
     console.error(`build:tenant: ${what}${err.message}`);
     process.exit(bad ? 2 : 1);

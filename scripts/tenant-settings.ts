@@ -10,6 +10,7 @@ import { loadPolicyFile } from "../src/cli/policy-file";
 import { keyFileFor, readKeyFile } from "../src/cli/customer-key";
 import { openCustomerSet, type SetHeader } from "../src/engine/customers/customer-set";
 import type { Policy } from "../src/engine/policy/types";
+import { policyVersion } from "../src/engine/policy/version";
 import { unifiedManifest } from "./manifest-json";
 
 export const DEV_BASE_URL = "https://localhost:3000";
@@ -171,7 +172,18 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
       const customerInfo = customers
         ? { file: CUSTOMERS_FILE, keyId: customers.header.keyId, built: customers.header.built, counts: customers.header.counts, digest: customers.digest }
         : null;
-      const info = { product: "Think First", version, baseUrl, sendMode, addinId: xmlId, policyUrl: policyUrl || null, organization: policy.organization.name, rules: policy.rules.map((r) => r.id), customers: customerInfo };
+      const info = {
+        product: "Think First",
+        version,
+        baseUrl,
+        sendMode,
+        addinId: xmlId,
+        policyUrl: policyUrl || null,
+        organization: policy.organization.name,
+        policyVersion: policyVersion(policy),
+        rules: policy.rules.map((r) => r.id),
+        customers: customerInfo,
+      };
       const files: Record<string, string | Buffer> = {
         "build-info.json": JSON.stringify(info, null, 2) + "\n",
         "policy.json": JSON.stringify(policy, null, 2) + "\n",

@@ -1,6 +1,5 @@
 import { parse, UsageError } from "./args";
 import { position } from "./scan-files";
-import { htmlToText } from "./eml";
 
 describe("dlp arguments", () => {
   it("parses commands, inputs and options with their defaults", () => {
@@ -27,17 +26,22 @@ describe("dlp arguments", () => {
   });
 });
 
+describe("dlp report arguments", () => {
+  it("takes text, csv, html or json and --out; other commands keep their formats and refuse --out", () => {
+    expect(parse(["report", "--format", "html", "--out", "r.html", "mail/"])).toMatchObject({ command: "report", format: "html", out: "r.html", inputs: ["mail/"] });
+    expect(parse(["report", "--format", "csv", "x.eml"]).format).toBe("csv");
+    expect(() => parse(["report", "--format", "jsonl", "x.eml"])).toThrow('--format must be text, csv, html or json for report, got "jsonl"');
+    expect(() => parse(["scan", "--format", "csv", "x.eml"])).toThrow('--format must be text, json or jsonl, got "csv"');
+    expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report and customers build only");
+    expect(parse(["customers", "build", "export.csv", "--out", "customers.tfcs"])).toMatchObject({ command: "customers", out: "customers.tfcs", inputs: ["build", "export.csv"] });
+  });
+});
+
 describe("position", () => {
   it("gives 1-based line and column", () => {
     const text = "ab\ncd\n\nefg";
     expect(position(text, 0)).toEqual({ line: 1, column: 1 });
     expect(position(text, 4)).toEqual({ line: 2, column: 2 });
     expect(position(text, 8)).toEqual({ line: 4, column: 2 });
-  });
-});
-
-describe("htmlToText", () => {
-  it("keeps the text and line breaks of an HTML body", () => {
-    expect(htmlToText("<p>Card&nbsp;4111</p><style>p{}</style><div>a &amp; b<br>c</div>")).toBe("Card\u00a04111\na & b\nc\n");
   });
 });

@@ -1,12 +1,14 @@
 /**
- * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy. It runs the
- * add-in's own code (extract → scan → decide → render) through tsx, so what it prints is what employees get.
- * Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error. See docs/policy.md.
+ * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy, report on
+ * the audit headers of sent mail. It runs the add-in's own code (extract → scan → decide → render) through tsx, so
+ * what it prints is what employees get. Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error. See
+ * docs/policy.md and docs/audit.md.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse, UsageError, USAGE, type Options } from "./args";
 import { checkPolicyFile, renderCheck } from "./check-policy";
+import { reportCommand } from "./report-command";
 import { expandInputs } from "./files";
 import { progressBar, renderText, summary } from "./output";
 import { scanOne, strictest, type FileResult } from "./scan-files";
@@ -15,6 +17,7 @@ import { policyJsonSchema } from "../engine/policy/schema";
 import { CustomerSetError } from "../engine/customers/customer-set";
 import { buildCommand, CustomersError, loadCustomerSetFile, renderBuild } from "./customers";
 import { CustomerKeyError } from "./customer-key";
+import type { Policy } from "../engine/policy/types";
 
 export const DEFAULT_POLICY = path.resolve(__dirname, "../../assets/policy/default-policy.yaml");
 const EXIT = { allow: 0, warn: 1, block: 2 } as const;
@@ -48,6 +51,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return checkPolicyCommand(opts, io);
       case "customers":
         return customersCommand(opts, io);
+      case "report":
+        return reportCommand(opts, io, readPolicy(opts));
       case "schema":
         io.out(JSON.stringify(policyJsonSchema(), null, 2));
         return 0;
@@ -69,6 +74,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw e;
   }
+}
+
+/** The policy of --policy, or the default policy. */
+function readPolicy(opts: Options): Policy {
+  const policyFile = opts.policy || DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = fs.readFileSync(policyFile, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read the policy ${policyFile}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
+  }
+  return loadPolicy(text, opts.policy ? policyFile : path.basename(policyFile));
 }
 
 function customersCommand(opts: Options, io: Io): number {

@@ -1,11 +1,12 @@
 /**
  * `dlp scan` / `dlp explain`: one result per input file, computed by the add-in's own code.
- *   .eml  → readEml → checkMessage (extract → scan → decide) → renderDialog: the decision and the exact dialog text;
+ *   .eml / .msg (or an Outlook message by content) → readMailFile (src/extract's readMail) → checkMessage (extract →
+ *         scan → decide) → renderDialog: the decision and the exact dialog text;
  *   other → extractText → the policy's scanner → decide, as if the file were attached to a message to `--to`.
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
  */
 import * as path from "path";
-import { extractText } from "../extract";
+import { extractText, isMailFileNamed } from "../extract";
 import { detectors as builtins } from "../engine/detectors";
 import { createScanner, allowKey } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
@@ -14,7 +15,7 @@ import type { Policy } from "../engine/policy/types";
 import { checkMessage, markCustomerSetMissing, scannerFor } from "../pipeline/check-message";
 import type { CustomerSet } from "../engine/customers/customer-set";
 import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
-import { readEml } from "./eml";
+import { readMailFile } from "./eml";
 
 export interface FindingRow {
   file: string;
@@ -49,7 +50,7 @@ export interface FileResult {
   decision: Decision;
   findings: FindingRow[];
   unscanned: Unscanned[];
-  /** .eml only: what Outlook would show. */
+  /** Mail files only: what Outlook would show. */
   dialog?: DialogText & { locale: Locale };
   /** --each-line: the lines that did not pass. */
   lines?: { line: number; action: Action; rules: string[] }[];
@@ -130,7 +131,7 @@ export function strictest(actions: Action[]): Action {
 }
 
 export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
-  const input = await readEml(bytes);
+  const input = readMailFile(bytes, path.basename(file));
   const { decision, sources } = checkMessage(input, s.policy, { customers: s.customers });
   const locale = resolveLocale(s.locale);
   const findings: FindingRow[] = [];
@@ -195,14 +196,19 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   return result;
 }
 
+/** A mail file: named .eml or .msg, or an Outlook message by content (src/extract's rule, shared with the playground). */
+export function isMessageFile(file: string, bytes: Uint8Array): boolean {
+  return isMailFileNamed(path.basename(file), bytes);
+}
+
 export async function scanOne(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
   try {
-    if (/\.eml$/i.test(file)) return await scanMessage(file, bytes, s);
+    if (isMessageFile(file, bytes)) return await scanMessage(file, bytes, s);
     return scanFile(file, bytes, s);
   } catch (e) {
     // Never a crash for bad input: the file is reported as not scanned, and the policy's onUnscanned applies.
     const unscanned: Unscanned[] = [{ part: path.basename(file), reason: "corrupt", detail: (e as Error).message }];
     const decision = decide([{ location: { kind: "attachment", name: path.basename(file) }, findings: [], unscanned, chars: 0 }], { subject: "", recipients: [], attachments: [] }, s.policy);
-    return { file, kind: /\.eml$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error: (e as Error).message };
+    return { file, kind: isMessageFile(file, bytes) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error: (e as Error).message };
   }
 }

@@ -56,10 +56,22 @@ export interface Unscanned {
   detail?: string;
 }
 
+/** Findings a stored result no longer lists one by one (a capped cache entry): how many, per detector and confidence. */
+export interface OmittedFindings {
+  detector: AnyDetectorId;
+  confidence: Confidence;
+  count: number;
+}
+
 /** Findings of one text (subject, body or one attachment). */
 export interface SourceResult {
   location: Location;
   findings: Finding[];
+  /**
+   * Findings dropped from `findings` to keep a stored result small (the pre-scan cache), still counted by the decision:
+   * a cap changes the examples shown, never the verdict.
+   */
+  omitted?: OmittedFindings[];
   unscanned: Unscanned[];
   /** Length of the scanned text, for statistics. */
   chars: number;
@@ -90,6 +102,13 @@ export interface MessageInfo {
   subject: string;
   recipients: Recipient[];
   attachments: AttachmentInfo[];
+  /**
+   * Some recipients could not be read (an Office call failed or timed out, or the host gave none): the decision assumes
+   * an unknown external recipient, so a rule for external recipients still applies (fail closed).
+   */
+  recipientsUnread?: boolean;
+  /** Parts of the message that could not be read at all (recipients, subject, body, the attachment list). */
+  gaps?: Unscanned[];
 }
 
 export type Action = "allow" | "warn" | "block";

@@ -146,6 +146,9 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
     if (ruleIds.indexOf(r.id) >= 0) report(["rules", i, "id"], `duplicate rule id ${JSON.stringify(r.id)}`);
     ruleIds.push(r.id);
     checkRefs(r.when.detectors, ["rules", i, "when", "detectors"]);
+    if (r.requireReason && r.action !== "warn") {
+      report(["rules", i, "requireReason"], `applies to warn rules only (a ${r.action === "block" ? "blocked message cannot be sent" : "message that is allowed needs no reason"})`);
+    }
     for (const d of r.when.detectors) {
       const s = (detectors as Record<string, DetectorSettings | undefined>)[d];
       if (s && !s.enabled) warn(["rules", i, "when", "detectors"], `names ${JSON.stringify(d)}, which is disabled in detectors`);
@@ -186,6 +189,7 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
         message: r.message,
       };
       if (r.description) rule.description = r.description;
+      if (r.requireReason) rule.requireReason = true;
       return rule;
     }),
     allowlists: {

@@ -75,6 +75,11 @@ export const RULE_SPEC: ObjectSpec = {
     },
     action: { type: "string", required: true, enum: ACTIONS, description: "allow, warn (the user may Send Anyway) or block (the user must fix the message)." },
     message: { type: "string", required: true, enum: ADVICE_IDS, description: "The advice shown in the dialog's \"what to do\" line." },
+    requireReason: {
+      type: "boolean",
+      default: false,
+      description: "warn rules only: the message is sent only with a reason (a reason code and an optional short text, recorded in the X-ThinkFirst-Reason header; see docs/audit.md).",
+    },
   },
 };
 

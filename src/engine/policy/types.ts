@@ -60,6 +60,8 @@ export interface Rule {
   action: Action;
   /** i18n message id for the "what to do" line (see src/i18n/messages/en.ts, `advice`). */
   message: string;
+  /** A warn rule whose message is sent only with a reason (code and optional text, see src/pipeline/justification.ts). */
+  requireReason?: true;
 }
 
 export interface AllowedValue { detector: AnyDetectorId | "*"; value: string; reason: string }

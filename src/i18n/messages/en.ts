@@ -147,6 +147,26 @@ export const en = {
     confidence: { low: "low confidence", medium: "medium confidence", high: "high confidence" },
   },
 
+  /** "Send with a reason" (task pane) and the checks of the reason text (src/pipeline/justification.ts). */
+  justification: {
+    /** Per reason code (the codes themselves are stamped in the X-ThinkFirst-Reason header): its label. */
+    codes: {
+      "customer-consent": { label: "The customer agreed to this" },
+      "business-need": { label: "It is needed for the business" },
+      "false-positive": { label: "It is not sensitive (false alarm)" },
+      other: { label: "Another reason" },
+    },
+    problems: {
+      "unknown-code": "Choose one of the reasons.",
+      "text-required": "Write a short reason.",
+      "too-long": "Keep the reason to {max} characters or fewer.",
+      identifier: "The reason contains customer data ({found}). Remove it.",
+      "email-address": "Remove the e-mail address (and any @) from the reason.",
+      "long-number": "Remove the long number from the reason (at most {max} digits in a row). Refer to a ticket by its name.",
+      "masked-value": "Do not copy the masked value into the reason.",
+    },
+  },
+
   /** The compose simulator page (src/web/simulator). */
   simulator: {
     title: "Think First — compose simulator",

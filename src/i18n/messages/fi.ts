@@ -114,6 +114,24 @@ export const fi = {
     confidence: { low: "pieni varmuus", medium: "kohtalainen varmuus", high: "suuri varmuus" },
   },
 
+  justification: {
+    codes: {
+      "customer-consent": { label: "Asiakas on hyväksynyt tämän" },
+      "business-need": { label: "Tätä tarvitaan työssä" },
+      "false-positive": { label: "Tämä ei ole arkaluonteista (väärä hälytys)" },
+      other: { label: "Muu syy" },
+    },
+    problems: {
+      "unknown-code": "Valitse jokin syistä.",
+      "text-required": "Kirjoita lyhyt perustelu.",
+      "too-long": "Perustelussa saa olla enintään {max} merkkiä.",
+      identifier: "Perustelussa on asiakastietoja ({found}). Poista ne.",
+      "email-address": "Poista perustelusta sähköpostiosoite (ja @-merkki).",
+      "long-number": "Poista perustelusta pitkä numero (enintään {max} numeroa peräkkäin). Viittaa tikettiin sen nimellä.",
+      "masked-value": "Älä kopioi peitettyä arvoa perusteluun.",
+    },
+  },
+
   simulator: {
     title: "Mieti ensin — viestin kirjoittamisen simulaattori",
     explanation:

@@ -113,6 +113,24 @@ export const hi = {
     confidence: { low: "कम विश्वास", medium: "मध्यम विश्वास", high: "उच्च विश्वास" },
   },
 
+  justification: {
+    codes: {
+      "customer-consent": { label: "ग्राहक ने इसकी अनुमति दी है" },
+      "business-need": { label: "यह काम के लिए ज़रूरी है" },
+      "false-positive": { label: "यह संवेदनशील नहीं है (गलत चेतावनी)" },
+      other: { label: "कोई और कारण" },
+    },
+    problems: {
+      "unknown-code": "कोई एक कारण चुनें।",
+      "text-required": "एक छोटा कारण लिखें।",
+      "too-long": "कारण में अधिकतम {max} अक्षर हो सकते हैं।",
+      identifier: "कारण में ग्राहक की जानकारी है ({found})। इसे हटाएँ।",
+      "email-address": "कारण से ई-मेल पता (और @ चिह्न) हटाएँ।",
+      "long-number": "कारण से लंबी संख्या हटाएँ (लगातार अधिकतम {max} अंक)। टिकट का नाम लिखें।",
+      "masked-value": "छिपाया गया मान कारण में न लिखें।",
+    },
+  },
+
   simulator: {
     title: "पहले सोचें — संदेश लेखन सिम्युलेटर",
     explanation:

@@ -114,6 +114,24 @@ export const nb = {
     confidence: { low: "lav sikkerhet", medium: "middels sikkerhet", high: "høy sikkerhet" },
   },
 
+  justification: {
+    codes: {
+      "customer-consent": { label: "Kunden har godtatt dette" },
+      "business-need": { label: "Det trengs i arbeidet" },
+      "false-positive": { label: "Det er ikke sensitivt (falsk alarm)" },
+      other: { label: "En annen grunn" },
+    },
+    problems: {
+      "unknown-code": "Velg en av grunnene.",
+      "text-required": "Skriv en kort begrunnelse.",
+      "too-long": "Begrunnelsen kan ha høyst {max} tegn.",
+      identifier: "Begrunnelsen inneholder kundedata ({found}). Fjern dem.",
+      "email-address": "Fjern e-postadressen (og alle @) fra begrunnelsen.",
+      "long-number": "Fjern det lange tallet fra begrunnelsen (høyst {max} sifre etter hverandre). Vis til en sak med navnet.",
+      "masked-value": "Ikke kopier den maskerte verdien inn i begrunnelsen.",
+    },
+  },
+
   simulator: {
     title: "Tenk først — simulator for ny melding",
     explanation:

@@ -114,6 +114,24 @@ export const sk = {
     confidence: { low: "nízka istota", medium: "stredná istota", high: "vysoká istota" },
   },
 
+  justification: {
+    codes: {
+      "customer-consent": { label: "Zákazník s tým súhlasil" },
+      "business-need": { label: "Je to potrebné pre prácu" },
+      "false-positive": { label: "Nie je to citlivé (falošný poplach)" },
+      other: { label: "Iný dôvod" },
+    },
+    problems: {
+      "unknown-code": "Vyberte jeden z dôvodov.",
+      "text-required": "Napíšte krátky dôvod.",
+      "too-long": "Dôvod môže mať najviac {max} znakov.",
+      identifier: "Dôvod obsahuje údaje zákazníkov ({found}). Odstráňte ich.",
+      "email-address": "Odstráňte z dôvodu e-mailovú adresu (aj znak @).",
+      "long-number": "Odstráňte z dôvodu dlhé číslo (najviac {max} číslic za sebou). Tiket uveďte jeho názvom.",
+      "masked-value": "Nekopírujte do dôvodu zamaskovanú hodnotu.",
+    },
+  },
+
   simulator: {
     title: "Najskôr sa zamyslite — simulátor novej správy",
     explanation:

@@ -114,6 +114,24 @@ export const ur = {
     confidence: { low: "کم یقین", medium: "درمیانہ یقین", high: "زیادہ یقین" },
   },
 
+  justification: {
+    codes: {
+      "customer-consent": { label: "گاہک نے اس کی اجازت دی ہے" },
+      "business-need": { label: "یہ کام کے لیے ضروری ہے" },
+      "false-positive": { label: "یہ حساس نہیں ہے (غلط انتباہ)" },
+      other: { label: "کوئی اور وجہ" },
+    },
+    problems: {
+      "unknown-code": "کوئی ایک وجہ منتخب کریں۔",
+      "text-required": "ایک مختصر وجہ لکھیں۔",
+      "too-long": "وجہ میں زیادہ سے زیادہ {max} حروف ہو سکتے ہیں۔",
+      identifier: "وجہ میں گاہک کا ڈیٹا ہے ({found})۔ اسے ہٹائیں۔",
+      "email-address": "وجہ سے ای میل پتہ (اور @ کا نشان) ہٹائیں۔",
+      "long-number": "وجہ سے لمبا نمبر ہٹائیں (لگاتار زیادہ سے زیادہ {max} ہندسے)۔ ٹکٹ کا نام لکھیں۔",
+      "masked-value": "چھپائی گئی قدر وجہ میں نہ لکھیں۔",
+    },
+  },
+
   simulator: {
     title: "پہلے سوچیں — پیغام لکھنے کا سمیولیٹر",
     explanation:
