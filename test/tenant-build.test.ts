@@ -204,7 +204,9 @@ describe("a second build for the same tenant (Block, policy URL)", () => {
     const created = install.invocations.filter((i) => i.cmdlet === "New-TransportRule");
     expect(created.map((i) => i.splatted.Mode)).toEqual(["Enforce", "Enforce", "Enforce", "Enforce", "Enforce"]);
     expect(created[0]!.splatted.GenerateIncidentReport).toBe("o'brien@contoso.test");
-    const version = policyVersion(loadPolicyFile(POLICY));
+    // This build also ships a customer set: its policy (in the bundle and policy.json) names customers.tfcs.
+    const version = policyVersion({ ...loadPolicyFile(POLICY), customers: { set: "customers.tfcs" } });
+    expect(version).not.toBe(policyVersion(loadPolicyFile(POLICY)));
     expect(JSON.parse(fs.readFileSync(path.join(out2, "build-info.json"), "utf8")).policyVersion).toBe(version);
     expect(second.stdout).toContain(`version ${version}`);
     expect(second.stdout).toMatch(/exchange +.*exchange.* \(mode Enforce, unchecked external mail: report, headers removed before delivery outside, reports to o'brien@contoso\.test\)/);
