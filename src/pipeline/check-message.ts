@@ -12,8 +12,9 @@ import { createScanner, decide, type Scanner } from "../engine";
 import type { AttachmentInfo, Decision, Finding, Location, MessageInfo, OmittedFindings, SourceResult, Unscanned } from "../engine/types";
 import { CONFIDENCE_ORDER } from "../engine/types";
 import type { DetectorSettings, Policy } from "../engine/policy/types";
-import { findEmailList } from "../engine/signals/email-list";
 import { MAX_MATCH } from "../engine/linear-regex";
+import type { CustomerSet } from "../engine/customers/customer-set";
+import { findCustomerList, findEmailList } from "../engine/signals/email-list";
 import { extractText } from "../extract";
 
 export interface AttachmentInput {
@@ -43,7 +44,17 @@ export interface CheckOptions {
   now?: () => number;
   /** Absolute time (in `now()` units) after which remaining work is reported as `timeout`. */
   deadline?: number;
+  /**
+   * The tenant's customer set, opened with its key (src/engine/customers), when the policy names one
+   * (`policy.customers`). Missing while the policy names one: the texts are scanned without it, and a message with an
+   * e-mail address gets the unscanned part CUSTOMER_SET_PART (reason "unavailable"), so the policy's onUnscanned
+   * applies instead of a silent allow of a customer list.
+   */
+  customers?: CustomerSet | null;
 }
+
+/** The part named when the policy's customer set could not be used (not loaded yet, damaged, another key). */
+export const CUSTOMER_SET_PART = "customer list";
 
 export interface CheckResult {
   decision: Decision;
@@ -67,12 +78,17 @@ interface Scanners {
 }
 
 const scanners = new WeakMap<Policy, Scanners>();
+const withSet = new WeakMap<Policy, { set: CustomerSet; scanners: Scanners }>();
 
 /** Characters a slice owns; a slice is scanned with `overlap` more on either side. */
 export const SLICE = 64 * 1024;
 
-function scannersFor(policy: Policy): Scanners {
-  let s = scanners.get(policy);
+function scannersFor(policy: Policy, customers?: CustomerSet | null): Scanners {
+  if (customers) {
+    const known = withSet.get(policy);
+    if (known && known.set === customers) return known.scanners;
+  }
+  let s = customers ? undefined : scanners.get(policy);
   if (!s) {
     let widest = 300;
     const settings = (policy && policy.detectors) || {};
@@ -86,15 +102,17 @@ function scannersFor(policy: Policy): Scanners {
       detectors: { ...settings, "email-address": { enabled: true, minConfidence: "low", keywords: email ? email.keywords : { add: [], remove: [] }, window: email ? email.window : 300 } },
       thresholds: { ...policy.thresholds, emailList: Number.MAX_SAFE_INTEGER },
     };
-    s = { scanner: createScanner(policy), slices: createScanner(slicePolicy), overlap: widest + MAX_MATCH + 64 };
-    scanners.set(policy, s);
+    const options = customers ? { customers } : {};
+    s = { scanner: createScanner(policy, options), slices: createScanner(slicePolicy, options), overlap: widest + MAX_MATCH + 64 };
+    if (customers) withSet.set(policy, { set: customers, scanners: s });
+    else scanners.set(policy, s);
   }
   return s;
 }
 
-/** The compiled scanner of a policy, built once per policy object. */
-export function scannerFor(policy: Policy): Scanner {
-  return scannersFor(policy).scanner;
+/** The compiled scanner of a policy (and customer set), built once per policy object and set. */
+export function scannerFor(policy: Policy, customers?: CustomerSet | null): Scanner {
+  return scannersFor(policy, customers).scanner;
 }
 
 const rank = (c: string) => CONFIDENCE_ORDER.indexOf(c as (typeof CONFIDENCE_ORDER)[number]);
@@ -109,7 +127,7 @@ function isLowSurrogate(text: string, i: number): boolean {
  * Without a deadline the text is scanned whole. `slice` is for tests (small slices, many boundaries).
  */
 export function scanBounded(policy: Policy, text: string, options: CheckOptions = {}, slice: number = SLICE): BoundedScan {
-  const s = scannersFor(policy);
+  const s = scannersFor(policy, options.customers);
   if (typeof text !== "string" || !text) return { findings: [], complete: true };
   const now = options.now || Date.now;
   if (options.deadline === undefined) return { findings: s.scanner.scan(text), complete: true };
@@ -124,6 +142,7 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
   const listSettings = policy.detectors ? policy.detectors["email-list"] : undefined;
   const out: Finding[] = [];
   const addresses: { start: number; end: number; address: string }[] = [];
+  const known: { start: number; end: number; canonical: string }[] = [];
   let complete = true;
   let started = now();
   let longest = 0;
@@ -149,6 +168,7 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
       const start = f.start + from;
       if (start < a || start >= b) continue; // another slice owns it
       const shifted: Finding = { ...f, start, end: f.end + from };
+      if (f.detector === "customer-email") known.push({ start, end: shifted.end, canonical: text.slice(start, shifted.end).trim().toLowerCase() });
       if (f.detector === "email-address") {
         addresses.push({ start, end: shifted.end, address: text.slice(start, shifted.end).toLowerCase() });
         if (!emailKept(f)) continue;
@@ -156,7 +176,11 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
       out.push(shifted);
     }
   }
-  if (!listSettings || listSettings.enabled) {
+  if ((!listSettings || listSettings.enabled) && options.customers) {
+    const threshold = policy.thresholds && typeof policy.thresholds.customerList === "number" ? policy.thresholds.customerList : 3;
+    const list = findCustomerList(known, threshold);
+    if (list && (!listSettings || rank(list.confidence) >= rank(listSettings.minConfidence))) out.push(list);
+  } else if (!listSettings || listSettings.enabled) {
     const threshold = policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
     const list = findEmailList(addresses, (policy.organization && policy.organization.internalDomains) || [], threshold);
     if (list && (!listSettings || rank(list.confidence) >= rank(listSettings.minConfidence))) out.push(list);
@@ -226,7 +250,7 @@ export function scanAttachment(policy: Policy, att: AttachmentInput, options: Ch
   }
   try {
     const extracted = extractText(att.info.name, att.bytes, { deadline: options.deadline, now });
-    const scanned = scanBounded(policy, extracted.text, { deadline: options.deadline, now });
+    const scanned = scanBounded(policy, extracted.text, { deadline: options.deadline, now, customers: options.customers });
     const unscanned = extracted.unscanned.slice();
     if (!scanned.complete) unscanned.push({ part: att.info.name, reason: "timeout", detail: "the time budget ran out while scanning" });
     return result(location, scanned.findings, unscanned, extracted.text.length);
@@ -249,5 +273,21 @@ export function checkMessage(input: MessageInput, policy: Policy, options: Check
   ];
   const ordered = input.attachments.slice().sort((a, b) => a.info.size - b.info.size);
   for (const att of ordered) sources.push(scanAttachment(policy, att, options));
+  if (policy.customers && !options.customers) markCustomerSetMissing(sources);
   return { decision: decide(sources, input.message, policy), sources };
+}
+
+/**
+ * The policy names a customer set that is not loaded: the first text with an e-mail address gets the unscanned part
+ * CUSTOMER_SET_PART. Without addresses there is nothing the set would have changed for lists (customer numbers cannot be
+ * told from other numbers without it). A precomputed (cached) result is copied, never changed.
+ */
+export function markCustomerSetMissing(sources: SourceResult[]): void {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as SourceResult;
+    if (!s.findings.some((f) => f.detector === "email-address" || f.detector === "email-list")) continue;
+    if (s.unscanned.some((u) => u.part === CUSTOMER_SET_PART)) return;
+    sources[i] = { ...s, unscanned: s.unscanned.concat([{ part: CUSTOMER_SET_PART, reason: "unavailable", detail: "the customer set is not loaded" }]) };
+    return;
+  }
 }
