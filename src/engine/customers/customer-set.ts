@@ -18,7 +18,7 @@
  */
 import { canonicalEmail, canonicalNumber, numberShape } from "./canonical";
 import { buildFuse, fuseContains, KEY_WORDS, type FuseFilter } from "./fuse";
-import { hmacKey, hmacWords, sha256, utf8Into, type HmacKey } from "./sha256";
+import { hmacKey, hmacWords, sha256, utf8Into, type HmacKey } from "../sha256";
 
 export const SET_FORMAT_VERSION = 1;
 export const FINGERPRINT_BITS = 21;

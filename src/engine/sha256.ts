@@ -1,5 +1,5 @@
 /**
- * SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) for the customer set: ES2016, no TextEncoder, no crypto.subtle (the
+ * SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104) for the customer set and the recipient history: ES2016, no TextEncoder, no crypto.subtle (the
  * classic-Outlook runtime has neither, and crypto.subtle is asynchronous anyway).
  *
  * Hand-written rather than @noble/hashes 2.4 because a lookup hashes one short string, and what costs there is set-up,
@@ -105,7 +105,7 @@ function finish(state: Int32Array, prefixBytes: number, data: Uint8Array, length
   for (let i = 0; i < 8; i++) out[i] = S[i] as number;
 }
 
-function wordsToBytes(words: Int32Array): Uint8Array {
+export function wordsToBytes(words: Int32Array): Uint8Array {
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const w = words[i] as number;
