@@ -10,7 +10,10 @@
  *   THINK_FIRST_OUT        output folder (default dist)
  *   THINK_FIRST_POLICY_URL optional same-origin URL of a policy.json fetched outside the send path
  *   THINK_FIRST_VERSION    add-in version, semver (default: package.json's)
- * Every build also writes policy.json, manifest.json and build-info.json (scripts/tenant-settings.ts `generatedFiles`).
+ *   THINK_FIRST_CUSTOMERS_SET  a customer set (`dlp customers build`; default: the policy's customers.set, if any)
+ *   THINK_FIRST_CUSTOMERS_KEY  its key file (default: the .key file beside the set)
+ * Every build also writes policy.json, manifest.json and build-info.json, and customers.tfcs with a customer set
+ * (scripts/tenant-settings.ts `generatedFiles`); the set's key is compiled in as __THINK_FIRST_CUSTOMER_KEY__.
  */
 require("tsx/cjs/api").register();
 const path = require("path");
@@ -85,6 +88,7 @@ module.exports = (env, argv) => {
         __THINK_FIRST_POLICY__: JSON.stringify(settings.policy),
         __THINK_FIRST_POLICY_URL__: JSON.stringify(settings.policyUrl || ""),
         __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, sendMode: settings.sendMode, version: settings.version }),
+        __THINK_FIRST_CUSTOMER_KEY__: JSON.stringify(settings.customers ? settings.customers.keyHex : ""),
       }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       // policy.json (the compiled policy, as baked into the bundle), manifest.json (unified manifest), build-info.json.

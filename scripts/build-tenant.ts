@@ -3,6 +3,7 @@
  *                         [--id GUID] [--out DIR] [--policy-url URL] [--version X.Y.Z]
  *                         [--compliance-mailbox ADDRESS [--exchange-mode Audit|AuditAndNotify|Enforce]
  *                          [--exchange-unchecked report|moderate] [--strip-headers]]
+ *                         [--customers EXPORT.csv [--customers-columns email,customer_number]] [--customers-key FILE]
  * (or THINK_FIRST_BASE_URL, THINK_FIRST_POLICY, THINK_FIRST_SEND_MODE, THINK_FIRST_ADDIN_ID, THINK_FIRST_OUT,
  *  THINK_FIRST_POLICY_URL, THINK_FIRST_VERSION, THINK_FIRST_COMPLIANCE_MAILBOX, THINK_FIRST_EXCHANGE_MODE,
  *  THINK_FIRST_EXCHANGE_UNCHECKED, THINK_FIRST_STRIP_HEADERS=1; THINK_FIRST_ID_FILE overrides where the generated id
@@ -14,6 +15,12 @@
  * with the network disabled), with --compliance-mailbox writes the Exchange backstop pack to <out>/exchange/ (every
  * script checked against Microsoft's documented cmdlet parameters, scripts/exchange/), checks that policy.json is the
  * compiled input, that no file mentions localhost, and prints a summary. Exit code 0 only when all of that holds; 2 for bad input, 1 when the build or a check fails.
+ *
+ * Customer set (docs/customers.md): `--customers EXPORT.csv` builds it (as `dlp customers build`) into
+ * .tenant/<host>.customers.tfcs with the key .tenant/<host>.customers.key (created when absent; or --customers-key);
+ * a policy with `customers.set` ships that file instead. Either way the output folder gets customers.tfcs beside
+ * policy.json, policy.json names it, the key is compiled into the bundle, and the build checks the shipped set opens
+ * with that key.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -26,7 +33,9 @@ import { policyVersion } from "../src/engine/policy/version";
 import { BackstopOptionError, checkMailbox, checkMode, checkUnchecked, type BackstopOptions } from "./exchange/backstop";
 import { writeExchangePack } from "./exchange/pack";
 import { appPackage, jsonManifestId } from "./manifest-json";
-import { checkAddinId, checkBaseUrl, checkPolicyUrl, checkSendMode, idFileFor, stableAddinId, TenantSettingsError } from "./tenant-settings";
+import { checkAddinId, checkBaseUrl, checkPolicyUrl, checkSendMode, CUSTOMERS_FILE, idFileFor, stableAddinId, tenantCustomers, TenantSettingsError, type TenantCustomers } from "./tenant-settings";
+import { buildCommand, CustomersError } from "../src/cli/customers";
+import { CustomerKeyError } from "../src/cli/customer-key";
 
 const ROOT = path.resolve(__dirname, "..");
 export const APP_PACKAGE = "think-first-app.zip";
@@ -40,6 +49,9 @@ const OPTIONS: Record<string, { env: string; help: string; flag?: true }> = {
   "policy-url": { env: "THINK_FIRST_POLICY_URL", help: "optional same-origin policy.json refreshed outside the send path" },
   version: { env: "THINK_FIRST_VERSION", help: "add-in version X.Y.Z (default package.json's); raise it for each manifest update" },
   "id-file": { env: "THINK_FIRST_ID_FILE", help: "where the generated id is kept (default .tenant/<host>.id)" },
+  customers: { env: "THINK_FIRST_CUSTOMERS", help: "a customer export (CSV) to build the customer set from (docs/customers.md)" },
+  "customers-columns": { env: "THINK_FIRST_CUSTOMERS_COLUMNS", help: "the export's columns (default: address columns and customer-number columns found by name)" },
+  "customers-key": { env: "THINK_FIRST_CUSTOMERS_KEY", help: "the customer key file (default .tenant/<host>.customers.key, created when absent)" },
   "compliance-mailbox": { env: "THINK_FIRST_COMPLIANCE_MAILBOX", help: "writes <out>/exchange/: Exchange rules that report to this mailbox (docs/audit.md)" },
   "exchange-mode": { env: "THINK_FIRST_EXCHANGE_MODE", help: "mode of those rules: Audit (default) | AuditAndNotify | Enforce" },
   "exchange-unchecked": { env: "THINK_FIRST_EXCHANGE_UNCHECKED", help: "external mail the add-in did not check: report (default) | moderate" },
@@ -128,6 +140,7 @@ export interface BuildResult {
   policyVersion: string;
   /** The Exchange backstop pack, when --compliance-mailbox was given. */
   exchange?: { dir: string; files: string[]; options: BackstopOptions };
+  customers?: TenantCustomers & { built: boolean };
 }
 
 /** The Exchange pack's settings from the options (undefined without a compliance mailbox); refuses bad values. */
@@ -169,6 +182,30 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const outDir = path.resolve(o.out || "dist");
   checkOutDir(outDir);
   const idFile = o["id-file"] ? path.resolve(o["id-file"]) : idFileFor(baseUrl);
+  // The customer set: built from --customers (beside the id file, .tenant/ by default), or the policy's customers.set.
+  const customerEnv: Record<string, string> = {};
+  let builtSet = false;
+  if (o.customers) {
+    const export_ = path.resolve(o.customers);
+    if (!fs.existsSync(export_) || !fs.statSync(export_).isFile()) throw new TenantSettingsError(`customers: export not found: ${export_}`);
+    const stem = path.join(path.dirname(idFile), path.basename(idFile).replace(/\.id$/, "") + ".customers");
+    const keyFile = o["customers-key"] ? path.resolve(o["customers-key"]) : stem + ".key";
+    try {
+      const r = buildCommand(export_, { out: stem + ".tfcs", columns: o["customers-columns"], keyFile });
+      log(`customer set: ${r.header.counts.email} addresses, ${r.header.counts.number} numbers → ${r.out} (key ${r.key.id}${r.key.created ? `, NEW in ${keyFile}: keep it, never host it` : ""})`);
+    } catch (e) {
+      if (e instanceof CustomersError || e instanceof CustomerKeyError || (e as Error).name === "CustomerSetError") throw new TenantSettingsError(`customers: ${(e as Error).message}`);
+      throw e;
+    }
+    customerEnv.THINK_FIRST_CUSTOMERS_SET = stem + ".tfcs";
+    customerEnv.THINK_FIRST_CUSTOMERS_KEY = keyFile;
+    builtSet = true;
+  } else if (o["customers-key"]) {
+    customerEnv.THINK_FIRST_CUSTOMERS_KEY = path.resolve(o["customers-key"]);
+  }
+  const customers = tenantCustomers(customerEnv, policy, policyFile);
+  // The policy as shipped and compiled into the bundle: it names the set by its file name beside policy.json.
+  const shippedPolicy: Policy = customers ? { ...policy, customers: { set: CUSTOMERS_FILE } } : policy;
   const stable = stableAddinId(o.id, idFile);
   if (stable.replaced) log(`warning: --id ${stable.id} replaces ${stable.replaced} kept in ${idFile}: Outlook treats this as a NEW add-in`);
 
@@ -182,6 +219,8 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
     THINK_FIRST_OUT: outDir,
     THINK_FIRST_POLICY_URL: policyUrl || "",
     THINK_FIRST_VERSION: o.version || "",
+    THINK_FIRST_CUSTOMERS_SET: customerEnv.THINK_FIRST_CUSTOMERS_SET || "",
+    THINK_FIRST_CUSTOMERS_KEY: customerEnv.THINK_FIRST_CUSTOMERS_KEY || "",
   };
   log(`building ${baseUrl} into ${outDir} …`);
   const wp = run(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--no-color"], buildEnv);
@@ -196,7 +235,7 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const builtVersion = (/<Version>(\d+\.\d+\.\d+)\.0<\/Version>/.exec(xmlForVersion) || [])[1] || "?";
   let pack: BuildResult["exchange"];
   if (exchange) {
-    const options: BackstopOptions = { ...exchange, organization: policy.organization.name, policyVersion: policyVersion(policy), productVersion: builtVersion };
+    const options: BackstopOptions = { ...exchange, organization: policy.organization.name, policyVersion: policyVersion(shippedPolicy), productVersion: builtVersion };
     const dir = path.join(outDir, "exchange");
     pack = { dir, files: writeExchangePack(dir, options, policy), options };
   }
@@ -209,7 +248,15 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const xmlText = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
   if (!xmlText.includes(`<Id>${stable.id}</Id>`)) throw new Error(`manifest.xml does not carry the add-in id ${stable.id}`);
   const shipped = compilePolicy(JSON.parse(fs.readFileSync(path.join(outDir, "policy.json"), "utf8")), "policy.json").policy;
-  if (!isDeepStrictEqual(shipped, policy)) throw new Error("policy.json differs from the compiled policy file");
+  if (!isDeepStrictEqual(shipped, shippedPolicy)) throw new Error("policy.json differs from the compiled policy file");
+  if (customers) {
+    const file = path.join(outDir, CUSTOMERS_FILE);
+    if (!fs.existsSync(file) || !fs.readFileSync(file).equals(customers.bytes)) throw new Error(`${CUSTOMERS_FILE} is missing or differs from ${customers.source}`);
+    const bundle = fs.readFileSync(path.join(outDir, "launchevent.js"), "utf8");
+    if (!bundle.includes(customers.keyHex)) throw new Error("launchevent.js does not carry the customer key the set was built with");
+  } else if (fs.existsSync(path.join(outDir, CUSTOMERS_FILE))) {
+    throw new Error(`${CUSTOMERS_FILE} is in the output, but this build has no customer set`);
+  }
   const local = findLocalhost(outDir);
   if (local.length) throw new Error(`the output still mentions localhost (users' Outlook cannot load it):\n${local.map((h) => `  ${h.file}: …${h.excerpt}…`).join("\n")}`);
 
@@ -225,9 +272,10 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
     policy,
     policyUrl,
     version: builtVersion,
-    policyVersion: policyVersion(policy),
+    policyVersion: policyVersion(shippedPolicy),
     exchange: pack,
   };
+  if (customers) result.customers = { ...customers, built: builtSet };
   log(summary(result));
   return result;
 }
@@ -253,9 +301,14 @@ function summary(r: BuildResult): string {
     r.exchange
       ? `  exchange    ${path.join(r.outDir, "exchange")}${path.sep} (mode ${r.exchange.options.mode}, unchecked external mail: ${r.exchange.options.unchecked}, headers ${r.exchange.options.stripHeaders ? "removed before delivery outside" : "kept"}, reports to ${r.exchange.options.complianceMailbox})`
       : "  exchange    not written (--compliance-mailbox ADDRESS writes the Exchange backstop rules, docs/audit.md)",
-    `  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, no localhost${r.exchange ? ", Exchange scripts against the documented cmdlets" : ""}`,
+    `  customers   ${
+      r.customers
+        ? `${CUSTOMERS_FILE}: ${r.customers.header.counts.email} addresses, ${r.customers.header.counts.number} numbers, ${(r.customers.bytes.length / 1024).toFixed(0)} KB, key ${r.customers.header.keyId} (from ${displayPath(r.customers.keyFile)}; the key is compiled into the bundle)`
+        : "(none)"
+    }`,
+    `  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, ${r.customers ? `${CUSTOMERS_FILE} opens with the bundle's key, ` : ""}no localhost${r.exchange ? ", Exchange scripts against the documented cmdlets" : ""}`,
     "",
-    `Host every file of the folder at ${r.baseUrl}/ (launchevent.js, launchevent.html, taskpane.html, policy.json: Cache-Control: no-cache).`,
+    `Host every file of the folder at ${r.baseUrl}/ (launchevent.js, launchevent.html, taskpane.html, policy.json${r.customers ? `, ${CUSTOMERS_FILE}` : ""}: Cache-Control: no-cache).`,
     "Then upload ONE of these in Microsoft 365 admin center → Settings → Integrated apps → Upload custom apps:",
     `  ${path.join(r.outDir, "manifest.xml")}   (add-in only manifest: every Outlook, including Mac)`,
     `  ${path.join(r.outDir, APP_PACKAGE)}   (unified manifest package: web, new Outlook, classic Windows 2307+; not Mac)`,

@@ -7,6 +7,8 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { loadPolicyFile } from "../src/cli/policy-file";
+import { keyFileFor, readKeyFile } from "../src/cli/customer-key";
+import { openCustomerSet, type SetHeader } from "../src/engine/customers/customer-set";
 import type { Policy } from "../src/engine/policy/types";
 import { policyVersion } from "../src/engine/policy/version";
 import { unifiedManifest } from "./manifest-json";
@@ -17,6 +19,8 @@ export type SendMode = (typeof SEND_MODES)[number];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEMVER = /^(0|[1-9]\d{0,4})\.(0|[1-9]\d{0,4})\.(0|[1-9]\d{0,4})$/;
 const ROOT = path.resolve(__dirname, "..");
+/** The customer set's name in the output folder (beside policy.json). */
+export const CUSTOMERS_FILE = "customers.tfcs";
 
 /** A setting is wrong: the message says which one and what is expected. */
 export class TenantSettingsError extends Error {
@@ -38,9 +42,54 @@ export interface TenantSettings {
   /** The add-in version, semver (manifest.xml gets it with a fourth ".0"). */
   version: string;
   outDir: string;
+  /** The tenant's customer set, when the policy names one or THINK_FIRST_CUSTOMERS_SET gives one (docs/customers.md). */
+  customers?: TenantCustomers;
   rewriteManifest(xml: string): string;
-  /** Files every build writes beside the bundle: policy.json (the compiled policy), manifest.json, build-info.json. */
-  generatedFiles(): Record<string, string>;
+  /**
+   * Files every build writes beside the bundle: policy.json (the compiled policy), manifest.json, build-info.json, and
+   * customers.tfcs when there is a customer set.
+   */
+  generatedFiles(): Record<string, string | Buffer>;
+}
+
+export interface TenantCustomers {
+  /** The set file read (absolute). */
+  source: string;
+  bytes: Buffer;
+  keyFile: string;
+  /** Hex: compiled into the bundle (the add-in hashes what it looks up). */
+  keyHex: string;
+  header: SetHeader;
+  digest: string;
+}
+
+/**
+ * The customer set of a build: THINK_FIRST_CUSTOMERS_SET, else the policy's customers.set (relative to the policy
+ * file); its key from THINK_FIRST_CUSTOMERS_KEY, else the .key file beside the set. It must open with that key.
+ */
+export function tenantCustomers(env: Record<string, string | undefined>, policy: Policy, policyFile: string): TenantCustomers | undefined {
+  const given = env.THINK_FIRST_CUSTOMERS_SET;
+  const named = policy.customers && policy.customers.set;
+  if (!given && !named) return undefined;
+  const source = given ? path.resolve(given) : path.resolve(path.dirname(policyFile), named as string);
+  if (!fs.existsSync(source) || !fs.statSync(source).isFile()) {
+    throw new TenantSettingsError(`customers: set file not found: ${source}${given ? "" : ` (customers.set in ${policyFile})`}; build it with \`npx dlp customers build export.csv --out ${source}\``);
+  }
+  const keyFile = env.THINK_FIRST_CUSTOMERS_KEY ? path.resolve(env.THINK_FIRST_CUSTOMERS_KEY) : keyFileFor(source);
+  let key;
+  try {
+    key = readKeyFile(keyFile);
+  } catch (e) {
+    throw new TenantSettingsError(`customers: ${(e as Error).message}`);
+  }
+  const bytes = fs.readFileSync(source);
+  let set;
+  try {
+    set = openCustomerSet(new Uint8Array(bytes), key.key);
+  } catch (e) {
+    throw new TenantSettingsError(`customers: ${source}: ${(e as Error).message}`);
+  }
+  return { source, bytes, keyFile, keyHex: Buffer.from(key.key).toString("hex"), header: set.header, digest: set.digest };
 }
 
 export function checkBaseUrl(raw: string): string {
@@ -92,7 +141,10 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
   if (!fs.existsSync(policyFile) || !fs.statSync(policyFile).isFile()) {
     throw new TenantSettingsError(`policy: file not found: ${policyFile}`);
   }
-  const policy = loadPolicyFile(policyFile); // throws the compiler's PolicyError (file, path, rule id, line)
+  const loaded = loadPolicyFile(policyFile); // throws the compiler's PolicyError (file, path, rule id, line)
+  const customers = tenantCustomers(env, loaded, policyFile);
+  // The shipped policy names the set by its file name beside policy.json (never the admin's local path).
+  const policy: Policy = customers ? { ...loaded, customers: { set: CUSTOMERS_FILE } } : loaded;
   const sendMode = checkSendMode(env.THINK_FIRST_SEND_MODE || "SoftBlock");
   const addinId = env.THINK_FIRST_ADDIN_ID ? checkAddinId(env.THINK_FIRST_ADDIN_ID) : undefined;
   const policyUrl = env.THINK_FIRST_POLICY_URL ? checkPolicyUrl(env.THINK_FIRST_POLICY_URL, baseUrl) : undefined;
@@ -107,6 +159,7 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
     addinId,
     version,
     outDir: env.THINK_FIRST_OUT || "dist",
+    customers,
     rewriteManifest(xml: string): string {
       let out = xml.split(DEV_BASE_URL).join(baseUrl);
       out = out.replace(/SendMode="[A-Za-z]+"/g, `SendMode="${sendMode}"`);
@@ -114,8 +167,11 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
       if (addinId) out = out.replace(/<Id>[^<]*<\/Id>/, `<Id>${addinId}</Id>`);
       return out;
     },
-    generatedFiles(): Record<string, string> {
+    generatedFiles(): Record<string, string | Buffer> {
       const xmlId = addinId || templateAddinId();
+      const customerInfo = customers
+        ? { file: CUSTOMERS_FILE, keyId: customers.header.keyId, built: customers.header.built, counts: customers.header.counts, digest: customers.digest }
+        : null;
       const info = {
         product: "Think First",
         version,
@@ -126,12 +182,15 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
         organization: policy.organization.name,
         policyVersion: policyVersion(policy),
         rules: policy.rules.map((r) => r.id),
+        customers: customerInfo,
       };
-      return {
+      const files: Record<string, string | Buffer> = {
         "build-info.json": JSON.stringify(info, null, 2) + "\n",
         "policy.json": JSON.stringify(policy, null, 2) + "\n",
         "manifest.json": JSON.stringify(unifiedManifest({ baseUrl, xmlId, sendMode, version }), null, 2) + "\n",
       };
+      if (customers) files[CUSTOMERS_FILE] = customers.bytes;
+      return files;
     },
   };
   return settings;

@@ -4,6 +4,7 @@
  * typo in the policy shows the compiler's error naming the rule and key. Run after a build (THINK_FIRST_OUT=dist-x).
  */
 import { startBrowser, type BrowserEnv } from "./helpers/browser";
+import { buildCustomerSet, keyIdOf } from "../src/engine/customers/customer-set";
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -94,6 +95,37 @@ it("a dropped .eml or .msg becomes the sample message, read by the add-in's mail
   expect(await page.inputValue("#rcpt-to")).toBe("dan@partner.example");
   expect(await page.textContent("#attachments")).toContain("iban.txt");
   await page.waitForSelector('#decision[data-action="block"]');
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("a customer set loaded with its key: three customers' addresses to a colleague warn, twelve partners do not", async () => {
+  const key = new Uint8Array(32).fill(11);
+  const customers = ["anna.k@asiakas.example", "ola.n@kunde.example", "peter.n@zakaznik.example"];
+  const file = buildCustomerSet([{ name: "email", kind: "email", values: customers }], key, "2026-01-01T00:00:00Z").file;
+  const keyJson = JSON.stringify({ format: "think-first-customer-key", version: 1, id: keyIdOf(key), key: Buffer.from(key).toString("base64") });
+  const page = await env.open("/playground.html");
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.waitForSelector('#decision[data-action="allow"]');
+  await page.fill("#rcpt-to", "colleague@example.com");
+  const partners = Array.from({ length: 12 }, (_, i) => `contact${i}@partner${i}.example`).join("\n");
+  await page.fill("#sample", partners);
+  await page.waitForSelector('#decision[data-action="warn"]');
+  await page.setInputFiles("#customer-set", [
+    { name: "customers.tfcs", mimeType: "application/octet-stream", buffer: Buffer.from(file) },
+    { name: "customers.key", mimeType: "application/json", buffer: Buffer.from(keyJson) },
+  ]);
+  await page.waitForSelector('#decision[data-action="allow"]');
+  expect(await page.textContent("#customer-status")).toBe(`customers.tfcs: 3 addresses, 0 customer numbers (key ${keyIdOf(key)})`);
+  await page.fill("#sample", "For the campaign:\n" + customers.join("\n"));
+  await page.waitForSelector('#decision[data-action="warn"]');
+  expect(await page.locator("#rules li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-rule")))).toEqual(["warn-customer-list"]);
+  expect(await page.locator('#findings tr[data-detector="customer-email"] td.masked').allTextContents()).toEqual(["a***@asiakas.example", "o***@kunde.example", "p***@zakaznik.example"]);
+  // A set without its key is refused with a reason (this build has no key of its own).
+  await page.setInputFiles("#customer-set", [{ name: "customers.tfcs", mimeType: "application/octet-stream", buffer: Buffer.from(file) }]);
+  await page.waitForSelector("#customer-status.error");
+  expect(await page.textContent("#customer-status")).toContain("choose the set's .key file too");
   expect(errors).toEqual([]);
   await page.close();
 });

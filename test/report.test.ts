@@ -179,7 +179,7 @@ describe("dlp report", () => {
   it("refuses what it cannot read, and formats that are not for report", () => {
     expect(dlp("report", "missing.eml")).toMatchObject({ code: 3, err: expect.stringContaining("cannot read missing.eml: ENOENT") });
     expect(dlp("report", "--format", "jsonl", ".")).toMatchObject({ code: 3, err: expect.stringContaining('--format must be text, csv, html or json for report, got "jsonl"') });
-    expect(dlp("scan", "--out", "x.html", "w2-allow.eml")).toMatchObject({ code: 3, err: expect.stringContaining("--out is for report only") });
+    expect(dlp("scan", "--out", "x.html", "w2-allow.eml")).toMatchObject({ code: 3, err: expect.stringContaining("--out is for report and customers build only") });
     expect(dlp("report", "journal/ignored.txt").code).toBe(0); // a file given by name is read whatever its extension
     expect(dlp("report")).toMatchObject({ code: 3, err: expect.stringContaining("report needs at least one .eml file or folder") });
   });

@@ -10,6 +10,8 @@ import { unzipSync, strFromU8 } from "fflate";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { PolicyError } from "../src/engine/policy/load";
 import { findLocalhost } from "../scripts/build-tenant";
+import { openCustomerSet } from "../src/engine/customers/customer-set";
+import { canonicalEmail, canonicalNumber } from "../src/engine/customers/canonical";
 import { checkScript } from "../scripts/exchange/powershell-check";
 import { policyVersion } from "../src/engine/policy/version";
 
@@ -61,6 +63,13 @@ function pngSize(bytes: Uint8Array): [number, number] {
 
 const out1 = path.join(tmp, "out1");
 const out2 = path.join(tmp, "out2");
+const exportCsv = path.join(tmp, "customers-export.csv");
+/** Generated customers (nobody's): the second build ships their set, and no output file may show any of them. */
+const CUSTOMER_ROWS = Array.from({ length: 300 }, (_, i) => ({
+  email: `tf-guard.${i}.${(i * 7919) % 10007}@kunde${i % 7}.example`,
+  number: `GX-${String(3000000 + i * 37)}`,
+}));
+CUSTOMER_ROWS.push({ email: "Jöran.Guard@Bücher-guard.example", number: "GX 7 315 902" });
 const never = path.join(tmp, "never");
 const badPolicy = path.join(tmp, "bad-policy.yaml");
 let first: Run;
@@ -69,6 +78,7 @@ const refused: Record<string, Run> = {};
 
 beforeAll(async () => {
   fs.writeFileSync(badPolicy, fs.readFileSync(POLICY, "utf8") + "\nsendMode: block\n");
+  fs.writeFileSync(exportCsv, "Name;E-mail;Customer number\r\n" + CUSTOMER_ROWS.map((r, i) => `Customer ${i};${r.email};${r.number}`).join("\r\n") + "\r\n");
   const bad: Record<string, [string[], Record<string, string>?]> = {
     http: [["--base-url", "http://addins.contoso.test/think-first", "--policy", POLICY, "--out", never]],
     missingPolicy: [["--base-url", BASE, "--policy", path.join(tmp, "nope.yaml"), "--out", never]],
@@ -93,6 +103,7 @@ beforeAll(async () => {
   const secondRun = buildTenant([
     "--base-url", `${BASE}/`, "--policy", POLICY, "--out", out2, "--send-mode", "Block", "--policy-url", "policy.json",
     "--compliance-mailbox", "o'brien@contoso.test", "--exchange-mode", "Enforce", "--strip-headers",
+    "--customers", exportCsv,
   ]);
   [first, second] = await Promise.all([firstRun, secondRun]);
   await refusals;
@@ -193,12 +204,53 @@ describe("a second build for the same tenant (Block, policy URL)", () => {
     const created = install.invocations.filter((i) => i.cmdlet === "New-TransportRule");
     expect(created.map((i) => i.splatted.Mode)).toEqual(["Enforce", "Enforce", "Enforce", "Enforce", "Enforce"]);
     expect(created[0]!.splatted.GenerateIncidentReport).toBe("o'brien@contoso.test");
-    const version = policyVersion(loadPolicyFile(POLICY));
+    // This build also ships a customer set: its policy (in the bundle and policy.json) names customers.tfcs.
+    const version = policyVersion({ ...loadPolicyFile(POLICY), customers: { set: "customers.tfcs" } });
+    expect(version).not.toBe(policyVersion(loadPolicyFile(POLICY)));
     expect(JSON.parse(fs.readFileSync(path.join(out2, "build-info.json"), "utf8")).policyVersion).toBe(version);
     expect(second.stdout).toContain(`version ${version}`);
     expect(second.stdout).toMatch(/exchange +.*exchange.* \(mode Enforce, unchecked external mail: report, headers removed before delivery outside, reports to o'brien@contoso\.test\)/);
     expect(first.stdout).toMatch(/exchange +not written \(--compliance-mailbox/);
     expect(fs.existsSync(path.join(out1, "exchange"))).toBe(false);
+  });
+});
+
+describe("the second build also has --customers EXPORT.csv", () => {
+  it("builds the set with a new key beside the id file, ships customers.tfcs, names it in policy.json and compiles the key in", () => {
+    expect({ status: second.status, stderr: second.stderr }).toEqual({ status: 0, stderr: "" });
+    const keyFile = path.join(tmp, "ids", "addins.contoso.test.customers.key");
+    expect(second.stdout).toContain(`NEW in ${keyFile}`);
+    expect(second.stdout).toContain("customers.tfcs: 301 addresses, 301 numbers");
+    const key = new Uint8Array(Buffer.from(JSON.parse(fs.readFileSync(keyFile, "utf8")).key, "base64"));
+    const set = openCustomerSet(new Uint8Array(fs.readFileSync(path.join(out2, "customers.tfcs"))), key);
+    expect(set.header.counts).toEqual({ email: 301, number: 301 });
+    expect(set.hasEmail(canonicalEmail(CUSTOMER_ROWS[5]!.email)!)).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(out2, "policy.json"), "utf8")).customers).toEqual({ set: "customers.tfcs" });
+    expect(fs.readFileSync(path.join(out2, "launchevent.js"), "utf8")).toContain(Buffer.from(key).toString("hex"));
+    expect(fs.existsSync(path.join(out1, "customers.tfcs"))).toBe(false);
+  });
+
+  it("no customer address or number appears in any output file: as written, canonical, base64 (every alignment), UTF-16", () => {
+    const files = listFiles(out2);
+    expect(files.length).toBeGreaterThan(10);
+    const contents = files.map((f) => ({ f: path.relative(out2, f), bytes: fs.readFileSync(f) }));
+    const needles: Buffer[] = [];
+    for (const r of CUSTOMER_ROWS) {
+      const forms = [r.email, r.email.toLowerCase(), canonicalEmail(r.email)!, r.email.split("@")[0]!, r.number, canonicalNumber(r.number)!, r.number.replace(/\D/g, "")];
+      for (const v of forms) {
+        needles.push(Buffer.from(v, "utf8"), Buffer.from(v, "utf16le"), Buffer.from(Buffer.from(v, "utf16le").swap16()));
+        for (let k = 0; k < 3; k++) {
+          const b64 = Buffer.concat([Buffer.alloc(k, 0x20), Buffer.from(v, "utf8")]).toString("base64");
+          needles.push(Buffer.from(b64.slice(k ? 4 : 0, -4), "latin1"));
+        }
+      }
+    }
+    const hits: string[] = [];
+    for (const { f, bytes } of contents) for (const n of needles) if (n.length >= 6 && bytes.indexOf(n) >= 0) hits.push(`${f}: ${n.toString("latin1")}`);
+    expect(hits).toEqual([]);
+    // The same search finds a value where one is (the check can fail).
+    const planted = Buffer.concat([contents[0]!.bytes, Buffer.from(Buffer.from(CUSTOMER_ROWS[3]!.number).toString("base64"))]);
+    expect(needles.some((n) => n.length >= 6 && planted.indexOf(n) >= 0)).toBe(true);
   });
 });
 

@@ -32,7 +32,8 @@ describe("dlp report arguments", () => {
     expect(parse(["report", "--format", "csv", "x.eml"]).format).toBe("csv");
     expect(() => parse(["report", "--format", "jsonl", "x.eml"])).toThrow('--format must be text, csv, html or json for report, got "jsonl"');
     expect(() => parse(["scan", "--format", "csv", "x.eml"])).toThrow('--format must be text, json or jsonl, got "csv"');
-    expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report only");
+    expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report and customers build only");
+    expect(parse(["customers", "build", "export.csv", "--out", "customers.tfcs"])).toMatchObject({ command: "customers", out: "customers.tfcs", inputs: ["build", "export.csv"] });
   });
 });
 

@@ -10,11 +10,17 @@ export interface Options {
   format: Format;
   locale: string;
   showValues: boolean;
+  /** scan/explain: a customer set file (`dlp customers build`), and its key file (default: beside it, ".key"). */
+  customers?: string;
+  customersKey?: string;
+  /** customers build: the export's columns and the key file (the set file is `out`). */
+  columns?: string;
+  keyFile?: string;
   eachLine: boolean;
   to: string[];
   progress: boolean | undefined;
   help: boolean;
-  /** `report`: write the output to this file instead of stdout. */
+  /** `report`: write the output to this file instead of stdout; `customers build`: the set file. */
   out?: string;
 }
 
@@ -28,6 +34,9 @@ Commands
   explain <files or folders…>  like scan, and why each finding fired: pattern, checksum, keywords and distance,
                                and what an allowlist removed
   check-policy <policy.yaml>   validate a policy, compile every regex, run every examples block
+  customers build <export.csv> --out FILE [--columns email,customer_number] [--key-file F]
+                               a customer export → a keyed hash set of its addresses and numbers (never in clear;
+                               the key is created beside FILE as .key when absent: keep it, do not host it)
   report <.eml files or folders…>
                                what the X-ThinkFirst-* headers of exported messages say: checks, warnings
                                (Send Anyway), blocks, unchecked external mail, reasons, per rule and per ISO week
@@ -35,8 +44,10 @@ Commands
 
 Options
   --policy FILE       policy YAML (default: assets/policy/default-policy.yaml)
+  --customers FILE    a customer set built by \`dlp customers build\` (default: the policy's customers.set, if any);
+                      its key is read from --customers-key FILE or from the .key file beside it
   --format FORMAT     text (default), json or jsonl; for report: text, csv, html or json
-  --out FILE          report: write to FILE (e.g. --format html --out report.html)
+  --out FILE          report: write to FILE (e.g. --format html --out report.html); customers build: the set file
   --locale LOCALE     language of the dialog text: en, sk, nb, fi, hi, ur (or any Outlook display language)
   --show-values       print the values found (masked otherwise)
   --each-line         scan each line of a text file as its own sample (findings carry its line)
@@ -64,7 +75,11 @@ export function parse(argv: string[]): Options {
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
+        customers: { type: "string" },
+        "customers-key": { type: "string" },
         out: { type: "string" },
+        columns: { type: "string" },
+        "key-file": { type: "string" },
       },
     });
   } catch (e) {
@@ -76,7 +91,7 @@ export function parse(argv: string[]): Options {
   if (command === "report") {
     if (format !== "text" && format !== "csv" && format !== "html" && format !== "json") throw new UsageError(`--format must be text, csv, html or json for report, got "${format}"`);
   } else if (format !== "text" && format !== "json" && format !== "jsonl") throw new UsageError(`--format must be text, json or jsonl, got "${format}"`);
-  if (v.out !== undefined && command !== "report") throw new UsageError("--out is for report only");
+  if (v.out !== undefined && command !== "report" && command !== "customers") throw new UsageError("--out is for report and customers build only");
   const to = (v.to as string[] | undefined) || ["someone@external.invalid"];
   for (const a of to) if (!/^[^\s@]+@[^\s@]+$/.test(a)) throw new UsageError(`--to needs an e-mail address, got "${a}"`);
   return {
@@ -86,10 +101,14 @@ export function parse(argv: string[]): Options {
     format,
     locale: v.locale as string,
     showValues: v["show-values"] as boolean,
+    customers: v.customers as string | undefined,
+    customersKey: v["customers-key"] as string | undefined,
+    out: v.out as string | undefined,
+    columns: v.columns as string | undefined,
+    keyFile: v["key-file"] as string | undefined,
     eachLine: v["each-line"] as boolean,
     to,
     progress: v["no-progress"] ? false : (v.progress as boolean | undefined),
     help: v.help as boolean,
-    out: v.out as string | undefined,
   };
 }

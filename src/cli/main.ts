@@ -14,6 +14,9 @@ import { progressBar, renderText, summary } from "./output";
 import { scanOne, strictest, type FileResult } from "./scan-files";
 import { loadPolicy, PolicyError } from "../engine/policy/load";
 import { policyJsonSchema } from "../engine/policy/schema";
+import { CustomerSetError } from "../engine/customers/customer-set";
+import { buildCommand, CustomersError, loadCustomerSetFile, renderBuild } from "./customers";
+import { CustomerKeyError } from "./customer-key";
 import type { Policy } from "../engine/policy/types";
 
 export const DEFAULT_POLICY = path.resolve(__dirname, "../../assets/policy/default-policy.yaml");
@@ -46,6 +49,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await scanCommand(opts, io);
       case "check-policy":
         return checkPolicyCommand(opts, io);
+      case "customers":
+        return customersCommand(opts, io);
       case "report":
         return reportCommand(opts, io, readPolicy(opts));
       case "schema":
@@ -57,6 +62,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`dlp: ${e.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof CustomersError || e instanceof CustomerKeyError || e instanceof CustomerSetError) {
+      io.err(`dlp: ${e.message}`);
       return EXIT_USAGE;
     }
     if (e instanceof PolicyError) {
@@ -77,6 +86,16 @@ function readPolicy(opts: Options): Policy {
     throw new UsageError(`cannot read the policy ${policyFile}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
   }
   return loadPolicy(text, opts.policy ? policyFile : path.basename(policyFile));
+}
+
+function customersCommand(opts: Options, io: Io): number {
+  const [sub, csv, ...rest] = opts.inputs;
+  if (sub !== "build") throw new UsageError(`unknown customers command "${sub || ""}" (expected: customers build EXPORT.csv --out FILE)`);
+  if (!csv || rest.length) throw new UsageError("customers build needs exactly one export file");
+  const r = buildCommand(csv, { out: opts.out, columns: opts.columns, keyFile: opts.keyFile });
+  if (opts.format === "text") io.out(renderBuild(r));
+  else io.out(JSON.stringify({ file: r.out, keyFile: r.key.file, keyCreated: r.key.created, header: r.header, report: r.report, falsePositiveRate: r.falsePositiveRate }, null, opts.format === "json" ? 2 : undefined));
+  return 0;
 }
 
 function checkPolicyCommand(opts: Options, io: Io): number {
@@ -105,9 +124,13 @@ async function scanCommand(opts: Options, io: Io): Promise<number> {
     throw new UsageError(`cannot read the policy ${policyFile}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
   }
   const policy = loadPolicy(policyText, opts.policy ? policyFile : path.basename(policyFile));
+  // The customer set: --customers, else the one the policy names (relative to the policy file). One that cannot be
+  // opened is a usage error (exit 3), never a scan without it.
+  const setFile = opts.customers || (policy.customers ? path.resolve(path.dirname(policyFile), policy.customers.set) : undefined);
+  const customers = setFile ? loadCustomerSetFile(setFile, opts.customersKey) : null;
   const files = expandInputs(opts.inputs);
   const explain = opts.command === "explain";
-  const settings = { policy, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to };
+  const settings = { policy, customers, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to };
   const showBar = opts.progress !== undefined ? opts.progress : !!io.stderr.isTTY && files.length >= 10;
   const bar = progressBar(files.length, io.stderr, showBar);
   const results: FileResult[] = [];

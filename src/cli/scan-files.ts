@@ -13,7 +13,8 @@ import { createScanner, allowKey } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
 import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, type MessageInfo, type SourceResult, type Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
-import { checkMessage, textFindings } from "../pipeline/check-message";
+import { checkMessage, markCustomerSetMissing, scannerFor, textFindings } from "../pipeline/check-message";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
 import { readMailFile } from "./eml";
 
@@ -62,6 +63,8 @@ export interface FileResult {
 
 export interface ScanSettings {
   policy: Policy;
+  /** The tenant's customer set (--customers, or the policy's customers.set), opened with its key. */
+  customers?: CustomerSet | null;
   locale: string;
   showValues: boolean;
   eachLine: boolean;
@@ -130,7 +133,7 @@ export function strictest(actions: Action[]): Action {
 
 export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
   const input = readMailFile(bytes, path.basename(file));
-  const { decision, sources } = checkMessage(input, s.policy);
+  const { decision, sources } = checkMessage(input, s.policy, { customers: s.customers });
   const locale = resolveLocale(s.locale);
   const findings: FindingRow[] = [];
   const allowlisted: AllowlistedRow[] = [];
@@ -159,12 +162,16 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const message: MessageInfo = { subject: "", recipients: s.to.map((email) => ({ email, field: "to" as const, recipientType: "unknown" as const })), attachments: [info] };
   const location: Location = { kind: "attachment", name, attachmentId: "file" };
   const extracted = extractText(name, bytes);
+  const scanner = scannerFor(s.policy, s.customers);
+  const missing = !!s.policy.customers && !s.customers;
   if (!s.eachLine) {
-    const findings = textFindings(s.policy, extracted.text);
-    const source: SourceResult = { location, findings, unscanned: extracted.unscanned, chars: extracted.text.length };
-    if (extracted.noText.length) source.noText = extracted.noText;
+    const findings = textFindings(s.policy, extracted.text, scanner);
+    const sources: SourceResult[] = [{ location, findings, unscanned: extracted.unscanned, chars: extracted.text.length }];
+    if (extracted.noText.length) sources[0]!.noText = extracted.noText;
+    if (missing) markCustomerSetMissing(sources);
+    const source = sources[0]!;
     const decision = decide([source], message, s.policy);
-    const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s), unscanned: extracted.unscanned };
+    const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s), unscanned: source.unscanned };
     if (s.explain) result.allowlisted = allowlistedIn(file, name, extracted.text, findings, s);
     return result;
   }
@@ -176,11 +183,13 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const allowlisted: AllowlistedRow[] = [];
   lines.forEach((text, i) => {
     const line = text.replace(/\r$/, "");
-    const findings = textFindings(s.policy, line);
+    const findings = textFindings(s.policy, line, scanner);
     if (!findings.length && !s.explain) return;
     rows.push(...rowsOf(file, name, line, findings, s, i));
     if (s.explain) allowlisted.push(...allowlistedIn(file, name, line, findings, s).map((r) => ({ ...r, line: i + 1 })));
-    const d = decide([{ location, findings, unscanned: [], chars: line.length }], message, s.policy);
+    const sources: SourceResult[] = [{ location, findings, unscanned: [], chars: line.length }];
+    if (missing) markCustomerSetMissing(sources);
+    const d = decide(sources, message, s.policy);
     if (d.action !== "allow") failing.push({ line: i + 1, action: d.action, rules: d.rules.map((r) => r.id) });
     if (ACTION_ORDER.indexOf(d.action) > ACTION_ORDER.indexOf(worst.action)) worst = d;
   });

@@ -11,7 +11,8 @@
  *   → allowlist (policy.allowlists.values, compared on letters/digits)
  *   → minConfidence and disabled detectors
  *   → de-duplication of overlaps (longer wins)                          ./dedupe.ts
- *   → the email-list aggregate                                          ./email-list.ts
+ *   → with a customer set (options.customers): its addresses and numbers  ./customers/find.ts
+ *   → the email-list aggregate: distinct external addresses, or with a set distinct known customers'   ./signals/email-list.ts
  *
  * Confidence: checksum detectors report the validator's `medium`, `high` with a keyword in the window; pattern-only
  * detectors report `low`, `medium` with a keyword, `high` with a keyword within 40 characters or two distinct keywords;
@@ -25,7 +26,11 @@ import { fold, normalizeText } from "./normalize";
 import { KeywordMatcher, type KeywordHit } from "./keywords";
 import { compileCustomPattern, isCustom, matcherOf } from "./custom-pattern";
 import { dedupe } from "./dedupe";
-import { findEmailList, findEmails, type FoundAddress } from "./signals/email-list";
+import { findCustomerList, findEmailList, findEmails, type FoundAddress } from "./signals/email-list";
+import { maskEmail } from "./mask";
+import { maskCustomerNumber } from "./signals/customer-number";
+import { findCustomerEmails, findCustomerNumbers, type CustomerMatch } from "./customers/find";
+import type { CustomerSet } from "./customers/customer-set";
 
 export interface Scanner {
   /** Finds identifiers and aggregate signals (email-list) in one text. Offsets refer to `text`. */
@@ -50,6 +55,10 @@ const CLOSE = 40;
 const MAX_TRIES = 3;
 const EMAIL_ID = "email-address";
 const EMAIL_LIST_ID = "email-list";
+const CUSTOMER_EMAIL_ID = "customer-email";
+const CUSTOMER_NUMBER_ID = "customer-number";
+/** thresholds.customerList when a policy.json from an older build has none. */
+export const DEFAULT_CUSTOMER_LIST_THRESHOLD = 3;
 
 interface Compiled {
   d: DetectorCore;
@@ -117,7 +126,7 @@ function stepUp(c: Confidence): Confidence {
 
 /** The value as compared with allowlist entries: letters and digits, upper-cased (e-mail: lower-cased, whole). */
 export function allowKey(detector: string, value: string): string {
-  if (detector === EMAIL_ID) return value.trim().toLowerCase();
+  if (detector === EMAIL_ID || detector === CUSTOMER_EMAIL_ID) return value.trim().toLowerCase();
   return value.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
 }
 
@@ -145,6 +154,12 @@ function keywordList(d: DetectorCore, s: DetectorSettings): string[] {
 export interface ScannerOptions {
   /** false: run every pattern over the whole text (tests prove the digit-cluster prefilter loses nothing). */
   prefilter?: boolean;
+  /**
+   * The tenant's customer set (./customers: built by `dlp customers build`, opened with its key), passed in as data
+   * like the policy. With it the scanner reports customer-email and customer-number, and email-list counts known
+   * customers' addresses against thresholds.customerList instead of counting every external address.
+   */
+  customers?: CustomerSet | null;
 }
 
 /** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
@@ -197,12 +212,21 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
   const internal = (policy && policy.organization && policy.organization.internalDomains) || [];
   const threshold = policy && policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
   const { validate: validateEmail } = (emailDet && emailDet.d) || builtins.filter((d) => d.id === EMAIL_ID)[0] || { validate: null };
+  const customers = options.customers || null;
+  const customerThreshold =
+    policy && policy.thresholds && typeof policy.thresholds.customerList === "number" ? policy.thresholds.customerList : DEFAULT_CUSTOMER_LIST_THRESHOLD;
 
   const anyAllowed = Object.keys(allowAny).length > 0;
   function allowed(c: Compiled, value: string): boolean {
     if (!c.allow && !anyAllowed) return false;
     const key = allowKey(c.d.id, value);
     return !!((c.allow && c.allow[key]) || allowAny[key]);
+  }
+  function allowedValue(id: string, value: string): boolean {
+    const by = allowBy[id];
+    if (!by && !anyAllowed) return false;
+    const key = allowKey(id, value);
+    return !!((by && by[key]) || allowAny[key]);
   }
 
   /** Runs one detector over t[rs, re) and collects validated candidates. */
@@ -407,8 +431,44 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       const o = norm.toOriginal(k.start, k.end);
       findings.push({ detector: k.c.d.id, start: o[0], end: o[1], confidence: r.confidence, reasons: r.reasons, masked: k.c.d.mask(k.text) });
     }
-    const out = dedupe(findings);
-    if (listSettings.enabled && addresses.length) {
+    let out = dedupe(findings);
+    let known: CustomerMatch[] = [];
+    if (customers) {
+      // Known customers' values; they are not de-duplicated against identifiers (a customer number shaped like an SSN
+      // stays an SSN for the identifier rules too), but a known address replaces its plain email-address finding.
+      const emails: CustomerMatch[] = [];
+      const numbers: CustomerMatch[] = [];
+      if (t.indexOf("@") >= 0) findCustomerEmails(t, customers, emails);
+      findCustomerNumbers(t, customers, numbers);
+      known = emails.filter((m) => !allowedValue(CUSTOMER_EMAIL_ID, t.slice(m.start, m.end)));
+      const extra: Finding[] = [];
+      const spans: Record<string, true> = {};
+      for (const m of known) {
+        const o = norm.toOriginal(m.start, m.end);
+        spans[o[0] + ":" + o[1]] = true;
+        extra.push({ detector: CUSTOMER_EMAIL_ID, start: o[0], end: o[1], confidence: "low", reasons: ["in the customer set"], masked: maskEmail(t.slice(m.start, m.end)) });
+      }
+      for (const m of numbers) {
+        const value = t.slice(m.start, m.end);
+        if (allowedValue(CUSTOMER_NUMBER_ID, value)) continue;
+        const o = norm.toOriginal(m.start, m.end);
+        extra.push({ detector: CUSTOMER_NUMBER_ID, start: o[0], end: o[1], confidence: "low", reasons: ["in the customer set"], masked: maskCustomerNumber(value) });
+      }
+      if (extra.length) {
+        out = out.filter((f) => !(f.detector === EMAIL_ID && spans[f.start + ":" + f.end])).concat(extra);
+        out.sort((a, b) => a.start - b.start);
+      }
+    }
+    if (listSettings.enabled && customers) {
+      const list = findCustomerList(known, customerThreshold);
+      if (list && rank(list.confidence) >= rank(listSettings.minConfidence)) {
+        const o = norm.toOriginal(list.start, list.end);
+        list.start = o[0];
+        list.end = o[1];
+        out.push(list);
+        out.sort((a, b) => a.start - b.start);
+      }
+    } else if (listSettings.enabled && addresses.length) {
       const list = findEmailList(addresses, internal, threshold);
       if (list && rank(list.confidence) >= rank(listSettings.minConfidence)) {
         const o = norm.toOriginal(list.start, list.end);

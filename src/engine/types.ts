@@ -36,6 +36,8 @@ export interface Finding {
   count?: number;
   /** email-list: distinct external domains among the addresses. */
   domains?: number;
+  /** email-list: what it counted: distinct external addresses, or (the scanner had a customer set) known customers'. */
+  counted?: "external" | "customers";
 }
 
 /** Where a text came from. `name` is the attachment's file name (and inner path for archives). */

@@ -16,11 +16,13 @@ import type { Policy } from "../engine/policy/types";
 import { checkMessage, type MessageInput } from "../pipeline/check-message";
 import { renderDialog, renderNotification, resolveLocale, type DialogText, type Locale } from "../i18n";
 import { currentPolicy, loadCachedPolicy, refreshPolicy } from "./policy-source";
+import { currentCustomers, loadCachedCustomers, refreshCustomers } from "./customer-source";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { bundledPolicy } from "./build-constants";
 import * as mb from "./mailbox";
 import { completedOptions, type CompletedOptions } from "./completed-options";
 import { readMessage, type ReadProgress } from "./read-message";
-import { CACHE_KEY, cacheable, serializeCache } from "./prescan-cache";
+import { CACHE_KEY, cacheable, resultVersion, serializeCache } from "./prescan-cache";
 import { after, cancel, type Timer } from "./timers";
 
 export const DEFAULT_BUDGET_MS = 4000;
@@ -86,7 +88,7 @@ export function failureDecision(policy: Policy, parts: Unscanned[]): Decision {
 }
 
 /** Decides on whatever was read so far, pending attachments counted as timed out. Never throws. */
-function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason: "timeout" | "unavailable"): Decision {
+function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason: "timeout" | "unavailable", customers: CustomerSet | null): Decision {
   if (!progress || !progress.input) return failureDecision(policy, [{ part: "message", reason }]);
   const pending: Unscanned[] = progress.pending.map((p) => ({ part: p.name, reason }));
   try {
@@ -95,7 +97,7 @@ function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason:
       body: progress.input.body,
       attachments: progress.input.attachments.concat(progress.pending.map((info) => ({ info, unavailable: { part: info.name, reason } }))),
     };
-    return checkMessage(input, policy, { deadline: 0, now: () => 1 }).decision;
+    return checkMessage(input, policy, { deadline: 0, now: () => 1, customers }).decision;
   } catch (e) {
     return failureDecision(policy, progress.gaps.concat(pending));
   }
@@ -137,6 +139,17 @@ export interface RunOptions {
   now?: () => number;
   policy?: Policy;
   office?: mb.OfficeLike;
+  /** The customer set to use (tests); default: the one loaded for the policy (./customer-source.ts), or none. */
+  customers?: CustomerSet | null;
+}
+
+function customersNow(policy: Policy, run: RunOptions): CustomerSet | null {
+  if (run.customers !== undefined) return run.customers;
+  try {
+    return currentCustomers(policy);
+  } catch (e) {
+    return null;
+  }
 }
 
 /** The longest the send handler waits for the local policy cache (a storage read, never the network). */
@@ -159,7 +172,8 @@ export function settleWithin<T>(p: Promise<T>, ms: number, next: () => void): vo
 
 /** The send handler Outlook calls. Classic Outlook starts a fresh runtime per event: read the cached policy first. */
 export function onMessageSendHandler(event: EventLike): void {
-  settleWithin(loadCachedPolicy(), CACHE_READ_MS, () => void handleSend(event));
+  const cached = loadCachedPolicy().then((p) => loadCachedCustomers(p));
+  settleWithin(cached, CACHE_READ_MS, () => void handleSend(event));
 }
 
 /** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
@@ -171,6 +185,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
   const start = now();
   const budget = budgetOf(policy);
   const plan = schedule(start, budget);
+  const customers = customersNow(policy, run);
   let progress: ReadProgress | undefined;
   let watchdog: Timer | undefined;
   return new Promise<CompletedOptions>((resolve) => {
@@ -188,7 +203,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
       complete(options);
       resolve(options);
     };
-    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout")));
+    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
     const item = mb.currentItem(office);
     if (!item) {
       finish(() => failureDecision(policy, [{ part: "message", reason: "unavailable", detail: "no compose item" }]));
@@ -201,12 +216,13 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
       scanDeadline: plan.scanDeadline,
       scanNew: true,
       onProgress: (p) => (progress = p),
+      customers,
     })
       .then((read) => {
         if (finished) return;
-        finish(() => checkMessage(read.input, policy, { now, deadline: plan.scanDeadline }).decision);
+        finish(() => checkMessage(read.input, policy, { now, deadline: plan.scanDeadline, customers }).decision);
       })
-      .catch(() => finish(() => decideSoFar(policy, progress, "unavailable")));
+      .catch(() => finish(() => decideSoFar(policy, progress, "unavailable", customers)));
   });
 }
 
@@ -222,6 +238,7 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
   const now = run.now || Date.now;
   const start = now();
   const plan = schedule(start, budgetOf(policy));
+  const customers = customersNow(policy, run);
   const watchdog = after(plan.watchdogDelay, () => complete());
   const item = mb.currentItem(office);
   const done = (d: Decision | undefined) => {
@@ -230,21 +247,22 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
     return d;
   };
   if (!item) return Promise.resolve(done(undefined));
-  return readMessage(item, office, policy, { now, readDeadline: plan.readDeadline, contentDeadline: plan.contentDeadline, scanDeadline: plan.scanDeadline, scanNew })
+  return readMessage(item, office, policy, { now, readDeadline: plan.readDeadline, contentDeadline: plan.contentDeadline, scanDeadline: plan.scanDeadline, scanNew, customers })
     .then(async (read) => {
       const ids = Object.keys(read.fresh);
+      const cacheVersion = resultVersion(policyVersion(policy), customers ? customers.digest : undefined);
       if (ids.length) {
         for (const id of ids) {
           const r = cacheable(read.fresh[id]!);
           const info = read.input.message.attachments.filter((a) => a.id === id)[0];
-          if (r && info) read.cache[id] = { name: info.name, size: info.size, policy: policyVersion(policy), result: r };
+          if (r && info) read.cache[id] = { name: info.name, size: info.size, policy: cacheVersion, result: r };
         }
-        await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments, policyVersion(policy)), Math.max(1, start + plan.watchdogDelay - now()));
+        await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments, cacheVersion), Math.max(1, start + plan.watchdogDelay - now()));
       }
       if (read.gaps.length) return done(undefined);
       // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.
       const input = { ...read.input, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
-      const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline });
+      const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline, customers });
       const t = Math.max(1, start + plan.watchdogDelay - now());
       if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);
       else {
@@ -261,11 +279,19 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
     .catch(() => done(undefined));
 }
 
-/** Change events are outside the send path: the one place the tenant's policy URL (if any) is fetched. */
+/**
+ * Change events are outside the send path: the one place the tenant's policy URL (if any) and the customer set the
+ * policy in force names (if any) are fetched, side by side, within REFRESH_MS. A policy that names another set file
+ * takes effect for the set at the next event.
+ */
+function refreshAll(): Promise<unknown> {
+  return Promise.all([refreshPolicy({ timeoutMs: REFRESH_MS }), refreshCustomers(policyNow(), { timeoutMs: REFRESH_MS })]);
+}
+
 export function onMessageAttachmentsChangedHandler(event: EventLike): void {
-  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, true));
+  settleWithin(refreshAll(), REFRESH_MS + 100, () => void prescan(event, true));
 }
 
 export function onMessageRecipientsChangedHandler(event: EventLike): void {
-  settleWithin(refreshPolicy({ timeoutMs: REFRESH_MS }), REFRESH_MS + 100, () => void prescan(event, false));
+  settleWithin(refreshAll(), REFRESH_MS + 100, () => void prescan(event, false));
 }

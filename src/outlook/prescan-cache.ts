@@ -47,6 +47,14 @@ export function parseCache(text: string | undefined): PrescanCache {
   return out;
 }
 
+/**
+ * What a cached result is keyed by: the policy's version, plus the customer set's digest when the scan had one, so a
+ * result made before the set was loaded (or with an older set) is scanned again.
+ */
+export function resultVersion(policyVersion: string, customersDigest?: string): string {
+  return customersDigest ? policyVersion + "+" + customersDigest : policyVersion;
+}
+
 /** The cached result for this attachment, if it was computed for the same name and size with the same policy. */
 export function cachedResult(cache: PrescanCache, info: AttachmentInfo, policy: string): SourceResult | undefined {
   const e = Object.prototype.hasOwnProperty.call(cache, info.id) ? cache[info.id] : undefined;

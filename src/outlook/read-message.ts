@@ -13,13 +13,14 @@
  */
 import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
+import type { CustomerSet } from "../engine/customers/customer-set";
 import { scanAttachment, scanText, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
 import { MAX_ATTACHMENT_BYTES } from "../extract/limits";
 import { decodeBase64 } from "../extract/base64";
 import { htmlHrefs } from "../extract/html";
 import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
-import { CACHE_KEY, cachedResult, parseCache, type PrescanCache } from "./prescan-cache";
+import { CACHE_KEY, cachedResult, parseCache, resultVersion, type PrescanCache } from "./prescan-cache";
 import { encodeUtf8 } from "./utf8";
 import { after } from "./timers";
 
@@ -43,6 +44,8 @@ export interface ReadOptions {
   scanNew: boolean;
   /** Called after each attachment result, so a watchdog can use partial progress. */
   onProgress?: (progress: ReadProgress) => void;
+  /** The tenant's customer set (./customer-source.ts), when loaded; cached results made with another set are not reused. */
+  customers?: CustomerSet | null;
 }
 
 export interface ReadProgress {
@@ -136,7 +139,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   if (!html.ok && body.ok && policyActsOnLinks(policy)) gaps.push(gap("body (links)", html));
   if (!list.ok) gaps.push(gap("attachments", list));
   const cache = parseCache(stored.ok ? stored.value : undefined);
-  const version = policyVersion(policy);
+  const version = resultVersion(policyVersion(policy), o.customers ? o.customers.digest : undefined);
   const attachments = list.ok ? list.value.slice().sort((a, b) => a.size - b.size) : [];
   const message: MessageInput["message"] = { from: from.ok ? from.value : mb.userAddress(office), subject: subject.ok ? subject.value : "", recipients, attachments };
   if (!to.ok || !cc.ok || !bcc.ok) message.recipientsUnread = true;
@@ -165,7 +168,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   }
   const report = () => o.onProgress && o.onProgress({ input, gaps, pending: pending.slice() });
   // Subject and body first (bounded by the scan deadline), so a slow attachment cannot starve them of time.
-  const scanOptions = { now: o.now, deadline: o.scanDeadline };
+  const scanOptions = { now: o.now, deadline: o.scanDeadline, customers: o.customers };
   input.scanned = {
     subject: scanText(policy, { kind: "subject" }, "subject", message.subject, scanOptions),
     body: scanText(policy, { kind: "body" }, "body", input.body, scanOptions),
@@ -189,7 +192,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
       const b = contentBytes(info, r.value);
       if ("reason" in b) att = { info, unavailable: b };
       else {
-        const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline });
+        const result = scanAttachment(policy, { info: { id: info.id, name: b.name, size: info.size, type: info.type }, bytes: b.bytes }, { now: o.now, deadline: o.scanDeadline, customers: o.customers });
         const located: SourceResult = { location: { kind: "attachment", name: info.name, attachmentId: info.id }, findings: result.findings, unscanned: result.unscanned, chars: result.chars };
         if (result.omitted) located.omitted = result.omitted;
         if (result.noText) located.noText = result.noText;

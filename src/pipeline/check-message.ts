@@ -16,8 +16,9 @@ import { createScanner, decide, type Scanner } from "../engine";
 import type { AttachmentInfo, Decision, Finding, Location, MessageInfo, NoTextPart, OmittedFindings, SourceResult, Unscanned } from "../engine/types";
 import { CONFIDENCE_ORDER } from "../engine/types";
 import type { DetectorSettings, Policy } from "../engine/policy/types";
-import { findEmailList } from "../engine/signals/email-list";
 import { MAX_MATCH } from "../engine/linear-regex";
+import type { CustomerSet } from "../engine/customers/customer-set";
+import { findCustomerList, findEmailList } from "../engine/signals/email-list";
 import { cloudAttachmentFinding, DEFAULT_LINK_HOSTS, findLinks, linkFindings, linkHostsOf, type FoundLink } from "../engine/signals/linked-file";
 import { extractText } from "../extract";
 
@@ -59,7 +60,17 @@ export interface CheckOptions {
   now?: () => number;
   /** Absolute time (in `now()` units) after which remaining work is reported as `timeout`. */
   deadline?: number;
+  /**
+   * The tenant's customer set, opened with its key (src/engine/customers), when the policy names one
+   * (`policy.customers`). Missing while the policy names one: the texts are scanned without it, and a message with an
+   * e-mail address gets the unscanned part CUSTOMER_SET_PART (reason "unavailable"), so the policy's onUnscanned
+   * applies instead of a silent allow of a customer list.
+   */
+  customers?: CustomerSet | null;
 }
+
+/** The part named when the policy's customer set could not be used (not loaded yet, damaged, another key). */
+export const CUSTOMER_SET_PART = "customer list";
 
 export interface CheckResult {
   decision: Decision;
@@ -83,12 +94,17 @@ interface Scanners {
 }
 
 const scanners = new WeakMap<Policy, Scanners>();
+const withSet = new WeakMap<Policy, { set: CustomerSet; scanners: Scanners }>();
 
 /** Characters a slice owns; a slice is scanned with `overlap` more on either side. */
 export const SLICE = 64 * 1024;
 
-function scannersFor(policy: Policy): Scanners {
-  let s = scanners.get(policy);
+function scannersFor(policy: Policy, customers?: CustomerSet | null): Scanners {
+  if (customers) {
+    const known = withSet.get(policy);
+    if (known && known.set === customers) return known.scanners;
+  }
+  let s = customers ? undefined : scanners.get(policy);
   if (!s) {
     let widest = 300;
     const settings = (policy && policy.detectors) || {};
@@ -102,15 +118,17 @@ function scannersFor(policy: Policy): Scanners {
       detectors: { ...settings, "email-address": { enabled: true, minConfidence: "low", keywords: email ? email.keywords : { add: [], remove: [] }, window: email ? email.window : 300 } },
       thresholds: { ...policy.thresholds, emailList: Number.MAX_SAFE_INTEGER },
     };
-    s = { scanner: createScanner(policy), slices: createScanner(slicePolicy), overlap: widest + MAX_MATCH + 64 };
-    scanners.set(policy, s);
+    const options = customers ? { customers } : {};
+    s = { scanner: createScanner(policy, options), slices: createScanner(slicePolicy, options), overlap: widest + MAX_MATCH + 64 };
+    if (customers) withSet.set(policy, { set: customers, scanners: s });
+    else scanners.set(policy, s);
   }
   return s;
 }
 
-/** The compiled scanner of a policy, built once per policy object. */
-export function scannerFor(policy: Policy): Scanner {
-  return scannersFor(policy).scanner;
+/** The compiled scanner of a policy (and customer set), built once per policy object and set. */
+export function scannerFor(policy: Policy, customers?: CustomerSet | null): Scanner {
+  return scannersFor(policy, customers).scanner;
 }
 
 const rank = (c: string) => CONFIDENCE_ORDER.indexOf(c as (typeof CONFIDENCE_ORDER)[number]);
@@ -125,7 +143,7 @@ function isLowSurrogate(text: string, i: number): boolean {
  * Without a deadline the text is scanned whole. `slice` is for tests (small slices, many boundaries).
  */
 export function scanBounded(policy: Policy, text: string, options: CheckOptions = {}, slice: number = SLICE): BoundedScan {
-  const s = scannersFor(policy);
+  const s = scannersFor(policy, options.customers);
   if (typeof text !== "string" || !text) return { findings: [], complete: true };
   const now = options.now || Date.now;
   if (options.deadline === undefined) return { findings: s.scanner.scan(text), complete: true };
@@ -140,6 +158,7 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
   const listSettings = policy.detectors ? policy.detectors["email-list"] : undefined;
   const out: Finding[] = [];
   const addresses: { start: number; end: number; address: string }[] = [];
+  const known: { start: number; end: number; canonical: string }[] = [];
   let complete = true;
   let started = now();
   let longest = 0;
@@ -165,6 +184,7 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
       const start = f.start + from;
       if (start < a || start >= b) continue; // another slice owns it
       const shifted: Finding = { ...f, start, end: f.end + from };
+      if (f.detector === "customer-email") known.push({ start, end: shifted.end, canonical: text.slice(start, shifted.end).trim().toLowerCase() });
       if (f.detector === "email-address") {
         addresses.push({ start, end: shifted.end, address: text.slice(start, shifted.end).toLowerCase() });
         if (!emailKept(f)) continue;
@@ -172,7 +192,11 @@ export function scanBounded(policy: Policy, text: string, options: CheckOptions 
       out.push(shifted);
     }
   }
-  if (!listSettings || listSettings.enabled) {
+  if ((!listSettings || listSettings.enabled) && options.customers) {
+    const threshold = policy.thresholds && typeof policy.thresholds.customerList === "number" ? policy.thresholds.customerList : 3;
+    const list = findCustomerList(known, threshold);
+    if (list && (!listSettings || rank(list.confidence) >= rank(listSettings.minConfidence))) out.push(list);
+  } else if (!listSettings || listSettings.enabled) {
     const threshold = policy.thresholds && typeof policy.thresholds.emailList === "number" ? policy.thresholds.emailList : 10;
     const list = findEmailList(addresses, (policy.organization && policy.organization.internalDomains) || [], threshold);
     if (list && (!listSettings || rank(list.confidence) >= rank(listSettings.minConfidence))) out.push(list);
@@ -227,8 +251,8 @@ function withLinks(policy: Policy, text: string, findings: Finding[]): Finding[]
 }
 
 /** Every finding of one whole text, unbounded: the scanner's and the linked files (the CLI's line-by-line mode). */
-export function textFindings(policy: Policy, text: string): Finding[] {
-  return withLinks(policy, text, scannerFor(policy).scan(text));
+export function textFindings(policy: Policy, text: string, scanner: Scanner = scannerFor(policy)): Finding[] {
+  return withLinks(policy, text, scanner.scan(text));
 }
 
 /** The sharing links only the HTML body's link targets show (no offsets: they are not in the text body). */
@@ -279,7 +303,7 @@ export function scanAttachment(policy: Policy, att: AttachmentInput, options: Ch
   }
   try {
     const extracted = extractText(att.info.name, att.bytes, { deadline: options.deadline, now });
-    const scanned = scanBounded(policy, extracted.text, { deadline: options.deadline, now });
+    const scanned = scanBounded(policy, extracted.text, { deadline: options.deadline, now, customers: options.customers });
     const unscanned = extracted.unscanned.slice();
     if (!scanned.complete) unscanned.push({ part: att.info.name, reason: "timeout", detail: "the time budget ran out while scanning" });
     const r = result(location, withLinks(policy, extracted.text, scanned.findings), unscanned, extracted.text.length);
@@ -307,5 +331,21 @@ export function checkMessage(input: MessageInput, policy: Policy, options: Check
   ];
   const ordered = input.attachments.slice().sort((a, b) => a.info.size - b.info.size);
   for (const att of ordered) sources.push(scanAttachment(policy, att, options));
+  if (policy.customers && !options.customers) markCustomerSetMissing(sources);
   return { decision: decide(sources, input.message, policy), sources };
+}
+
+/**
+ * The policy names a customer set that is not loaded: the first text with an e-mail address gets the unscanned part
+ * CUSTOMER_SET_PART. Without addresses there is nothing the set would have changed for lists (customer numbers cannot be
+ * told from other numbers without it). A precomputed (cached) result is copied, never changed.
+ */
+export function markCustomerSetMissing(sources: SourceResult[]): void {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as SourceResult;
+    if (!s.findings.some((f) => f.detector === "email-address" || f.detector === "email-list")) continue;
+    if (s.unscanned.some((u) => u.part === CUSTOMER_SET_PART)) return;
+    sources[i] = { ...s, unscanned: s.unscanned.concat([{ part: CUSTOMER_SET_PART, reason: "unavailable", detail: "the customer set is not loaded" }]) };
+    return;
+  }
 }

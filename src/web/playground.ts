@@ -3,19 +3,23 @@
  * sample text or files, and see — live — the findings (masked), the decision and the Think First dialog in every
  * locale. It runs the add-in's own code: loadPolicy (the YAML is parsed here, in the browser, with `yaml`), then
  * checkMessage (extract → scan → decide) and renderDialog. UI strings come from the i18n catalog (`playground`,
- * `simulator`, `taskpane` sections). Nothing leaves the page: no network, no storage.
+ * `simulator`, `taskpane` sections). A customer set built by `dlp customers build` can be loaded with its .key file (or
+ * with the key this build was compiled with); it is opened here and passed to checkMessage like the add-in does.
+ * Nothing leaves the page: no network, no storage.
  */
 import { stringify } from "yaml";
 import { loadPolicyWithWarnings, PolicyError } from "../engine/policy/load";
 import type { Policy } from "../engine/policy/types";
 import type { AttachmentInfo, Decision, Location, Recipient, SourceResult, Unscanned } from "../engine/types";
 import { checkMessage, type AttachmentInput } from "../pipeline/check-message";
+import { openCustomerSet, type CustomerSet } from "../engine/customers/customer-set";
 import { isMailFileNamed, mailBodyText, readMail, type MailAddress } from "../extract";
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
 import { el, onFileDrop } from "./dom";
 
 declare const __THINK_FIRST_POLICY__: Policy;
+declare const __THINK_FIRST_CUSTOMER_KEY__: string;
 
 const DEFAULT_SETTINGS = JSON.stringify({ enabled: true, minConfidence: "low", keywords: { add: [], remove: [] }, window: 300 });
 
@@ -34,9 +38,12 @@ interface State {
   attachments: AttachmentInput[];
   /** Parts of a dropped mail file that could not be read. */
   mailUnscanned: Unscanned[];
+  customers: CustomerSet | null;
+  /** The loaded set's file name and what was wrong, for the status line. */
+  customerStatus: { file: string; error?: string } | null;
 }
 
-const state: State = { uiLocale: "en", policyText: "", compiled: null, attachments: [], mailUnscanned: [] };
+const state: State = { uiLocale: "en", policyText: "", compiled: null, attachments: [], mailUnscanned: [], customers: null, customerStatus: null };
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -96,6 +103,7 @@ function update(): void {
   const { decision, sources } = checkMessage(
     { message: { from: sender, subject: byId<HTMLInputElement>("subject").value, recipients: recipients(), attachments }, body: byId<HTMLTextAreaElement>("sample").value, attachments: state.attachments, unscanned: state.mailUnscanned },
     policy,
+    { customers: state.customers },
   );
   renderResult(result, decision, sources, policy, m);
 }
@@ -191,6 +199,55 @@ async function addFiles(files: FileList | null): Promise<void> {
   schedule();
 }
 
+/** The key of a .key file (JSON, base64 key), else the key this build was compiled with, else null. */
+function keyFrom(text: string | null): Uint8Array | null {
+  let hex = typeof __THINK_FIRST_CUSTOMER_KEY__ === "string" ? __THINK_FIRST_CUSTOMER_KEY__ : "";
+  if (text !== null) {
+    const b64 = (JSON.parse(text) as { key?: string }).key || "";
+    const raw = atob(b64);
+    hex = "";
+    for (let i = 0; i < raw.length; i++) hex += (raw.charCodeAt(i) < 16 ? "0" : "") + raw.charCodeAt(i).toString(16);
+  }
+  if (!/^(?:[0-9a-f]{2}){16,64}$/.test(hex)) return null;
+  return new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+}
+
+async function loadCustomerSet(files: FileList | null): Promise<void> {
+  if (!files || !files.length) return;
+  let setFile: File | undefined;
+  let keyFile: File | undefined;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as File;
+    if (/\.key$/i.test(f.name)) keyFile = f;
+    else setFile = f;
+  }
+  state.customers = null;
+  state.customerStatus = { file: setFile ? setFile.name : keyFile ? keyFile.name : "" };
+  try {
+    if (!setFile) throw new Error("no .tfcs file chosen");
+    const key = keyFrom(keyFile ? new TextDecoder().decode(await readFile(keyFile)) : null);
+    if (!key) throw new Error("choose the set's .key file too");
+    state.customers = openCustomerSet(await readFile(setFile), key);
+  } catch (e) {
+    state.customerStatus.error = String((e as Error).message || e);
+  }
+  renderCustomerStatus();
+  schedule();
+}
+
+function renderCustomerStatus(): void {
+  const m = messages(state.uiLocale);
+  const box = byId("customer-status");
+  const st = state.customerStatus;
+  box.className = st && st.error ? "error" : "";
+  if (!st) box.textContent = "";
+  else if (st.error) box.textContent = format(m.playground.customerSetError, { error: st.error });
+  else if (state.customers) {
+    const h = state.customers.header;
+    box.textContent = format(m.playground.customerSetLoaded, { file: st.file, emails: String(h.counts.email), numbers: String(h.counts.number), keyId: h.keyId });
+  }
+}
+
 /**
  * A dropped .eml or .msg becomes the sample message, read by src/extract's readMail (the add-in's own mail path):
  * recipients, subject, body text and attachments replace the form's; parts it could not read are reported unscanned.
@@ -271,7 +328,20 @@ function build(): void {
     policyArea.value = new TextDecoder().decode(await readFile(f));
     schedule();
   });
-  const policySection = el("section", { "aria-labelledby": "h-policy" }, el("h2", { id: "h-policy" }, m.playground.policy), el("div", { class: "toolbar" }, reset, el("label", { for: "policy-file" }, m.playground.loadPolicy), policyFile), policyArea, el("div", { id: "policy-status", role: "alert" }));
+  const customerFile = el("input", { type: "file", id: "customer-set", accept: ".tfcs,.key", multiple: "" });
+  customerFile.addEventListener("change", () => void loadCustomerSet(customerFile.files));
+  const policySection = el(
+    "section",
+    { "aria-labelledby": "h-policy" },
+    el("h2", { id: "h-policy" }, m.playground.policy),
+    el("div", { class: "toolbar" }, reset, el("label", { for: "policy-file" }, m.playground.loadPolicy), policyFile),
+    policyArea,
+    el("div", { id: "policy-status", role: "alert" }),
+    el("h3", {}, m.playground.customerSet),
+    el("label", { for: "customer-set" }, m.playground.loadCustomerSet),
+    customerFile,
+    el("div", { id: "customer-status", role: "status" }),
+  );
 
   // Sample column.
   const input = (id: string, value: string) => {
@@ -310,6 +380,7 @@ function build(): void {
   const resultSection = el("section", { id: "result", "aria-live": "polite" });
   app.appendChild(el("div", { class: "cols" }, policySection, sampleSection, resultSection));
   renderAttachments();
+  renderCustomerStatus();
   update();
 }
 

@@ -144,7 +144,11 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
     organization: { name: p.organization.name, internalDomains: p.organization.internalDomains.map(lower) },
     citation,
     detectors,
-    thresholds: { emailList: p.thresholds.emailList, visibleExternalRecipients: p.thresholds.visibleExternalRecipients },
+    thresholds: {
+      emailList: p.thresholds.emailList,
+      visibleExternalRecipients: p.thresholds.visibleExternalRecipients,
+      customerList: typeof p.thresholds.customerList === "number" ? p.thresholds.customerList : 3,
+    },
     customPatterns,
     rules: p.rules.map((r) => {
       const rule: Policy["rules"][number] = {
@@ -173,6 +177,7 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
     onUnscanned: p.onUnscanned,
     timeBudgetMs: p.timeBudgetMs,
   };
+  if (p.customers) policy.customers = { set: p.customers.set.trim() };
   return { policy, warnings };
 }
 

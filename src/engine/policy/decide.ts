@@ -89,6 +89,9 @@ function stricter(a: Action, b: Action): number {
 const UNREAD_RECIPIENT: Recipient = { email: "", field: "bcc", recipientType: "unknown" };
 
 export function decide(sources: SourceResult[], message: MessageInfo, policy: Policy): Decision {
+  // An email-list counted with a customer set is held to that threshold (a policy.json of an older build has none: 3).
+  const customerThreshold = typeof policy.thresholds.customerList === "number" ? policy.thresholds.customerList : 3;
+  const listThreshold = (f: Finding) => (f.counted === "customers" ? customerThreshold : policy.thresholds.emailList);
   const custom = policy.customPatterns.map((c) => c.id);
   const from = (message.from || "").trim().toLowerCase();
   const senderDomain = domainOf(from);
@@ -136,7 +139,7 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   for (const source of sources) {
     for (const f of source.findings) {
       if (!enforced(f.detector, f.confidence)) continue;
-      if (f.detector === "email-list" && f.count !== undefined && f.count < policy.thresholds.emailList) continue;
+      if (f.detector === "email-list" && f.count !== undefined && f.count < listThreshold(f)) continue;
       if (senderAllowed(f.detector)) continue;
       items.push({ detector: f.detector, confidence: f.confidence, location: source.location, weight: 1, finding: f, key: key++ });
     }

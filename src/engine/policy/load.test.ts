@@ -28,6 +28,7 @@ describe("loadPolicy", () => {
       "block-identifiers-external:block:remove-or-mask",
       "warn-identifiers-external-low:warn:remove-or-mask",
       "warn-customer-list:warn:dont-share-customer-list",
+      "warn-customer-numbers:warn:dont-share-customer-list",
       "warn-visible-external-recipients:warn:move-to-bcc",
     ]);
     expect(Object.keys(policy.citation.title).sort()).toEqual(["en", "fi", "hi", "nb", "sk", "ur"]);
@@ -41,7 +42,8 @@ describe("loadPolicy", () => {
   it("fills defaults in a minimal policy and lower-cases domains", () => {
     const p = loadPolicy(HEAD.replace("example.com", "Example.COM") + "rules:\n  - { id: r, when: {}, action: warn, message: remove-or-mask }\n", "p.yaml");
     expect(p.organization.internalDomains).toEqual(["example.com"]);
-    expect(p.thresholds).toEqual({ emailList: 10, visibleExternalRecipients: 10 });
+    expect(p.thresholds).toEqual({ emailList: 10, visibleExternalRecipients: 10, customerList: 3 });
+    expect(p.customers).toBeUndefined();
     expect(p.rules[0]!.when).toEqual({ detectors: ["identifiers"], minCount: 1, minConfidence: "low", recipients: "any", where: ["body", "attachment", "subject"] });
     expect(p.allowlists).toEqual({ values: [], senders: [], recipientDomains: [] });
     expect(p.customPatterns).toEqual([]);

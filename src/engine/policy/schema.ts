@@ -164,10 +164,28 @@ export const POLICY_SPEC: ObjectSpec = {
     },
     thresholds: {
       type: "object",
-      default: { emailList: 10, visibleExternalRecipients: 10 },
+      default: { emailList: 10, visibleExternalRecipients: 10, customerList: 3 },
       properties: {
         emailList: { type: "integer", minimum: 2, default: 10, description: "email-list fires at this many distinct external addresses in one text." },
         visibleExternalRecipients: { type: "integer", minimum: 2, default: 10, description: "visible-external-recipients fires at this many external addresses in To and Cc together." },
+        customerList: {
+          type: "integer",
+          minimum: 1,
+          default: 3,
+          description: "With a customer set (customers.set): email-list fires at this many distinct known customers' addresses in one text, and other addresses are not counted.",
+        },
+      },
+    },
+    customers: {
+      type: "object",
+      description: "The tenant's customer set: exact matches of its customers' addresses and numbers (docs/customers.md).",
+      properties: {
+        set: {
+          type: "string",
+          required: true,
+          minLength: 1,
+          description: "The set file built by `dlp customers build` (relative to this policy file); its key is the .key file beside it.",
+        },
       },
     },
     customPatterns: { type: "array", items: CUSTOM_PATTERN_SPEC, default: [], description: "Identifiers of your own." },

@@ -89,7 +89,19 @@ export interface Policy {
     emailList: number;
     /** visible-external-recipients fires at this many external addresses in To+Cc (default 10). */
     visibleExternalRecipients: number;
+    /**
+     * With a customer set: email-list fires at this many distinct known customers' addresses in one text instead
+     * (default 3). Absent in a policy.json compiled by an older build: the default applies.
+     */
+    customerList?: number;
   };
+  /**
+   * The tenant's customer set (docs/customers.md), when it uses one: in the policy YAML the set file built by `dlp
+   * customers build`, relative to the policy file; in the compiled policy a tenant build ships, the file's name beside
+   * policy.json. The set itself is data passed to the scanner (createScanner(policy, { customers })); when the policy
+   * names one and none is loaded, texts with addresses are reported unscanned (src/pipeline/check-message.ts).
+   */
+  customers?: { set: string };
   customPatterns: CustomPattern[];
   rules: Rule[];
   allowlists: {

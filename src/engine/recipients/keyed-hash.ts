@@ -1,11 +1,9 @@
 /**
- * HMAC-SHA-256 of a text under a key, for the first-time recipient history (recipient-history.ts). SHA-256 and HMAC
- * come from fast-sha256 (public domain, ES5, typed arrays only, 2.5 KB gzip in launchevent.js); @noble/hashes 1.x,
- * the other maintained choice, calls BigInt() at run time, which the classic Outlook runtime lacks. Nothing on main
- * had a SHA-256 when this was written. Text is hashed as UTF-8 (encoded here: TextEncoder is not available in the
- * JavaScript-only runtime).
+ * HMAC-SHA-256 of a text under a key, for the first-time recipient history (recipient-history.ts), on the engine's one
+ * SHA-256 (../sha256.ts, shared with the customer set). Text is hashed as UTF-8 (encoded here: TextEncoder is not
+ * available in the JavaScript-only runtime).
  */
-import { HMAC } from "fast-sha256";
+import { hmacKey, hmacWords, wordsToBytes, type HmacKey } from "../sha256";
 import { codePoints } from "./script";
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
@@ -30,18 +28,17 @@ export function utf8(s: string): Uint8Array {
 
 /** HMAC-SHA-256 with one key for many texts (the key's pads are computed once). */
 export class KeyedHash {
-  private readonly hmac: HMAC;
-  private readonly out = new Uint8Array(32);
+  private readonly key: HmacKey;
+  private readonly words = new Int32Array(8);
 
   constructor(key: Uint8Array) {
-    this.hmac = new HMAC(key);
+    this.key = hmacKey(key);
   }
 
-  /** The 32-byte MAC of the text's UTF-8, in a buffer reused by the next call (copy what you keep). */
+  /** The 32-byte MAC of the text's UTF-8. */
   digest(text: string): Uint8Array {
-    this.hmac.reset();
-    this.hmac.update(utf8(text));
-    this.hmac.finish(this.out);
-    return this.out;
+    const data = utf8(text);
+    hmacWords(this.key, data, data.length, this.words);
+    return wordsToBytes(this.words);
   }
 }

@@ -8,6 +8,9 @@
  *
  * `findEmailList` counts distinct external addresses (lower-cased; external = the domain is not one of the organisation's
  * internal domains or their subdomains) and their distinct domains, and fires at the policy's threshold.
+ * `findCustomerList` is the same aggregate when the scanner has a customer set: it counts the distinct addresses that are
+ * in the set (known customers, whatever their domain) against thresholds.customerList, and ignores every other address,
+ * so a mail listing twelve partners is not a customer list, and three customers' addresses to a colleague are.
  */
 import type { Finding } from "../types";
 import type { Signal } from "../detectors/detector";
@@ -110,6 +113,44 @@ export function findEmailList(addresses: FoundAddress[], internal: readonly stri
     masked: count + (count === 1 ? " address (" : " addresses (") + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
     count,
     domains: domainCount,
+    counted: "external",
+  };
+}
+
+/**
+ * With a customer set: the aggregate of the known customers' addresses found in one text (distinct canonical
+ * addresses, whatever their domain), or null below the threshold (thresholds.customerList).
+ */
+export function findCustomerList(known: readonly { start: number; end: number; canonical: string }[], threshold: number): Finding | null {
+  const seen: Record<string, true> = {};
+  const domains: Record<string, true> = {};
+  let count = 0;
+  let domainCount = 0;
+  let start = -1;
+  let end = -1;
+  for (const a of known) {
+    if (start < 0 || a.start < start) start = a.start;
+    if (a.end > end) end = a.end;
+    if (seen[a.canonical]) continue;
+    seen[a.canonical] = true;
+    count++;
+    const domain = a.canonical.slice(a.canonical.lastIndexOf("@") + 1);
+    if (!domains[domain]) {
+      domains[domain] = true;
+      domainCount++;
+    }
+  }
+  if (count < Math.max(1, threshold)) return null;
+  return {
+    detector: "email-list",
+    start,
+    end,
+    confidence: "high",
+    reasons: [count + " distinct known customers' addresses (threshold " + threshold + ")", domainCount + (domainCount === 1 ? " domain" : " domains")],
+    masked: count + (count === 1 ? " address (" : " addresses (") + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
+    count,
+    domains: domainCount,
+    counted: "customers",
   };
 }
 

@@ -2,10 +2,12 @@
  * The registry of signals: facts about a message that rules can name, found by code other than a text pattern. One line
  * each; the text detectors are in ../detectors/index.ts, and ../registry.ts joins both.
  */
+import { customerEmail } from "./customer-email";
 import { customerListName } from "./customer-list-name";
+import { customerNumber } from "./customer-number";
 import { emailList } from "./email-list";
 import { linkedFile } from "./linked-file";
 import { unscanned } from "./unscanned";
 import { visibleExternalRecipients } from "./visible-external-recipients";
 
-export const signals = [emailList, customerListName, linkedFile, visibleExternalRecipients, unscanned] as const;
+export const signals = [emailList, customerListName, customerEmail, customerNumber, linkedFile, visibleExternalRecipients, unscanned] as const;

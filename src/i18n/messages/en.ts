@@ -228,6 +228,10 @@ export const en = {
     value: "Value (masked)",
     confidence: "Confidence",
     rules: "Rules that fired",
+    customerSet: "Customer set",
+    loadCustomerSet: "Load a customer set (.tfcs) and its .key",
+    customerSetLoaded: "{file}: {emails} addresses, {numbers} customer numbers (key {keyId})",
+    customerSetError: "Could not open the customer set: {error}",
   },
 };
 

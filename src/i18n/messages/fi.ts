@@ -190,5 +190,9 @@ export const fi = {
     value: "Arvo (peitetty)",
     confidence: "Varmuus",
     rules: "Lauenneet säännöt",
+    customerSet: "Asiakasjoukko",
+    loadCustomerSet: "Lataa asiakasjoukko (.tfcs) ja sen avain (.key)",
+    customerSetLoaded: "{file}: osoitteita {emails}, asiakasnumeroita {numbers} (avain {keyId})",
+    customerSetError: "Asiakasjoukkoa ei voitu avata: {error}",
   },
 } satisfies Messages;

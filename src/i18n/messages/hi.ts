@@ -189,5 +189,9 @@ export const hi = {
     value: "मान (छिपा हुआ)",
     confidence: "विश्वास",
     rules: "लागू हुए नियम",
+    customerSet: "ग्राहक सेट",
+    loadCustomerSet: "ग्राहक सेट (.tfcs) और उसकी कुंजी (.key) लोड करें",
+    customerSetLoaded: "{file}: {emails} पते, {numbers} ग्राहक संख्याएँ (कुंजी {keyId})",
+    customerSetError: "ग्राहक सेट नहीं खोला जा सका: {error}",
   },
 } satisfies Messages;

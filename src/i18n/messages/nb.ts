@@ -190,5 +190,9 @@ export const nb = {
     value: "Verdi (maskert)",
     confidence: "Sikkerhet",
     rules: "Regler som slo til",
+    customerSet: "Kundesett",
+    loadCustomerSet: "Last inn et kundesett (.tfcs) og nøkkelen (.key)",
+    customerSetLoaded: "{file}: {emails} adresser, {numbers} kundenumre (nøkkel {keyId})",
+    customerSetError: "Kunne ikke åpne kundesettet: {error}",
   },
 } satisfies Messages;

@@ -190,5 +190,9 @@ export const sk = {
     value: "Hodnota (zamaskovaná)",
     confidence: "Istota",
     rules: "Použité pravidlá",
+    customerSet: "Množina zákazníkov",
+    loadCustomerSet: "Načítať množinu zákazníkov (.tfcs) a jej kľúč (.key)",
+    customerSetLoaded: "{file}: adresy {emails}, čísla zákazníkov {numbers} (kľúč {keyId})",
+    customerSetError: "Množinu zákazníkov sa nepodarilo otvoriť: {error}",
   },
 } satisfies Messages;

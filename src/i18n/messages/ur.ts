@@ -190,5 +190,9 @@ export const ur = {
     value: "قدر (چھپی ہوئی)",
     confidence: "یقین",
     rules: "لاگو ہونے والے قواعد",
+    customerSet: "گاہکوں کا سیٹ",
+    loadCustomerSet: "گاہکوں کا سیٹ (.tfcs) اور اس کی کلید (.key) لوڈ کریں",
+    customerSetLoaded: "{file}: {emails} پتے، {numbers} کسٹمر نمبر (کلید {keyId})",
+    customerSetError: "گاہکوں کا سیٹ نہیں کھولا جا سکا: {error}",
   },
 } satisfies Messages;

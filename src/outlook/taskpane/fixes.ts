@@ -8,6 +8,8 @@
  */
 import type { CheckResult } from "../../pipeline/check-message";
 import { checkMessage, scannerFor } from "../../pipeline/check-message";
+import type { CustomerSet } from "../../engine/customers/customer-set";
+import { currentCustomers } from "../customer-source";
 import type { Finding, Recipient } from "../../engine/types";
 import type { Policy } from "../../engine/policy/types";
 import { domainOf, isExternal } from "../../engine/policy/decide";
@@ -26,7 +28,7 @@ export interface PaneCheck extends CheckResult {
   gaps: CheckResult["decision"]["unscanned"];
 }
 
-export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy, now: () => number = Date.now): Promise<PaneCheck> {
+export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy, now: () => number = Date.now, customers: CustomerSet | null = currentCustomers(policy)): Promise<PaneCheck> {
   const start = now();
   const read = await readMessage(item, office, policy, {
     now,
@@ -34,8 +36,9 @@ export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Po
     contentDeadline: start + 2 * PANE_CALL_MS,
     scanDeadline: start + 3 * PANE_CALL_MS,
     scanNew: true,
+    customers,
   });
-  const result = checkMessage(read.input, policy, { now, deadline: start + 3 * PANE_CALL_MS });
+  const result = checkMessage(read.input, policy, { now, deadline: start + 3 * PANE_CALL_MS, customers });
   return { decision: result.decision, sources: result.sources, gaps: read.gaps };
 }
 

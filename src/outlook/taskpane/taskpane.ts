@@ -16,6 +16,7 @@ import { messages } from "../../i18n/messages";
 import type { Messages } from "../../i18n/messages/en";
 import * as mb from "../mailbox";
 import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
+import { refreshCustomers, useCustomerStore } from "../customer-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 import { el } from "../../web/dom";
 
@@ -262,10 +263,15 @@ export async function startPane(): Promise<void> {
   // The pane is a browser page: it may cache the tenant's policy download in localStorage and refresh it now.
   try {
     usePolicyStore(window.localStorage);
+    useCustomerStore(window.localStorage);
   } catch (e) {
     usePolicyStore(null);
+    useCustomerStore(null);
   }
-  const p: Pane = { office, item, policy: await refreshPolicy({ timeoutMs: 3000 }), locale, m, root, busy: false };
+  const policy = await refreshPolicy({ timeoutMs: 3000 });
+  // The customer set the policy names (if any), downloaded or from the cache; check() uses it.
+  await refreshCustomers(policy, { timeoutMs: 3000 });
+  const p: Pane = { office, item, policy, locale, m, root, busy: false };
   (window as any).thinkFirstPane = p;
   // Opened by Take Action: show the verdict of the send at once, while the message is checked again.
   const ctx = await mb.getInitializationContext(item, 2000);
