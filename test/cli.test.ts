@@ -10,7 +10,8 @@ import * as path from "path";
 import { zipSync, strToU8 } from "fflate";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { readMailFile } from "../src/cli/eml";
-import { msgFile } from "../src/extract/test-fixtures-cfb";
+import { docFile, msgFile, pptFile, xlsFile } from "../src/extract/test-fixtures-cfb";
+import * as media from "../src/extract/test-fixtures-media";
 import { loadPolicy } from "../src/engine/policy/load";
 import { checkMessage } from "../src/pipeline/check-message";
 import { renderDialog } from "../src/i18n";
@@ -213,6 +214,68 @@ describe("dlp scan on other files", () => {
     const jsonl = dlp("scan", "--format", "jsonl", sub);
     expect(jsonl.code).toBe(2);
     expect(jsonl.out.trim().split("\n").map((l) => JSON.parse(l).action)).toEqual(["allow", "block"]);
+  });
+});
+
+describe("dlp scan on every format, pictures and links", () => {
+  const FIX = path.join(ROOT, "src/extract/fixtures");
+
+  it(".doc, .xls and .ppt (LibreOffice-saved and built here) are read; a card in each is found", () => {
+    const files = [
+      write("legacy/letter.doc", docFile([{ text: "Payment by Visa " + CARD, compressed: true }])),
+      write("legacy/orders.xls", xlsFile([[["Card"], [CARD]]])),
+      write("legacy/deck.ppt", pptFile([{ text: "Card " + CARD }])),
+    ];
+    const r = dlp("scan", "--format", "json", "--to", "bob@partner.test", ...files);
+    const results = JSON.parse(r.out) as { file: string; action: string; findings: { detector: string }[]; unscanned: unknown[] }[];
+    expect(results.map((x) => [path.basename(x.file), x.action, x.findings.some((f) => f.detector === "payment-card"), x.unscanned.length])).toEqual([
+      ["letter.doc", "block", true, 0],
+      ["orders.xls", "block", true, 0],
+      ["deck.ppt", "block", true, 0],
+    ]);
+    const saved = dlp("scan", "--format", "json", path.join(FIX, "letter.doc"), path.join(FIX, "customers.xls"), path.join(FIX, "deck.ppt"));
+    for (const x of JSON.parse(saved.out) as { unscanned: unknown[]; error?: string }[]) expect([x.unscanned, x.error]).toEqual([[], undefined]);
+  });
+
+  it("a .msg with a photo, a voice note and a OneDrive link: the photo is 'no text', the host is listed, nothing is unscanned", () => {
+    const msg = msgFile({
+      subject: "Site visit",
+      recipients: [{ type: 1, smtp: "bob@partner.test" }],
+      body: "Photos attached; the report is at https://contoso-my.sharepoint.com/:w:/g/personal/alice/Eb3?e=Zx",
+      attachments: [
+        { name: "site.jpg", data: media.jpg(3, true), mime: "image/jpeg" },
+        { name: "note.m4a", data: media.m4a(), mime: "audio/mp4" },
+      ],
+    });
+    const r = dlp("scan", write("visit.msg", msg));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("no text: site.jpg (image)");
+    expect(r.out).toContain("no text: note.m4a (media)");
+    expect(r.out).toContain("linked files: contoso-my.sharepoint.com");
+    expect(r.out).toMatch(/body:1:\d+  linked-file  high  contoso-my\.sharepoint\.com/);
+    expect(r.out).not.toContain("alice");
+    expect(r.out).not.toContain("not scanned");
+  });
+
+  it("cloud links in an HTML-only .eml (the link only in href) beside a card: blocked, 'Also linked' in the dialog", () => {
+    const html = `<p>Card ${CARD}</p><p>The list: <a href="https://www.dropbox.com/scl/fi/abc/customers.csv?rlkey=x&amp;dl=0">customers</a></p>`;
+    const file = write("links.eml", `From: alice@example.com\r\nTo: bob@partner.test\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`);
+    const r = dlp("scan", file);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("| Also linked: www.dropbox.com");
+    expect(r.out).not.toContain("rlkey");
+  });
+
+  it("a screenshot and a zip of photos: allowed (exit 0) under the default policy, exit 1 with attachments.images: warn", () => {
+    const shot = write("media/Screenshot 2025-03-01.png", media.png());
+    const photos = write("media/photos.zip", zipSync({ "a.jpg": media.jpg(), "b.heic": media.heic() }));
+    const r = dlp("scan", "--to", "bob@partner.test", shot, photos);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("no text: photos.zip!b.heic (image)");
+    const policy = write("images-warn.yaml", fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8").replace("images: ignore", "images: warn"));
+    const w = dlp("scan", "--policy", policy, shot);
+    expect(w.code).toBe(1);
+    expect(w.out).toContain("on-no-text (warn, check-no-text)");
   });
 });
 

@@ -146,3 +146,60 @@ it.each([
   await env.screenshot(page, `outlook-taskpane-${lang.slice(0, 2)}.png`);
   await page.close();
 });
+
+it("every format can be attached: .msg, .doc, .xls and .ppt are read by the real handler; a screenshot alone is sent", async () => {
+  const cfb = await import("../src/extract/test-fixtures-cfb");
+  const media = await import("../src/extract/test-fixtures-media");
+  const attach = async (page: Page, files: [string, Uint8Array][]) =>
+    page.evaluate(async (list) => {
+      await (window as any).thinkFirstSimulator.addFiles(list.map(([name, bytes]) => ({ name, bytes: new Uint8Array(bytes as number[]) })));
+    }, files.map(([n, b]) => [n, Array.from(b)] as [string, number[]]));
+  const card = "4111 1111 1111 1111";
+  for (const [name, bytes] of [
+    ["forwarded.msg", cfb.msgFile({ subject: "Fwd", body: "Card " + card, recipients: [{ type: 1, smtp: "x@partner.example" }] })],
+    ["letter.doc", cfb.docFile([{ text: "Visa " + card, compressed: true }])],
+    ["orders.xls", cfb.xlsFile([[["Card"], [card]]])],
+    ["deck.ppt", cfb.pptFile([{ text: "Card " + card }])],
+  ] as [string, Uint8Array][]) {
+    const page = await openSimulator();
+    await compose(page, { to: "partner@example.org", subject: name, body: "See attached." });
+    await attach(page, [[name, bytes]]);
+    await page.click("#send");
+    await page.waitForSelector("dialog#dialog[open]");
+    expect([name, await page.getAttribute("#dialog", "data-kind")]).toEqual([name, "block"]);
+    const text = (await page.textContent("#dialog-message"))!;
+    expect(text).toContain(name);
+    expect(text).not.toContain(card);
+    await page.close();
+  }
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "The error", body: "See the screenshot." });
+  await attach(page, [["Screenshot 2025-03-01.png", media.png()]]);
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  expect(await page.evaluate(() => (window as any).thinkFirstSimulator.lastOptions)).toEqual({ allowEvent: true });
+  await page.close();
+}, 60000);
+
+it("a cloud attachment (a OneDrive link in the fake mailbox): sent alone; beside a card the dialog names its host only", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "Plan", body: "The plan is attached." });
+  await page.fill("#cloud-url", "https://contoso-my.sharepoint.com/personal/jane_contoso_com/Documents/plan.docx?web=1");
+  await page.click("#cloud-add");
+  await page.waitForFunction(() => (document.getElementById("attachment-list")?.textContent || "").indexOf("plan.docx") >= 0);
+  expect(await page.textContent("#attachment-list")).toContain("cloud file, link");
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  expect(await page.evaluate(() => (window as any).thinkFirstSimulator.lastOptions)).toEqual({ allowEvent: true });
+  await compose(page, { body: "Card 4111 1111 1111 1111" });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  const message = (await page.textContent("#dialog-message"))!;
+  expect(message).toContain("Also linked: contoso-my.sharepoint.com");
+  expect(message).not.toContain("jane_contoso");
+  await env.screenshot(page, "outlook-dialog-linked.png");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  expect(await pane.textContent("#content")).toContain("contoso-my.sharepoint.com");
+  await page.close();
+}, 60000);

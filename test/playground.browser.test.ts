@@ -129,3 +129,72 @@ it("a customer set loaded with its key: three customers' addresses to a colleagu
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("every format can be dropped: .doc, .xls and .ppt as attachments, pictures as 'no text', links by host", async () => {
+  const cfb = await import("../src/extract/test-fixtures-cfb");
+  const media = await import("../src/extract/test-fixtures-media");
+  const page = await env.open("/playground.html");
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.waitForSelector('#decision[data-action="allow"]');
+  await page.fill("#rcpt-to", "buyer@partner.example");
+
+  // The picture fixtures are real files: Chromium's own decoders open them.
+  const decoded = await page.evaluate(
+    async (files) => {
+      const out: string[] = [];
+      for (const [bytes, type] of files as [number[], string][]) {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type }));
+        out.push(bitmap.width + "x" + bitmap.height);
+      }
+      return out;
+    },
+    [
+      [Array.from(media.png(16, 12)), "image/png"],
+      [Array.from(media.jpg(2)), "image/jpeg"],
+      [Array.from(media.jpg(3, true)), "image/jpeg"],
+      [Array.from(media.gif()), "image/gif"],
+    ],
+  );
+  expect(decoded).toEqual(["16x12", "16x8", "24x8", "2x2"]);
+
+  // A screenshot and a photo: allowed, listed as no text.
+  await page.setInputFiles("#sample-files", [
+    { name: "Screenshot 2025-03-01.png", mimeType: "image/png", buffer: Buffer.from(media.png()) },
+    { name: "IMG_0001.JPG", mimeType: "image/jpeg", buffer: Buffer.from(media.jpg(3, true)) },
+  ]);
+  await page.waitForSelector("#no-text li");
+  expect(await page.getAttribute("#decision", "data-action")).toBe("allow");
+  expect(await page.locator("#no-text li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-kind")))).toEqual(["image", "image"]);
+  expect(await page.$("#unscanned")).toBeNull();
+
+  const removeAll = async () => {
+    while (await page.$("#attachments li button")) await page.click("#attachments li button");
+  };
+  await removeAll();
+
+  // Office 97–2003 files: a card in each is found.
+  for (const [name, bytes] of [
+    ["letter.doc", cfb.docFile([{ text: "Visa 4111 1111 1111 1111", compressed: true }])],
+    ["orders.xls", cfb.xlsFile([[["Card"], ["4111 1111 1111 1111"]]])],
+    ["deck.ppt", cfb.pptFile([{ text: "Card 4111 1111 1111 1111" }])],
+  ] as [string, Uint8Array][]) {
+    await page.setInputFiles("#sample-files", { name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+    await page.waitForFunction((n) => (document.getElementById("attachments")?.textContent || "").indexOf(n) >= 0, name);
+    await page.waitForSelector('#decision[data-action="block"]');
+    expect(await page.locator('#findings tr[data-detector="payment-card"] td:nth-child(2)').evaluateAll((tds) => tds.map((td) => td.textContent))).toContain(`attachment “${name}”`);
+    await removeAll();
+    await page.waitForSelector('#decision[data-action="allow"]');
+  }
+
+  // A sharing link in the sample text: named by its host; with a card it rides along in the dialog.
+  await page.fill("#sample", "The list: https://contoso-my.sharepoint.com/:x:/g/personal/jane/EbX?e=Zq1");
+  await page.waitForSelector('#linked-files li[data-host="contoso-my.sharepoint.com"]');
+  expect(await page.getAttribute("#decision", "data-action")).toBe("allow");
+  await page.fill("#sample", "Card 4111 1111 1111 1111. The list: https://contoso-my.sharepoint.com/:x:/g/personal/jane/EbX?e=Zq1");
+  await page.waitForSelector('#decision[data-action="block"]');
+  expect(await page.textContent('.dialog[data-locale="en"] pre.plain')).toContain("Also linked: contoso-my.sharepoint.com");
+  expect(await page.textContent('.dialog[data-locale="en"] pre.plain')).not.toContain("jane");
+  expect(errors).toEqual([]);
+  await page.close();
+});
