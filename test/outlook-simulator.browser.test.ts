@@ -178,6 +178,15 @@ it("every format can be attached: .msg, .doc, .xls and .ppt are read by the real
   await page.click("#send");
   await page.waitForSelector("#send-status[data-outcome=sent]");
   expect(await page.evaluate(() => (window as any).thinkFirstSimulator.lastOptions)).toEqual({ allowEvent: true });
+  // With a card too: blocked for the card; the task pane lists the screenshot as a picture with no text to check.
+  await compose(page, { body: "Card 4111 1111 1111 1111" });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.textContent("#dialog-message")).not.toContain("Screenshot");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  expect(await pane.textContent("#no-text")).toContain("Pictures and media (no text to check)");
+  expect(await pane.textContent("#no-text")).toContain("Screenshot 2025-03-01.png (picture)");
   await page.close();
 }, 60000);
 

@@ -26,12 +26,12 @@ const example: fc.Arbitrary<Example> = fc.record({
 const rule: fc.Arbitrary<FiredRule> = fc.record({
   id: fc.string({ maxLength: 20 }),
   action: fc.constantFrom("warn" as const, "block" as const),
-  message: fc.oneof(fc.constantFrom("remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment"), fc.string({ maxLength: 30 })),
+  message: fc.oneof(fc.constantFrom("remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment", "check-links", "check-no-text"), fc.string({ maxLength: 30 })),
   detectors: fc.array(ids, { maxLength: 15 }),
 });
 const unscanned: fc.Arbitrary<Unscanned> = fc.record({
   part: text,
-  reason: fc.constantFrom("encrypted" as const, "too-large" as const, "unsupported" as const, "corrupt" as const, "limit" as const, "timeout" as const, "unavailable" as const),
+  reason: fc.constantFrom("encrypted" as const, "too-large" as const, "unsupported" as const, "corrupt" as const, "limit" as const, "timeout" as const, "unavailable" as const, "no-text" as const),
 });
 const decision: fc.Arbitrary<Decision> = fc.record({
   action: fc.constantFrom("allow" as const, "warn" as const, "block" as const),
@@ -41,6 +41,8 @@ const decision: fc.Arbitrary<Decision> = fc.record({
   fixes: fc.array(text.map((name) => ({ kind: "remove-attachment" as const, name })), { maxLength: 10 }),
   unscanned: fc.array(unscanned, { maxLength: 10 }),
   visibleExternalRecipients: fc.nat({ max: 5000 }),
+  // Hosts up to the 253 characters DNS allows, Unicode and markup included (the renderer must cope with anything).
+  linkedFiles: fc.array(fc.record({ host: fc.oneof(text, fc.domain()), count: fc.nat({ max: 1000 }) }), { maxLength: 12 }),
 });
 const citation = fc.record({
   title: fc.dictionary(fc.constantFrom("en", "sk", "nb", "fi", "hi", "ur", "nb-NO", "xx"), text),
