@@ -80,7 +80,6 @@ module.exports = (env, argv) => {
       new webpack.DefinePlugin({
         __THINK_FIRST_POLICY__: JSON.stringify(settings.policy),
         __THINK_FIRST_POLICY_URL__: JSON.stringify(settings.policyUrl || ""),
-        __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, sendMode: settings.sendMode, version: settings.version }),
       }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       // policy.json (the compiled policy, as baked into the bundle), manifest.json (unified manifest), build-info.json.

@@ -33,7 +33,10 @@ const CLASS = new Uint8Array(256);
 const HEX = new Uint8Array(256).fill(255);
 (() => {
   for (let i = 0; i < 10; i++) HEX[48 + i] = i;
-  for (let i = 0; i < 6; i++) (HEX[65 + i] = 10 + i), (HEX[97 + i] = 10 + i);
+  for (let i = 0; i < 6; i++) {
+    HEX[65 + i] = 10 + i;
+    HEX[97 + i] = 10 + i;
+  }
 })();
 const classOf = (c: number): number => (c < 256 ? (CLASS[c] as number) : 0);
 
@@ -114,7 +117,10 @@ class Lexer {
         const h = k < 256 ? (HEX[k] as number) : 255;
         if (h === 255) continue;
         if (hi < 0) hi = h;
-        else codes.push(hi * 16 + h), (hi = -1);
+        else {
+          codes.push(hi * 16 + h);
+          hi = -1;
+        }
       }
       if (hi >= 0) codes.push(hi * 16);
       this.pos = q < this.end ? q + 1 : this.end;
@@ -182,8 +188,10 @@ class Lexer {
       if (c === 92 /* \\ */) {
         const n = s.charCodeAt(i + 1);
         const mapped = n === 110 ? 10 : n === 114 ? 13 : n === 116 ? 9 : n === 98 ? 8 : n === 102 ? 12 : n === 40 || n === 41 || n === 92 ? n : -1;
-        if (mapped >= 0) codes.push(mapped), (i += 2);
-        else if (n >= 48 && n <= 55) {
+        if (mapped >= 0) {
+          codes.push(mapped);
+          i += 2;
+        } else if (n >= 48 && n <= 55) {
           // Up to three octal digits.
           let v = 0;
           let k = i + 1;
@@ -420,9 +428,10 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
     const op = t.op;
     if (op === "Tj") show(arg(1));
     else if (op === "TJ") show(arg(1));
-    else if (op === "'") out.push("\n"), show(arg(1));
-    else if (op === '"') out.push("\n"), show(arg(1));
-    else if (op === "Tf") {
+    else if (op === "'" || op === '"') {
+      out.push("\n");
+      show(arg(1));
+    } else if (op === "Tf") {
       const n = arg(2);
       if (isName(n)) current = font(n.n);
     } else if (op === "Td" || op === "TD") {

@@ -3,10 +3,8 @@ import type { Policy } from "../engine/policy/types";
 
 declare const __THINK_FIRST_POLICY__: Policy;
 declare const __THINK_FIRST_POLICY_URL__: string;
-declare const __THINK_FIRST_BUILD__: { baseUrl: string; sendMode: string; version: string };
 
 /** The tenant's policy, compiled into the bundle: the send handler never parses YAML or waits for the network. */
 export const bundledPolicy: Policy = __THINK_FIRST_POLICY__;
 /** Optional same-origin policy URL fetched outside the send path (empty when not configured). */
 export const policyUrl: string = __THINK_FIRST_POLICY_URL__;
-export const buildInfo = __THINK_FIRST_BUILD__;

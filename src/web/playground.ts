@@ -12,7 +12,7 @@ import type { AttachmentInfo, Decision, Location, Recipient, SourceResult } from
 import { checkMessage, type AttachmentInput } from "../pipeline/check-message";
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
-import { el, onFileDrop } from "./dom";
+import { el, onFileDrop } from "../outlook/dom";
 
 declare const __THINK_FIRST_POLICY__: Policy;
 

@@ -17,7 +17,7 @@ import type { Messages } from "../../i18n/messages/en";
 import * as mb from "../mailbox";
 import { refreshPolicy, usePolicyStore } from "../policy-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
-import { el } from "../../web/dom";
+import { el } from "../dom";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
