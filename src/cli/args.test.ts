@@ -1,5 +1,4 @@
 import { parse, UsageError } from "./args";
-import { position } from "./scan-files";
 import { htmlToText } from "./eml";
 
 describe("dlp arguments", () => {
@@ -24,15 +23,6 @@ describe("dlp arguments", () => {
     expect(() => parse(["scan", "--acton"])).toThrow(UsageError);
     expect(() => parse(["scan", "--format", "yaml"])).toThrow('--format must be text, json or jsonl, got "yaml"');
     expect(() => parse(["scan", "--to", "nobody"])).toThrow('--to needs an e-mail address, got "nobody"');
-  });
-});
-
-describe("position", () => {
-  it("gives 1-based line and column", () => {
-    const text = "ab\ncd\n\nefg";
-    expect(position(text, 0)).toEqual({ line: 1, column: 1 });
-    expect(position(text, 4)).toEqual({ line: 2, column: 2 });
-    expect(position(text, 8)).toEqual({ line: 4, column: 2 });
   });
 });
 

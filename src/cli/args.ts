@@ -39,7 +39,8 @@ Options
   --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
   -h, --help          this help
 
-Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error.`;
+Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error, or a file that could not be read
+(the message names it) or output that could not be written.`;
 
 export function parse(argv: string[]): Options {
   let parsed;
