@@ -12,6 +12,7 @@
  *   THINK_FIRST_VERSION    add-in version, semver (default: package.json's)
  * Every build also writes policy.json, manifest.json and build-info.json (scripts/tenant-settings.ts `generatedFiles`).
  */
+// tsx (a devDependency: webpack runs at build time) loads scripts/tenant-settings.ts.
 require("tsx/cjs/api").register();
 const path = require("path");
 const webpack = require("webpack");
@@ -31,7 +32,8 @@ module.exports = (env, argv) => {
     exclude: /node_modules/,
     use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
   };
-  // Dependencies ship ES2018+ syntax (postal-mime, fuse.js): lower them to ES2016 too, so the WHOLE bundle is ES2016.
+  // Dependencies ship ES2018+ syntax (fuse.js; yaml and redos-detector in the playground): lower them to ES2016 too, so
+  // the WHOLE bundle is ES2016.
   const depsRule = {
     test: /\.m?js$/,
     include: /node_modules/,

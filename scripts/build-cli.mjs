@@ -36,20 +36,20 @@ async function compiledDefaultPolicy() {
   return { source, policy: mod.exports.loadPolicy(source, path.basename(file)) };
 }
 
-export async function buildCli() {
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+export async function buildCli(outDir = OUT_DIR, minify = true) {
+  fs.rmSync(outDir, { recursive: true, force: true });
   const defaultPolicy = await compiledDefaultPolicy();
   await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: { dlp: "src/cli/run.ts" },
-    outdir: OUT_DIR,
+    outdir: outDir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     splitting: true,
     format: "esm",
     platform: "node",
     target: "node20",
-    minify: true,
+    minify,
     legalComments: "none",
     banner: { js: banner },
     define: { __DLP_DEFAULT_POLICY__: JSON.stringify(defaultPolicy) },

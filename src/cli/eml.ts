@@ -1,7 +1,8 @@
 /**
  * An .eml file → the pipeline's MessageInput: sender, To/Cc/Bcc (recipientType "unknown": a file has no Outlook
  * directory, so the policy's domain rule decides who is external), subject, body text (the HTML part as text when there
- * is no plain part), attachments with their bytes. Parsed with postal-mime, the same parser the extractor uses.
+ * is no plain part), attachments with their bytes. Parsed with postal-mime; the add-in's extractor reads mail with its
+ * own walker (src/extract/mime.ts) and HTML with src/extract/html.ts, not with these.
  */
 import PostalMime, { type Address } from "postal-mime";
 import type { Recipient } from "../engine/types";

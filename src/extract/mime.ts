@@ -3,8 +3,8 @@
  * base64 / quoted-printable, charsets (RFC 2231 parameters), nested messages and attachments.
  * Hand-written rather than postal-mime because postal-mime's parse is asynchronous (Promise-based streams), while
  * extractText must be synchronous: the send handler runs it within a deadline, the CLI and the task pane call it
- * directly, and the limits (depth, part count, clock) must be checked between parts. postal-mime stays available for
- * the CLI if a fuller parse is ever needed.
+ * directly, and the limits (depth, part count, clock) must be checked between parts. (The `dlp` CLI's .eml reader,
+ * src/cli/eml.ts, uses postal-mime.)
  */
 import { decodeBase64 } from "./base64";
 import { Context, PartFailure } from "./context";

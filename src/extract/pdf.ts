@@ -1,7 +1,7 @@
 /**
  * PDF text, hand-written and small (about 15 KB minified) instead of pdf.js/unpdf (over 1 MB, modern syntax, workers):
  * the classic-Windows send handler is one ES2016 file and must stay small. What it reads: the objects (also inside
- * object streams), FlateDecode / ASCIIHex / ASCII85 streams (fflate with the usual caps), each page's content streams
+ * object streams), FlateDecode / ASCIIHex / ASCII85 streams (inflate.ts, with the zip caps), each page's content streams
  * in file order, text operators Tj TJ ' ", line moves (Td TD T* Tm), literal and hex strings, fonts' ToUnicode CMaps
  * (bfchar, bfrange) and otherwise WinAnsi. What it does not: images (scanned PDFs have no text layer: OCR is out of
  * scope), LZW/JBIG2/DCT, Type3 glyph names, exact layout. /Encrypt in the trailer → `encrypted`.
