@@ -19,11 +19,14 @@ const OUTLOOK = "src/outlook";
 const WEB = "src/web";
 const CLI = "src/cli";
 
-/** What each folder may import and touch. `false` = forbidden. */
+/**
+ * What each folder may import and touch. `false` = forbidden. i18n takes types from engine and pipeline, and values only
+ * from the detector registry (each detector's and signal's display names are declared beside it, catalogs override).
+ */
 const FOLDERS = [
   { folder: ENGINE, allow: [ENGINE], builtins: false, office: false, dom: false, node: false },
   { folder: EXTRACT, allow: [EXTRACT], builtins: false, office: false, dom: false, node: false },
-  { folder: I18N, allow: [I18N], typeOnly: [ENGINE], builtins: false, office: false, dom: false, node: false },
+  { folder: I18N, allow: [I18N, `${ENGINE}/registry`, `${ENGINE}/signals`], typeOnly: [ENGINE, PIPELINE], builtins: false, office: false, dom: false, node: false },
   { folder: PIPELINE, allow: [PIPELINE, ENGINE, EXTRACT], builtins: false, office: false, dom: false, node: false },
   { folder: OUTLOOK, allow: [OUTLOOK, ENGINE, EXTRACT, I18N, PIPELINE], builtins: false, node: false },
   { folder: WEB, allow: [WEB, OUTLOOK, ENGINE, EXTRACT, I18N, PIPELINE], builtins: false, office: false, node: false },

@@ -32,8 +32,7 @@ module.exports = (env, argv) => {
     exclude: /node_modules/,
     use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } },
   };
-  // Dependencies ship ES2018+ syntax (fuse.js; yaml and redos-detector in the playground): lower them to ES2016 too, so
-  // the WHOLE bundle is ES2016.
+  // Dependencies may ship ES2018+ syntax (fuse.js): lower them to ES2016 too, so the WHOLE bundle is ES2016.
   const depsRule = {
     test: /\.m?js$/,
     include: /node_modules/,

@@ -1,14 +1,19 @@
 /**
  * npm run build:tenant -- --base-url https://host/path --policy FILE [--send-mode SoftBlock|Block|PromptUser]
  *                         [--id GUID] [--out DIR] [--policy-url URL] [--version X.Y.Z]
+ *                         [--compliance-mailbox ADDRESS [--exchange-mode Audit|AuditAndNotify|Enforce]
+ *                          [--exchange-unchecked report|moderate] [--strip-headers]]
  * (or THINK_FIRST_BASE_URL, THINK_FIRST_POLICY, THINK_FIRST_SEND_MODE, THINK_FIRST_ADDIN_ID, THINK_FIRST_OUT,
- *  THINK_FIRST_POLICY_URL, THINK_FIRST_VERSION; THINK_FIRST_ID_FILE overrides where the generated id is kept)
+ *  THINK_FIRST_POLICY_URL, THINK_FIRST_VERSION, THINK_FIRST_COMPLIANCE_MAILBOX, THINK_FIRST_EXCHANGE_MODE,
+ *  THINK_FIRST_EXCHANGE_UNCHECKED, THINK_FIRST_STRIP_HEADERS=1; THINK_FIRST_ID_FILE overrides where the generated id
+ *  is kept)
  *
  * One command from a fresh clone to a folder an admin can host and upload (docs/deploy.md): checks every input first,
  * runs the production webpack build with the tenant's policy compiled in, writes the app package for the unified
  * manifest, validates manifest.xml (xmllint, as `npm run validate`) and manifest.json (`office-addin-manifest validate`
- * with the network disabled), checks that policy.json is the compiled input, that no file mentions localhost, and
- * prints a summary. Exit code 0 only when all of that holds; 2 for bad input, 1 when the build or a check fails.
+ * with the network disabled), with --compliance-mailbox writes the Exchange backstop pack to <out>/exchange/ (every
+ * script checked against Microsoft's documented cmdlet parameters, scripts/exchange/), checks that policy.json is the
+ * compiled input, that no file mentions localhost, and prints a summary. Exit code 0 only when all of that holds; 2 for bad input, 1 when the build or a check fails.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -17,13 +22,16 @@ import { isDeepStrictEqual } from "util";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { compilePolicy } from "../src/engine/policy/load";
 import type { Policy } from "../src/engine/policy/types";
+import { policyVersion } from "../src/engine/policy/version";
+import { BackstopOptionError, checkMailbox, checkMode, checkUnchecked, type BackstopOptions } from "./exchange/backstop";
+import { writeExchangePack } from "./exchange/pack";
 import { appPackage, jsonManifestId } from "./manifest-json";
 import { checkAddinId, checkBaseUrl, checkPolicyUrl, checkSendMode, idFileFor, stableAddinId, TenantSettingsError } from "./tenant-settings";
 
 const ROOT = path.resolve(__dirname, "..");
 export const APP_PACKAGE = "think-first-app.zip";
 
-const OPTIONS: Record<string, { env: string; help: string }> = {
+const OPTIONS: Record<string, { env: string; help: string; flag?: true }> = {
   "base-url": { env: "THINK_FIRST_BASE_URL", help: "https URL the output folder is served from (required)" },
   policy: { env: "THINK_FIRST_POLICY", help: "the policy YAML compiled into the bundle (required)" },
   "send-mode": { env: "THINK_FIRST_SEND_MODE", help: "SoftBlock (default) | Block | PromptUser" },
@@ -32,11 +40,15 @@ const OPTIONS: Record<string, { env: string; help: string }> = {
   "policy-url": { env: "THINK_FIRST_POLICY_URL", help: "optional same-origin policy.json refreshed outside the send path" },
   version: { env: "THINK_FIRST_VERSION", help: "add-in version X.Y.Z (default package.json's); raise it for each manifest update" },
   "id-file": { env: "THINK_FIRST_ID_FILE", help: "where the generated id is kept (default .tenant/<host>.id)" },
+  "compliance-mailbox": { env: "THINK_FIRST_COMPLIANCE_MAILBOX", help: "writes <out>/exchange/: Exchange rules that report to this mailbox (docs/audit.md)" },
+  "exchange-mode": { env: "THINK_FIRST_EXCHANGE_MODE", help: "mode of those rules: Audit (default) | AuditAndNotify | Enforce" },
+  "exchange-unchecked": { env: "THINK_FIRST_EXCHANGE_UNCHECKED", help: "external mail the add-in did not check: report (default) | moderate" },
+  "strip-headers": { env: "THINK_FIRST_STRIP_HEADERS", help: "also remove the X-ThinkFirst-* headers before delivery outside", flag: true },
 };
 
 const USAGE = [
   "usage: npm run build:tenant -- --base-url https://host/path --policy FILE [options]",
-  ...Object.keys(OPTIONS).map((k) => `  --${k.padEnd(11)} ${OPTIONS[k]!.help}  [$${OPTIONS[k]!.env}]`),
+  ...Object.keys(OPTIONS).map((k) => `  --${k.padEnd(18)} ${OPTIONS[k]!.help}  [$${OPTIONS[k]!.env}]`),
 ].join("\n");
 
 class UsageError extends Error {}
@@ -48,6 +60,11 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
     if (arg === "--help" || arg === "-h") return { help: "yes" };
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!m || !OPTIONS[m[1]!]) throw new UsageError(`unknown argument "${arg}"\n${USAGE}`);
+    if (OPTIONS[m[1]!]!.flag) {
+      if (m[2] !== undefined) throw new UsageError(`--${m[1]} takes no value\n${USAGE}`);
+      given[m[1]!] = "1";
+      continue;
+    }
     const value = m[2] !== undefined ? m[2] : argv[++i];
     if (value === undefined || value.startsWith("--")) throw new UsageError(`--${m[1]} needs a value\n${USAGE}`);
     given[m[1]!] = value;
@@ -108,6 +125,26 @@ export interface BuildResult {
   policy: Policy;
   policyUrl?: string;
   version: string;
+  policyVersion: string;
+  /** The Exchange backstop pack, when --compliance-mailbox was given. */
+  exchange?: { dir: string; files: string[]; options: BackstopOptions };
+}
+
+/** The Exchange pack's settings from the options (undefined without a compliance mailbox); refuses bad values. */
+function exchangeOptions(o: Record<string, string | undefined>): Omit<BackstopOptions, "organization" | "policyVersion" | "productVersion"> | undefined {
+  if (!o["compliance-mailbox"]) {
+    const orphan = ["exchange-mode", "exchange-unchecked", "strip-headers"].find((k) => o[k]);
+    if (orphan) throw new UsageError(`--${orphan} configures the Exchange rules: give --compliance-mailbox too\n${USAGE}`);
+    return undefined;
+  }
+  const strip = o["strip-headers"];
+  if (strip && !["1", "true", "yes"].includes(strip.toLowerCase())) throw new BackstopOptionError(`strip headers: "${strip}" is not 1, true or yes`);
+  return {
+    complianceMailbox: checkMailbox(o["compliance-mailbox"]),
+    mode: checkMode(o["exchange-mode"] || "Audit"),
+    unchecked: checkUnchecked(o["exchange-unchecked"] || "report"),
+    stripHeaders: !!strip,
+  };
 }
 
 export function buildTenant(argv: string[], env: Record<string, string | undefined>, log: (s: string) => void = console.log): BuildResult {
@@ -128,6 +165,7 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const sendMode = checkSendMode(o["send-mode"] || "SoftBlock");
   if (o.id) checkAddinId(o.id);
   const policyUrl = o["policy-url"] ? checkPolicyUrl(o["policy-url"], baseUrl) : undefined;
+  const exchange = exchangeOptions(o);
   const outDir = path.resolve(o.out || "dist");
   checkOutDir(outDir);
   const idFile = o["id-file"] ? path.resolve(o["id-file"]) : idFileFor(baseUrl);
@@ -153,6 +191,16 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const manifestJsonText = fs.readFileSync(path.join(outDir, "manifest.json"), "utf8");
   fs.writeFileSync(path.join(outDir, APP_PACKAGE), appPackage(manifestJsonText));
 
+  // 3b. the Exchange backstop pack (checked against the documented cmdlets before it is written)
+  const xmlForVersion = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
+  const builtVersion = (/<Version>(\d+\.\d+\.\d+)\.0<\/Version>/.exec(xmlForVersion) || [])[1] || "?";
+  let pack: BuildResult["exchange"];
+  if (exchange) {
+    const options: BackstopOptions = { ...exchange, organization: policy.organization.name, policyVersion: policyVersion(policy), productVersion: builtVersion };
+    const dir = path.join(outDir, "exchange");
+    pack = { dir, files: writeExchangePack(dir, options, policy), options };
+  }
+
   // 4. checks of the output
   const xml = run(process.execPath, [path.join(ROOT, "scripts/validate-manifest.mjs"), path.join(outDir, "manifest.xml")]);
   if (xml.status !== 0) throw new Error(`manifest.xml does not validate:\n${xml.output}`);
@@ -165,8 +213,21 @@ export function buildTenant(argv: string[], env: Record<string, string | undefin
   const local = findLocalhost(outDir);
   if (local.length) throw new Error(`the output still mentions localhost (users' Outlook cannot load it):\n${local.map((h) => `  ${h.file}: …${h.excerpt}…`).join("\n")}`);
 
-  const version = (/<Version>(\d+\.\d+\.\d+)\.0<\/Version>/.exec(xmlText) || [])[1] || "?";
-  const result: BuildResult = { outDir, baseUrl, id: stable.id, jsonId: jsonManifestId(stable.id), idSource: stable.source, idFile, sendMode, policyFile, policy, policyUrl, version };
+  const result: BuildResult = {
+    outDir,
+    baseUrl,
+    id: stable.id,
+    jsonId: jsonManifestId(stable.id),
+    idSource: stable.source,
+    idFile,
+    sendMode,
+    policyFile,
+    policy,
+    policyUrl,
+    version: builtVersion,
+    policyVersion: policyVersion(policy),
+    exchange: pack,
+  };
   log(summary(result));
   return result;
 }
@@ -187,14 +248,18 @@ function summary(r: BuildResult): string {
     `  unified id  ${r.jsonId} (manifest.json, derived from the add-in id)`,
     `  version     ${r.version}`,
     `  send mode   ${r.sendMode}`,
-    `  policy      ${r.policyFile}: "${r.policy.organization.name}", ${r.policy.rules.length} rules, ${r.policy.customPatterns.length} custom patterns`,
+    `  policy      ${r.policyFile}: "${r.policy.organization.name}", ${r.policy.rules.length} rules, ${r.policy.customPatterns.length} custom patterns, version ${r.policyVersion}`,
     `  policy URL  ${r.policyUrl || "(none: the policy is the one compiled into the bundle)"}`,
-    "  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, no localhost",
+    r.exchange
+      ? `  exchange    ${path.join(r.outDir, "exchange")}${path.sep} (mode ${r.exchange.options.mode}, unchecked external mail: ${r.exchange.options.unchecked}, headers ${r.exchange.options.stripHeaders ? "removed before delivery outside" : "kept"}, reports to ${r.exchange.options.complianceMailbox})`
+      : "  exchange    not written (--compliance-mailbox ADDRESS writes the Exchange backstop rules, docs/audit.md)",
+    `  checked     manifest.xml (xmllint), manifest.json (office-addin-manifest, offline), policy.json = policy, no localhost${r.exchange ? ", Exchange scripts against the documented cmdlets" : ""}`,
     "",
     `Host every file of the folder at ${r.baseUrl}/ (launchevent.js, launchevent.html, taskpane.html, policy.json: Cache-Control: no-cache).`,
     "Then upload ONE of these in Microsoft 365 admin center → Settings → Integrated apps → Upload custom apps:",
     `  ${path.join(r.outDir, "manifest.xml")}   (add-in only manifest: every Outlook, including Mac)`,
     `  ${path.join(r.outDir, APP_PACKAGE)}   (unified manifest package: web, new Outlook, classic Windows 2307+; not Mac)`,
+    ...(r.exchange ? [`Then run ${path.join(r.outDir, "exchange", "install-rules.ps1")} in Exchange Online PowerShell (see the README.md beside it).`] : []),
     "See docs/deploy.md.",
   ].join("\n");
 }
@@ -204,7 +269,7 @@ if (require.main === module) {
     buildTenant(process.argv.slice(2), process.env);
   } catch (e) {
     const err = e as Error;
-    const bad = err instanceof UsageError || err instanceof TenantSettingsError || err.name === "PolicyError";
+    const bad = err instanceof UsageError || err instanceof TenantSettingsError || err instanceof BackstopOptionError || err.name === "PolicyError";
     const what = err.name === "PolicyError" ? "the policy is not valid:\n" : "";
     console.error(`build:tenant: ${what}${err.message}`);
     process.exit(bad ? 2 : 1);

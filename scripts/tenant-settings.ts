@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import type { Policy } from "../src/engine/policy/types";
+import { policyVersion } from "../src/engine/policy/version";
 import { unifiedManifest } from "./manifest-json";
 
 export const DEV_BASE_URL = "https://localhost:3000";
@@ -115,7 +116,17 @@ export function tenantSettings(env: Record<string, string | undefined>): TenantS
     },
     generatedFiles(): Record<string, string> {
       const xmlId = addinId || templateAddinId();
-      const info = { product: "Think First", version, baseUrl, sendMode, addinId: xmlId, policyUrl: policyUrl || null, organization: policy.organization.name, rules: policy.rules.map((r) => r.id) };
+      const info = {
+        product: "Think First",
+        version,
+        baseUrl,
+        sendMode,
+        addinId: xmlId,
+        policyUrl: policyUrl || null,
+        organization: policy.organization.name,
+        policyVersion: policyVersion(policy),
+        rules: policy.rules.map((r) => r.id),
+      };
       return {
         "build-info.json": JSON.stringify(info, null, 2) + "\n",
         "policy.json": JSON.stringify(policy, null, 2) + "\n",

@@ -1,6 +1,6 @@
 /**
  * The `dlp` CLI as compliance staff run it: `node bin/dlp.js …` spawned on fixture files written to a temp folder.
- * Expected dialog text is computed in-process with the same pipeline (readEml → checkMessage → renderDialog), so the
+ * Expected dialog text is computed in-process with the same pipeline (readMailFile → checkMessage → renderDialog), so the
  * test proves the CLI prints exactly what the add-in would show.
  */
 import { spawnSync } from "child_process";
@@ -9,7 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { zipSync, strToU8 } from "fflate";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { readEml } from "../src/cli/eml";
+import { readMailFile } from "../src/cli/eml";
+import { msgFile } from "../src/extract/test-fixtures-cfb";
 import { loadPolicy } from "../src/engine/policy/load";
 import { checkMessage } from "../src/pipeline/check-message";
 import { renderDialog } from "../src/i18n";
@@ -47,7 +48,7 @@ describe("dlp scan on .eml", () => {
     const { code, out } = dlp("scan", file);
     expect(code).toBe(2);
     const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
-    const { decision } = checkMessage(await readEml(new Uint8Array(fs.readFileSync(file))), policy);
+    const { decision } = checkMessage(readMailFile(new Uint8Array(fs.readFileSync(file)), path.basename(file)), policy);
     expect(decision.action).toBe("block");
     const dialog = renderDialog(decision, policy, "en").errorMessage;
     expect(out).toContain(dialog.split("\n").map((l) => (l ? "    | " + l : l)).join("\n"));
@@ -91,7 +92,7 @@ describe("dlp scan on .eml", () => {
     const { code, out } = dlp("scan", "--locale", "fi-FI", file);
     expect(code).toBe(2);
     const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
-    const { decision } = checkMessage(await readEml(new Uint8Array(fs.readFileSync(file))), policy);
+    const { decision } = checkMessage(readMailFile(new Uint8Array(fs.readFileSync(file)), path.basename(file)), policy);
     expect(out).toContain("dialog (fi)");
     for (const line of renderDialog(decision, policy, "fi").errorMessage.split("\n")) if (line) expect(out).toContain("    | " + line);
   });
@@ -116,6 +117,52 @@ describe("dlp scan on .eml", () => {
     expect(json[0].findings[0]).toMatchObject({ detector: "payment-card", masked: "**** **** **** 1111", part: "body" });
     expect(json[0].findings[0].value).toBeUndefined();
     expect(json[0].dialog.locale).toBe("en");
+  });
+});
+
+describe("dlp scan on .msg and HTML-only content: the add-in's one mail path", () => {
+  it("an Outlook .msg: recipients, body and an attached file are read; exit 2 with the add-in's dialog", () => {
+    const file = write(
+      "forward.msg",
+      msgFile({
+        subject: "Report",
+        from: { name: "Alice", smtp: "alice@example.com" },
+        recipients: [{ type: 1, name: "Bob", smtp: "bob@partner.test" }],
+        body: "See the attachment.",
+        attachments: [{ name: "cards.csv", data: Buffer.from(`name,card\nx,${CARD}\n`), mime: "text/csv" }],
+      }),
+    );
+    const r = dlp("scan", "--format", "json", file);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out);
+    expect(json[0].kind).toBe("message");
+    expect(json[0].findings[0]).toMatchObject({ detector: "payment-card", part: "cards.csv" });
+    const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
+    const { decision } = checkMessage(readMailFile(new Uint8Array(fs.readFileSync(file)), "forward.msg"), policy);
+    expect(json[0].dialog.errorMessage).toBe(renderDialog(decision, policy, "en").errorMessage);
+  });
+
+  it("a card only in the HTML alternative, in adjacent table cells, is found", () => {
+    const mime = [
+      "From: alice@example.com",
+      "To: bob@partner.test",
+      "Subject: Table",
+      'Content-Type: multipart/alternative; boundary="a"',
+      "",
+      "--a",
+      "Content-Type: text/plain",
+      "",
+      "See the table.",
+      "--a",
+      "Content-Type: text/html",
+      "",
+      "<p>See the table.</p><table><tr><td>Visa card</td><td>4111 1111 1111 1111</td></tr></table>",
+      "--a--",
+      "",
+    ].join("\r\n");
+    const r = dlp("scan", "--format", "json", write("html-only.eml", mime));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)[0].findings[0]).toMatchObject({ detector: "payment-card", part: "body" });
   });
 });
 

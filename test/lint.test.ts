@@ -54,6 +54,9 @@ const CASES: Case[] = [
   { name: "i18n imports an engine value", file: "src/i18n/probe.ts", code: 'import { createScanner } from "../engine/scan";\nexport const s = createScanner;\n', expect: [[IMPORTS, "src/i18n may import only types from src/engine"]] },
   { name: "i18n imports engine types", file: "src/i18n/probe.ts", code: 'import type { Decision } from "../engine/types";\nimport { type Policy } from "../engine/policy/types";\nexport type D = [Decision, Policy];\n', expect: [] },
   { name: "i18n mixes a value into a type import", file: "src/i18n/probe.ts", code: 'import { type Decision, ACTION_ORDER } from "../engine/types";\nexport const a: [Decision?, typeof ACTION_ORDER?] = [];\n', expect: [[IMPORTS, "only types from src/engine"]] },
+  { name: "i18n reads display names from the registry", file: "src/i18n/probe.ts", code: 'import { registered } from "../engine/registry";\nimport { unscanned } from "../engine/signals/unscanned";\nexport const r = [registered, unscanned];\n', expect: [] },
+  { name: "i18n imports pipeline types", file: "src/i18n/probe.ts", code: 'import type { ReasonCode } from "../pipeline/justification";\nexport type R = ReasonCode;\n', expect: [] },
+  { name: "i18n imports a pipeline value", file: "src/i18n/probe.ts", code: 'import { checkMessage } from "../pipeline/check-message";\nexport const c = checkMessage;\n', expect: [[IMPORTS, "src/i18n may import only types from src/pipeline"]] },
   { name: "i18n imports extract", file: "src/i18n/probe.ts", code: 'import { extractText } from "../extract";\nexport const e = extractText;\n', expect: [[IMPORTS, "src/i18n may not import src/extract"]] },
   // pipeline: engine and extract only.
   { name: "pipeline imports i18n", file: "src/pipeline/probe.ts", code: 'import { renderDialog } from "../i18n";\nexport const r = renderDialog;\n', expect: [[IMPORTS, "src/pipeline may not import src/i18n"]] },

@@ -76,3 +76,24 @@ describe("fixes on the fake mailbox", () => {
     expect(office.state.to).toHaveLength(1); // Bcc is set first, so nobody was dropped
   });
 });
+
+describe("the pane's check is Send's decision", () => {
+  it("a body Office cannot give: the pane says what Send says (onUnscanned), never 'ready'", async () => {
+    const { handleSend } = await import("../src/outlook/on-message-send");
+    const { fakeEvent } = await import("./helpers/fake-office");
+    const msg = { from: "me@example.com", to: [int("colleague@example.com")], subject: "x", body: "hello" };
+    const faults = { faults: { "body.getAsync": "fail" as const } };
+    const pane = await check(fakeOffice(msg, faults).item, fakeOffice(msg, faults).globals, defaultPolicy);
+    const { event } = fakeEvent();
+    const sent = await handleSend(event, { office: fakeOffice(msg, faults).globals, policy: defaultPolicy });
+    expect(pane.decision.action).toBe("warn");
+    expect(sent.allowEvent).toBe(false);
+    expect(pane.decision.rules.map((r) => r.id)).toEqual(["on-unscanned"]);
+  });
+
+  it("recipients the pane cannot read count as external there too", async () => {
+    const office = fakeOffice({ from: "me@example.com", to: [int("colleague@example.com")], subject: "x", body: "Card 4111 1111 1111 1111." }, { faults: { "cc.getAsync": "fail" } });
+    const r = await check(office.item, office.globals, defaultPolicy);
+    expect(r.decision.action).toBe("block");
+  });
+});

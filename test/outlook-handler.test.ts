@@ -116,6 +116,20 @@ describe("Office failures", () => {
     expect(options.errorMessage).toMatch(/body/i);
   });
 
+  it("recipients unreadable + a card in the body → block: the unread recipients count as external (fail closed)", async () => {
+    for (const field of ["to", "cc", "bcc"]) {
+      const { options } = await send(
+        { to: [int("colleague@example.com")], subject: "x", body: "Card 4111 1111 1111 1111, as agreed." },
+        { faults: { [field + ".getAsync"]: "fail" } },
+      );
+      expectStopped(options, "block");
+      expect(context(options).unscanned.map((u) => u.part)).toContain("recipients (" + field + ")");
+    }
+    // The same message with readable internal recipients only is allowed.
+    const { options } = await send({ to: [int("colleague@example.com")], subject: "x", body: "Card 4111 1111 1111 1111, as agreed." });
+    expect(options.allowEvent).toBe(true);
+  });
+
   it("attachment content times out → warn (policy), the attachment named as not checked", async () => {
     const { options } = await send(
       { to: [int("colleague@example.com")], subject: "x", body: "hello", attachments: [{ id: "a", name: "q3.xlsx", size: 10, base64: "AAAA" }] },

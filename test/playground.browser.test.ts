@@ -56,3 +56,44 @@ it("paste text with a card number → block, masked finding, dialog in six local
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("a dropped .eml or .msg becomes the sample message, read by the add-in's mail path", async () => {
+  const { msgFile } = await import("../src/extract/test-fixtures-cfb");
+  const page = await env.open("/playground.html");
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.waitForSelector('#decision[data-action="allow"]');
+  const eml = [
+    "From: Alice <alice@example.com>",
+    "To: Bob <bob@partner.example>",
+    "Cc: carol@example.com",
+    "Subject: Card on file",
+    'Content-Type: multipart/alternative; boundary="a"',
+    "",
+    "--a",
+    "Content-Type: text/plain",
+    "",
+    "See the table.",
+    "--a",
+    "Content-Type: text/html",
+    "",
+    "<p>See the table.</p><table><tr><td>Visa</td><td>4111 1111 1111 1111</td></tr></table>",
+    "--a--",
+    "",
+  ].join("\r\n");
+  await page.setInputFiles("#sample-files", { name: "forward.eml", mimeType: "message/rfc822", buffer: Buffer.from(eml) });
+  await page.waitForSelector('#decision[data-action="block"]');
+  expect(await page.inputValue("#rcpt-to")).toBe("bob@partner.example");
+  expect(await page.inputValue("#rcpt-cc")).toBe("carol@example.com");
+  expect(await page.inputValue("#subject")).toBe("Card on file");
+  expect(await page.inputValue("#sample")).toContain("4111 1111 1111 1111");
+
+  const msg = msgFile({ subject: "From Outlook", recipients: [{ type: 1, smtp: "dan@partner.example" }], body: "Nothing here.", attachments: [{ name: "iban.txt", data: Buffer.from("IBAN GB82 WEST 1234 5698 7654 32") }] });
+  await page.setInputFiles("#sample-files", { name: "saved.msg", mimeType: "application/vnd.ms-outlook", buffer: Buffer.from(msg) });
+  await page.waitForFunction(() => (document.getElementById("subject") as HTMLInputElement).value === "From Outlook");
+  expect(await page.inputValue("#rcpt-to")).toBe("dan@partner.example");
+  expect(await page.textContent("#attachments")).toContain("iban.txt");
+  await page.waitForSelector('#decision[data-action="block"]');
+  expect(errors).toEqual([]);
+  await page.close();
+});

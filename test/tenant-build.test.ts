@@ -10,6 +10,8 @@ import { unzipSync, strFromU8 } from "fflate";
 import { loadPolicyFile } from "../src/cli/policy-file";
 import { PolicyError } from "../src/engine/policy/load";
 import { findLocalhost } from "../scripts/build-tenant";
+import { checkScript } from "../scripts/exchange/powershell-check";
+import { policyVersion } from "../src/engine/policy/version";
 
 const ROOT = path.resolve(__dirname, "..");
 const BASE = "https://addins.contoso.test/think-first";
@@ -75,6 +77,9 @@ beforeAll(async () => {
     id: [["--base-url", BASE, "--policy", POLICY, "--out", never, "--id", "think-first"]],
     policyUrl: [[], { THINK_FIRST_BASE_URL: BASE, THINK_FIRST_POLICY: POLICY, THINK_FIRST_OUT: never, THINK_FIRST_POLICY_URL: "https://cdn.example.net/policy.json" }],
     localhost: [["--base-url", "https://localhost:3000", "--policy", POLICY, "--out", never]],
+    exchangeMode: [["--base-url", BASE, "--policy", POLICY, "--out", never, "--compliance-mailbox", "compliance@contoso.test", "--exchange-mode", "audit"]],
+    exchangeOrphan: [["--base-url", BASE, "--policy", POLICY, "--out", never, "--strip-headers"]],
+    mailbox: [[], { THINK_FIRST_BASE_URL: BASE, THINK_FIRST_POLICY: POLICY, THINK_FIRST_OUT: never, THINK_FIRST_COMPLIANCE_MAILBOX: "x'; Remove-Mailbox boss; '@contoso.test" }],
   };
   // Everything overlaps to keep the test short: the refusals stop before the id file is touched, and the second build
   // starts once the first has saved the tenant's new id (before its webpack run), so it must find and reuse it.
@@ -85,7 +90,10 @@ beforeAll(async () => {
     return r;
   });
   while (!fs.existsSync(idFile) && !firstDone) await new Promise((r) => setTimeout(r, 100));
-  const secondRun = buildTenant(["--base-url", `${BASE}/`, "--policy", POLICY, "--out", out2, "--send-mode", "Block", "--policy-url", "policy.json"]);
+  const secondRun = buildTenant([
+    "--base-url", `${BASE}/`, "--policy", POLICY, "--out", out2, "--send-mode", "Block", "--policy-url", "policy.json",
+    "--compliance-mailbox", "o'brien@contoso.test", "--exchange-mode", "Enforce", "--strip-headers",
+  ]);
   [first, second] = await Promise.all([firstRun, secondRun]);
   await refusals;
 }, 360_000);
@@ -176,6 +184,22 @@ describe("a second build for the same tenant (Block, policy URL)", () => {
     expect(info(out1)).toMatchObject({ baseUrl: BASE, sendMode: "SoftBlock", addinId: id, policyUrl: null });
     expect(second.stdout).toContain(`policy URL  ${BASE}/policy.json`);
   });
+
+  it("writes the Exchange backstop pack, checked against the documented cmdlets, and records the policy version", () => {
+    const dir = path.join(out2, "exchange");
+    expect(fs.readdirSync(dir).sort()).toEqual(["README.md", "auto-reply.eml", "checked.eml", "install-rules.ps1", "override-with-reason.eml", "override.eml", "remove-rules.ps1", "test-rules.ps1", "unchecked.eml"]);
+    const install = checkScript(fs.readFileSync(path.join(dir, "install-rules.ps1"), "utf8"));
+    expect(install.errors).toEqual([]);
+    const created = install.invocations.filter((i) => i.cmdlet === "New-TransportRule");
+    expect(created.map((i) => i.splatted.Mode)).toEqual(["Enforce", "Enforce", "Enforce", "Enforce", "Enforce"]);
+    expect(created[0]!.splatted.GenerateIncidentReport).toBe("o'brien@contoso.test");
+    const version = policyVersion(loadPolicyFile(POLICY));
+    expect(JSON.parse(fs.readFileSync(path.join(out2, "build-info.json"), "utf8")).policyVersion).toBe(version);
+    expect(second.stdout).toContain(`version ${version}`);
+    expect(second.stdout).toMatch(/exchange +.*exchange.* \(mode Enforce, unchecked external mail: report, headers removed before delivery outside, reports to o'brien@contoso\.test\)/);
+    expect(first.stdout).toMatch(/exchange +not written \(--compliance-mailbox/);
+    expect(fs.existsSync(path.join(out1, "exchange"))).toBe(false);
+  });
 });
 
 describe("bad inputs fail clearly, before anything is built", () => {
@@ -207,6 +231,12 @@ describe("bad inputs fail clearly, before anything is built", () => {
 
   it('the send mode "Softblock"', () => {
     expectRefused(refused.sendMode!, /"Softblock" is not one of SoftBlock, Block, PromptUser.*did you mean "SoftBlock"/);
+  });
+
+  it("Exchange settings: a mode in the wrong case, a setting without the mailbox, a mailbox that is not an address", () => {
+    expectRefused(refused.exchangeMode!, /--exchange-mode: "audit" is not one of Audit, AuditAndNotify, Enforce \(did you mean "Audit"\?\)/);
+    expectRefused(refused.exchangeOrphan!, /--strip-headers configures the Exchange rules: give --compliance-mailbox too/);
+    expectRefused(refused.mailbox!, /--compliance-mailbox: "x'; Remove-Mailbox boss; '@contoso.test" is not an e-mail address/);
   });
 
   it("an id that is not a GUID, a foreign policy URL, a localhost base URL (also as environment variables)", () => {

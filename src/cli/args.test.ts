@@ -1,5 +1,4 @@
 import { parse, UsageError } from "./args";
-import { htmlToText } from "./eml";
 
 describe("dlp arguments", () => {
   it("parses commands, inputs and options with their defaults", () => {
@@ -26,8 +25,12 @@ describe("dlp arguments", () => {
   });
 });
 
-describe("htmlToText", () => {
-  it("keeps the text and line breaks of an HTML body", () => {
-    expect(htmlToText("<p>Card&nbsp;4111</p><style>p{}</style><div>a &amp; b<br>c</div>")).toBe("Card\u00a04111\na & b\nc\n");
+describe("dlp report arguments", () => {
+  it("takes text, csv, html or json and --out; other commands keep their formats and refuse --out", () => {
+    expect(parse(["report", "--format", "html", "--out", "r.html", "mail/"])).toMatchObject({ command: "report", format: "html", out: "r.html", inputs: ["mail/"] });
+    expect(parse(["report", "--format", "csv", "x.eml"]).format).toBe("csv");
+    expect(() => parse(["report", "--format", "jsonl", "x.eml"])).toThrow('--format must be text, csv, html or json for report, got "jsonl"');
+    expect(() => parse(["scan", "--format", "csv", "x.eml"])).toThrow('--format must be text, json or jsonl, got "csv"');
+    expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report only");
   });
 });

@@ -1,7 +1,7 @@
 /** Command-line parsing for `dlp` (node:util parseArgs, strict: unknown flags are usage errors, exit 3). */
 import { parseArgs } from "util";
 
-export type Format = "text" | "json" | "jsonl";
+export type Format = "text" | "json" | "jsonl" | "csv" | "html";
 
 export interface Options {
   command: string;
@@ -14,6 +14,8 @@ export interface Options {
   to: string[];
   progress: boolean | undefined;
   help: boolean;
+  /** `report`: write the output to this file instead of stdout. */
+  out?: string;
 }
 
 export class UsageError extends Error {}
@@ -21,26 +23,30 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: dlp <command> [options]
 
 Commands
-  scan <files or folders…>     scan .eml messages (decision + the exact Think First dialog) and other files
+  scan <files or folders…>     scan .eml/.msg messages (decision + the exact Think First dialog) and other files
                                (.txt .csv .docx .xlsx .pptx .pdf .zip …: findings with file, line and column)
   explain <files or folders…>  like scan, and why each finding fired: pattern, checksum, keywords and distance,
                                and what an allowlist removed
   check-policy <policy.yaml>   validate a policy, compile every regex, run every examples block
+  report <.eml files or folders…>
+                               what the X-ThinkFirst-* headers of exported messages say: checks, warnings
+                               (Send Anyway), blocks, unchecked external mail, reasons, per rule and per ISO week
   schema                       print the policy's JSON Schema
 
 Options
   --policy FILE       policy YAML (default: assets/policy/default-policy.yaml)
-  --format FORMAT     text (default), json or jsonl
+  --format FORMAT     text (default), json or jsonl; for report: text, csv, html or json
+  --out FILE          report: write to FILE (e.g. --format html --out report.html)
   --locale LOCALE     language of the dialog text: en, sk, nb, fi, hi, ur (or any Outlook display language)
   --show-values       print the values found (masked otherwise)
   --each-line         scan each line of a text file as its own sample (findings carry its line)
-  --to ADDRESS        for files that are not .eml: the recipient to assume (repeatable;
+  --to ADDRESS        for files that are not mails: the recipient to assume (repeatable;
                       default someone@external.invalid, an external recipient)
   --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
   -h, --help          this help
 
 Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error, or a file that could not be read
-(the message names it) or output that could not be written.`;
+(the message names it) or output that could not be written (report: 0 done, 3 as for scan).`;
 
 export function parse(argv: string[]): Options {
   let parsed;
@@ -59,6 +65,7 @@ export function parse(argv: string[]): Options {
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
+        out: { type: "string" },
       },
     });
   } catch (e) {
@@ -67,7 +74,10 @@ export function parse(argv: string[]): Options {
   const v = parsed.values;
   const [command = "", ...inputs] = parsed.positionals;
   const format = v.format as string;
-  if (format !== "text" && format !== "json" && format !== "jsonl") throw new UsageError(`--format must be text, json or jsonl, got "${format}"`);
+  if (command === "report") {
+    if (format !== "text" && format !== "csv" && format !== "html" && format !== "json") throw new UsageError(`--format must be text, csv, html or json for report, got "${format}"`);
+  } else if (format !== "text" && format !== "json" && format !== "jsonl") throw new UsageError(`--format must be text, json or jsonl, got "${format}"`);
+  if (v.out !== undefined && command !== "report") throw new UsageError("--out is for report only");
   const to = (v.to as string[] | undefined) || ["someone@external.invalid"];
   for (const a of to) if (!/^[^\s@]+@[^\s@]+$/.test(a)) throw new UsageError(`--to needs an e-mail address, got "${a}"`);
   return {
@@ -81,5 +91,6 @@ export function parse(argv: string[]): Options {
     to,
     progress: v["no-progress"] ? false : (v.progress as boolean | undefined),
     help: v.help as boolean,
+    out: v.out as string | undefined,
   };
 }

@@ -1,52 +1,43 @@
 /**
- * An .eml file → the pipeline's MessageInput: sender, To/Cc/Bcc (recipientType "unknown": a file has no Outlook
- * directory, so the policy's domain rule decides who is external), subject, body text (the HTML part as text when there
- * is no plain part), attachments with their bytes. Parsed with postal-mime; the add-in's extractor reads mail with its
- * own walker (src/extract/mime.ts) and HTML with src/extract/html.ts, not with these.
+ * A mail file (.eml or .msg, told apart by content) → the pipeline's MessageInput, through src/extract's readMail: the
+ * same parser and the same HTML-to-text the add-in uses for attached mails, so a mail gets one reading everywhere.
+ * Sender, To/Cc/Bcc with display names (recipientType "unknown": a file has no Outlook directory, so the policy's
+ * domain rule decides who is external), subject, the body (the plain part; else the HTML part as text; other body parts
+ * add the lines the body lacks), attachments with their bytes, and what could not be read as unscanned parts.
  */
-import PostalMime, { type Address } from "postal-mime";
-import type { Recipient } from "../engine/types";
+import type { Recipient, Unscanned } from "../engine/types";
+import { mailBodyText, readMail, type MailAddress, type MailItem } from "../extract";
 import type { MessageInput } from "../pipeline/check-message";
 
-function mailboxes(list: Address[] | undefined, field: Recipient["field"]): Recipient[] {
-  const out: Recipient[] = [];
-  for (const a of list || []) {
-    if (a.group) for (const m of a.group) out.push({ email: m.address, name: m.name || undefined, field, recipientType: "unknown" });
-    else if (a.address) out.push({ email: a.address, name: a.name || undefined, field, recipientType: "unknown" });
-  }
-  return out;
+function recipients(list: MailAddress[], field: Recipient["field"]): Recipient[] {
+  return list.map((a) => (a.name ? { email: a.address, name: a.name, field, recipientType: "unknown" as const } : { email: a.address, field, recipientType: "unknown" as const }));
 }
 
-/** Plain text from HTML: tags dropped, block ends as line breaks, entities of the common kind decoded. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, "")
-    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, "\u00a0")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, "&");
-}
-
-export async function readEml(bytes: Uint8Array): Promise<MessageInput> {
-  const email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer" });
-  const from = email.from && !email.from.group ? email.from.address : undefined;
-  const recipients = mailboxes(email.to, "to").concat(mailboxes(email.cc, "cc"), mailboxes(email.bcc, "bcc"));
-  const attachments = email.attachments.map((a, i) => {
-    const content = a.content;
-    const bytes = typeof content === "string" ? new TextEncoder().encode(content) : new Uint8Array(content as ArrayBuffer);
-    const name = a.filename || `attachment-${i + 1}${a.mimeType === "message/rfc822" ? ".eml" : ""}`;
-    return {
-      info: { id: `att-${i + 1}`, name, size: bytes.length, type: a.mimeType === "message/rfc822" ? ("item" as const) : ("file" as const), isInline: a.disposition === "inline" },
-      bytes,
-    };
+/** A MailItem as the pipeline's input. `fileName` names the mail in unscanned parts. */
+export function mailInput(item: MailItem, fileName: string): MessageInput {
+  const attachments = item.attachments.map((a, i) => ({
+    info: { id: `att-${i + 1}`, name: a.name, size: a.bytes.length, type: a.isMessage ? ("item" as const) : ("file" as const), isInline: a.inline },
+    bytes: a.bytes,
+  }));
+  const unscanned: Unscanned[] = item.unscanned.map((u) => {
+    const part = u.part ? fileName + "!" + u.part : fileName;
+    return u.detail ? { part, reason: u.reason, detail: u.detail } : { part, reason: u.reason };
   });
-  return {
-    message: { from, subject: email.subject || "", recipients, attachments: attachments.map((a) => a.info) },
-    body: email.text !== undefined ? email.text : htmlToText(email.html || ""),
+  const input: MessageInput = {
+    message: {
+      from: item.from && item.from.address ? item.from.address : undefined,
+      subject: item.subject,
+      recipients: recipients(item.to, "to").concat(recipients(item.cc, "cc"), recipients(item.bcc, "bcc")),
+      attachments: attachments.map((a) => a.info),
+    },
+    body: mailBodyText(item),
     attachments,
   };
+  if (unscanned.length) input.unscanned = unscanned;
+  return input;
+}
+
+/** Reads a .eml or .msg file into the pipeline's input. Never throws. */
+export function readMailFile(bytes: Uint8Array, fileName: string): MessageInput {
+  return mailInput(readMail(bytes), fileName);
 }

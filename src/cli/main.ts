@@ -1,11 +1,11 @@
 /**
- * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy. It runs the
- * add-in's own code (extract → scan → decide → render), built ahead of time into build/cli (scripts/build-cli.mjs), so
- * what it prints is what employees get.
+ * The `dlp` command for compliance staff: scan sample messages and files, explain findings, check a policy, report on
+ * the audit headers of sent mail. It runs the add-in's own code (extract → scan → decide → render), built ahead of time
+ * into build/cli (scripts/build-cli.mjs), so what it prints is what employees get. See docs/policy.md and docs/audit.md.
  * Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error, or an input that could not be read (see ./files.ts).
  * Results are written file by file as they are found, each write waiting for the output to drain, so a pipe gets all
- * of it and memory does not grow with the output. The YAML parser and the regex checker (policy/load.ts), the .eml
- * reader and the dialog renderer are loaded only by the commands and files that need them.
+ * of it and memory does not grow with the output. The YAML parser and the regex checker (policy/load.ts), the report,
+ * check-policy and the dialog renderer are loaded only by the commands and files that need them.
  */
 import * as path from "path";
 import { parse, UsageError, USAGE, type Options } from "./args";
@@ -70,6 +70,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await scanCommand(opts, io);
       case "check-policy":
         return await checkPolicyCommand(opts, io);
+      case "report": {
+        // reportCommand writes synchronously; each write is chained so that backpressure and a closed output count.
+        const { reportCommand } = await import("./report-command");
+        const policy = await readPolicy(opts.policy || DEFAULT_POLICY, !!opts.policy);
+        let written = Promise.resolve();
+        const code = reportCommand(opts, { out: (s) => (written = written.then(() => out(s))), err: io.err }, policy);
+        await written;
+        return code;
+      }
       case "schema": {
         const { policyJsonSchema } = await import("../engine/policy/schema");
         await out(JSON.stringify(policyJsonSchema(), null, 2));

@@ -1,12 +1,13 @@
 /**
  * `dlp scan` / `dlp explain`: one result per input file, computed by the add-in's own code.
- *   .eml  → readEml → checkMessage (extract → scan → decide) → renderDialog: the decision and the exact dialog text;
+ *   .eml / .msg (or an Outlook message by content) → readMailFile (src/extract's readMail) → checkMessage (extract →
+ *         scan → decide) → renderDialog: the decision and the exact dialog text;
  *   other → extractText → the policy's scanner → decide, as if the file were attached to a message to `--to`.
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
- * The .eml reader and the dialog renderer are loaded on the first .eml, so a scan of other files does not load them.
+ * The dialog renderer and its catalogs are loaded on the first mail file, so a scan of other files does not load them.
  */
 import * as path from "path";
-import { extractText } from "../extract";
+import { extractText, isMailFileNamed } from "../extract";
 import { detectors as builtins } from "../engine/detectors";
 import { createScanner, allowKey, type Scanner } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
@@ -14,6 +15,7 @@ import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, 
 import type { Policy } from "../engine/policy/types";
 import { checkMessage, scannerFor } from "../pipeline/check-message";
 import type { DialogText, Locale } from "../i18n";
+import { readMailFile } from "./eml";
 import { lineIndex, type PositionOf } from "./positions";
 
 export interface FindingRow {
@@ -49,7 +51,7 @@ export interface FileResult {
   decision: Decision;
   findings: FindingRow[];
   unscanned: Unscanned[];
-  /** .eml only: what Outlook would show. */
+  /** Mail files only: what Outlook would show. */
   dialog?: DialogText & { locale: Locale };
   /** --each-line: the lines that did not pass. */
   lines?: { line: number; action: Action; rules: string[] }[];
@@ -125,8 +127,8 @@ export function strictest(actions: Action[]): Action {
 }
 
 export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
-  const [{ readEml }, { renderDialog, resolveLocale }] = await Promise.all([import("./eml"), import("../i18n")]);
-  const input = await readEml(bytes);
+  const { renderDialog, resolveLocale } = await import("../i18n");
+  const input = readMailFile(bytes, path.basename(file));
   const { decision, sources } = checkMessage(input, s.policy);
   const locale = resolveLocale(s.locale);
   const findings: FindingRow[] = [];
@@ -192,17 +194,22 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
 export function unreadable(file: string, error: string, policy: Policy): FileResult {
   const unscanned: Unscanned[] = [{ part: path.basename(file), reason: "unavailable", detail: error }];
   const decision = decide([{ location: { kind: "attachment", name: path.basename(file) }, findings: [], unscanned, chars: 0 }], { subject: "", recipients: [], attachments: [] }, policy);
-  return { file, kind: /\.eml$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error };
+  return { file, kind: /\.(eml|msg)$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error };
+}
+
+/** A mail file: named .eml or .msg, or an Outlook message by content (src/extract's rule, shared with the playground). */
+export function isMessageFile(file: string, bytes: Uint8Array): boolean {
+  return isMailFileNamed(path.basename(file), bytes);
 }
 
 export async function scanOne(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
   try {
-    if (/\.eml$/i.test(file)) return await scanMessage(file, bytes, s);
+    if (isMessageFile(file, bytes)) return await scanMessage(file, bytes, s);
     return scanFile(file, bytes, s);
   } catch (e) {
     // Never a crash for bad input: the file is reported as not scanned, and the policy's onUnscanned applies.
     const unscanned: Unscanned[] = [{ part: path.basename(file), reason: "corrupt", detail: (e as Error).message }];
     const decision = decide([{ location: { kind: "attachment", name: path.basename(file) }, findings: [], unscanned, chars: 0 }], { subject: "", recipients: [], attachments: [] }, s.policy);
-    return { file, kind: /\.eml$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error: (e as Error).message };
+    return { file, kind: isMessageFile(file, bytes) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error: (e as Error).message };
   }
 }

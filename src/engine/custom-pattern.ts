@@ -6,13 +6,13 @@
  * detector built here, see `isCustom`).
  */
 import type { CustomPattern } from "./policy/types";
-import type { Detector, Validation } from "./detectors/detector";
+import type { DetectorCore, Validation } from "./detectors/detector";
 import { checksumById } from "./checksums";
 import { maskLast4 } from "./mask";
 
 const CUSTOM = "__thinkFirstCustom";
 
-export function compileCustomPattern(p: CustomPattern): Detector {
+export function compileCustomPattern(p: CustomPattern): DetectorCore {
   let flags = "u";
   for (const f of p.flags || "") if ("imsu".indexOf(f) >= 0 && flags.indexOf(f) < 0) flags += f;
   const pattern = new RegExp(p.pattern, flags);
@@ -23,7 +23,7 @@ export function compileCustomPattern(p: CustomPattern): Detector {
     if (check && !check(candidate)) return { ok: false, reasons: [p.checksum + " failed"], confidence };
     return { ok: true, reasons: check ? ["pattern matched", p.checksum + " ok"] : ["pattern matched"], confidence };
   };
-  const d: Detector = {
+  const d: DetectorCore = {
     id: p.id,
     description: p.description || "custom pattern " + p.id,
     pattern,
@@ -39,6 +39,6 @@ export function compileCustomPattern(p: CustomPattern): Detector {
 }
 
 /** True for detectors built by compileCustomPattern. */
-export function isCustom(d: Detector): boolean {
+export function isCustom(d: DetectorCore): boolean {
   return (d as unknown as Record<string, boolean>)[CUSTOM] === true;
 }

@@ -3,5 +3,6 @@ export * from "./types";
 export type { Policy } from "./policy/types";
 export { createScanner, type Scanner } from "./scan";
 export { decide } from "./policy/decide";
-export { customerListName } from "./customer-list-name";
+export { matchCustomerListName } from "./signals/customer-list-name";
+export { REGISTRY, registered, namesDetector, type DetectorId, type TextDetectorId, type SignalId } from "./registry";
 export { isExternal, domainOf, inDomain } from "./policy/decide";

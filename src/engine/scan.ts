@@ -19,13 +19,13 @@
  */
 import { CONFIDENCE_ORDER, type Confidence, type Finding } from "./types";
 import type { DetectorSettings, Policy } from "./policy/types";
-import type { Detector, Validation } from "./detectors/detector";
+import type { DetectorCore, Validation } from "./detectors/detector";
 import { detectors as builtins } from "./detectors";
 import { fold, normalizeText } from "./normalize";
 import { KeywordMatcher, type KeywordHit } from "./keywords";
 import { compileCustomPattern, isCustom } from "./custom-pattern";
 import { dedupe } from "./dedupe";
-import { emailList, findEmails, type FoundAddress } from "./email-list";
+import { findEmailList, findEmails, type FoundAddress } from "./signals/email-list";
 
 export interface Scanner {
   /** Finds identifiers and aggregate signals (email-list) in one text. Offsets refer to `text`. */
@@ -52,7 +52,7 @@ const EMAIL_ID = "email-address";
 const EMAIL_LIST_ID = "email-list";
 
 interface Compiled {
-  d: Detector;
+  d: DetectorCore;
   settings: DetectorSettings;
   re: RegExp;
   full: RegExp;
@@ -132,9 +132,9 @@ function settingsOf(policy: Policy, id: string): DetectorSettings {
   };
 }
 
-function keywordList(d: Detector, s: DetectorSettings): string[] {
+function keywordList(d: DetectorCore, s: DetectorSettings): string[] {
   const out: string[] = [];
-  const langs = Object.keys(d.keywords) as Array<keyof Detector["keywords"]>;
+  const langs = Object.keys(d.keywords) as Array<keyof DetectorCore["keywords"]>;
   for (const l of langs) for (const k of d.keywords[l] || []) out.push(k);
   for (const k of s.keywords.add) out.push(k);
   // Compared folded, so removing "číslo účtu" removes the listed "cislo uctu".
@@ -149,7 +149,7 @@ export interface ScannerOptions {
 
 /** Compiles the policy's detector settings, custom patterns and allowlisted values once; reuse the scanner. */
 export function createScanner(policy: Policy, options: ScannerOptions = {}): Scanner {
-  const all: Detector[] = builtins.slice();
+  const all: DetectorCore[] = builtins.slice();
   for (const p of (policy && policy.customPatterns) || []) {
     try {
       all.push(compileCustomPattern(p));
@@ -408,7 +408,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     }
     const out = dedupe(findings);
     if (listSettings.enabled && addresses.length) {
-      const list = emailList(addresses, internal, threshold);
+      const list = findEmailList(addresses, internal, threshold);
       if (list && rank(list.confidence) >= rank(listSettings.minConfidence)) {
         const o = norm.toOriginal(list.start, list.end);
         list.start = o[0];

@@ -7,15 +7,23 @@
  * it was found in (the caller owns that text) and a masked display string.
  */
 
+import type { DetectorId } from "./registry";
+
+export type { DetectorId, SignalId, TextDetectorId } from "./registry";
+
 export type Confidence = "low" | "medium" | "high";
 export const CONFIDENCE_ORDER: readonly Confidence[] = ["low", "medium", "high"];
 
-/** Detector ids are kebab-case and the same everywhere: file, export, policy key, CLI output. */
-export type DetectorId = string;
+/**
+ * The id on a finding, a count or a fired rule: a built-in DetectorId (the union derived from the registry, see
+ * ./registry.ts) or the id of one of the policy's custom patterns (any kebab-case string). Ids are the same everywhere:
+ * file, export, policy key, CLI output.
+ */
+export type AnyDetectorId = DetectorId | (string & Record<never, never>);
 
 /** One thing found in one text. */
 export interface Finding {
-  detector: DetectorId;
+  detector: AnyDetectorId;
   /** Offsets into the ORIGINAL text that was scanned (UTF-16 code units, end exclusive). */
   start: number;
   end: number;
@@ -46,10 +54,22 @@ export interface Unscanned {
   detail?: string;
 }
 
+/** Findings a stored result no longer lists one by one (a capped cache entry): how many, per detector and confidence. */
+export interface OmittedFindings {
+  detector: AnyDetectorId;
+  confidence: Confidence;
+  count: number;
+}
+
 /** Findings of one text (subject, body or one attachment). */
 export interface SourceResult {
   location: Location;
   findings: Finding[];
+  /**
+   * Findings dropped from `findings` to keep a stored result small (the pre-scan cache), still counted by the decision:
+   * a cap changes the examples shown, never the verdict.
+   */
+  omitted?: OmittedFindings[];
   unscanned: Unscanned[];
   /** Length of the scanned text, for statistics. */
   chars: number;
@@ -80,6 +100,13 @@ export interface MessageInfo {
   subject: string;
   recipients: Recipient[];
   attachments: AttachmentInfo[];
+  /**
+   * Some recipients could not be read (an Office call failed or timed out, or the host gave none): the decision assumes
+   * an unknown external recipient, so a rule for external recipients still applies (fail closed).
+   */
+  recipientsUnread?: boolean;
+  /** Parts of the message that could not be read at all (recipients, subject, body, the attachment list). */
+  gaps?: Unscanned[];
 }
 
 export type Action = "allow" | "warn" | "block";
@@ -97,12 +124,12 @@ export interface FiredRule {
   /** i18n message id the dialog uses for this rule's "what to do" line. */
   message: string;
   /** Detector ids (or signal ids such as "visible-external-recipients", "unscanned") that made it fire. */
-  detectors: DetectorId[];
+  detectors: AnyDetectorId[];
 }
 
 /** A masked example for the dialog and the task pane. */
 export interface Example {
-  detector: DetectorId;
+  detector: AnyDetectorId;
   masked: string;
   location: Location;
   confidence: Confidence;
@@ -113,7 +140,7 @@ export interface Decision {
   /** Rules that fired, strictest first. */
   rules: FiredRule[];
   /** Findings per detector id that counted toward a fired rule (after allowlists and minConfidence). */
-  counts: Record<DetectorId, number>;
+  counts: Record<string, number>;
   examples: Example[];
   fixes: Fix[];
   unscanned: Unscanned[];

@@ -94,3 +94,29 @@ export function decodeBase64Bytes(bytes: Uint8Array, start = 0, end = bytes.leng
   o = finish((k) => bytes[k] as number, i, end, out, o);
   return o === out.length ? out : out.subarray(0, o);
 }
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Bytes → base64 in lines of 76 characters (MIME), for the .eml rendering of messages embedded in a .msg. */
+export function encodeBase64Lines(bytes: Uint8Array, onLine?: () => void): string {
+  const lines: string[] = [];
+  const line: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0;
+    line.push(
+      ALPHABET.charAt(a >> 2) +
+        ALPHABET.charAt(((a & 3) << 4) | (b >> 4)) +
+        (i + 1 < bytes.length ? ALPHABET.charAt(((b & 15) << 2) | (c >> 6)) : "=") +
+        (i + 2 < bytes.length ? ALPHABET.charAt(c & 63) : "="),
+    );
+    if (line.length === 19) {
+      if (onLine) onLine();
+      lines.push(line.join(""));
+      line.length = 0;
+    }
+  }
+  if (line.length) lines.push(line.join(""));
+  return lines.join("\r\n");
+}

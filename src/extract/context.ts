@@ -61,3 +61,18 @@ export class Context {
 export function joinPart(prefix: string, name: string): string {
   return prefix ? prefix + "!" + name : name;
 }
+
+/** A Context for one call: the caller's deadline, else now() + `budgetMs`; a clock that throws counts as no deadline. */
+export function contextFor(options: { deadline?: number; now?: () => number } | undefined, budgetMs: number): Context {
+  const opts = options || {};
+  const now = typeof opts.now === "function" ? opts.now : () => Date.now();
+  let deadline = typeof opts.deadline === "number" ? opts.deadline : undefined;
+  if (deadline === undefined) {
+    try {
+      deadline = now() + budgetMs;
+    } catch (_e) {
+      deadline = Infinity;
+    }
+  }
+  return new Context(deadline, now);
+}

@@ -8,9 +8,10 @@ import fc from "fast-check";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { extractText } from "./index";
 import { cfb, docx, enc, odt, ods, para, pptx, xlsx, zipOf } from "./test-fixtures";
+import { bytesOf, compressRtfLiterals, docFile, msgFile, pptFile, xlsFile } from "./test-fixtures-cfb";
 
 const REASONS = ["encrypted", "too-large", "unsupported", "corrupt", "limit"];
-const NAMES = ["a.docx", "a.xlsx", "a.pptx", "a.pdf", "a.eml", "a.zip", "a.txt", "a.csv", "a.html", "a.xml", "a.json", "a.odt", "noext"];
+const NAMES = ["a.docx", "a.xlsx", "a.pptx", "a.pdf", "a.eml", "a.msg", "a.doc", "a.xls", "a.ppt", "a.zip", "a.txt", "a.csv", "a.html", "a.xml", "a.json", "a.odt", "noext"];
 
 function check(name: string, bytes: Uint8Array): void {
   let r;
@@ -46,6 +47,19 @@ beforeAll(async () => {
     { name: "a.zip", bytes: zipOf({ "a.txt": "x", "b.zip": zipOf({ "c.csv": "1,2" }) }) },
     { name: "a.docx", bytes: cfb(["EncryptionInfo", "EncryptedPackage"]) },
     { name: "a.html", bytes: enc("<html><body><p>x &amp; y</p><script>z</script></body></html>") },
+    {
+      name: "a.msg",
+      bytes: msgFile({
+        subject: "s",
+        from: { name: "A", smtp: "a@example.com" },
+        recipients: [{ type: 1, smtp: "b@example.com" }],
+        rtf: compressRtfLiterals(bytesOf("{\\rtf1\\fromhtml1 {\\*\\htmltag <p>}x{\\*\\htmltag </p>}}")),
+        attachments: [{ name: "z.zip", data: zipOf({ "x.txt": "zipped" }) }, { name: "inner", message: { subject: "i", body: "inner", attachments: [{ name: "t.txt", data: enc("t") }] } }],
+      }),
+    },
+    { name: "a.doc", bytes: docFile([{ text: "doc text\r", compressed: true }, { text: "wide ä", compressed: false }]) },
+    { name: "a.xls", bytes: xlsFile([[["a", 4111111111111111, { rk: 5 }], [{ label: "l" }, { formula: "f" }]]], { continueEvery: 7 }) },
+    { name: "a.ppt", bytes: pptFile([{ text: "slide" }, { text: "bytes", bytes: true }]) },
   ];
 });
 

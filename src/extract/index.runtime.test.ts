@@ -8,6 +8,7 @@ import * as path from "path";
 import * as vm from "vm";
 import * as ts from "typescript";
 import { docx, para, xlsx } from "./test-fixtures";
+import { bytesOf, compressRtfLiterals, docFile, msgFile, pptFile, xlsFile } from "./test-fixtures-cfb";
 
 type Extract = (name: string, bytes: Uint8Array) => { text: string; parts: string[]; unscanned: { reason: string }[] };
 
@@ -52,4 +53,23 @@ it("extracts an xlsx, a docx and a base64 MIME attachment without TextDecoder or
   expect(r3.unscanned).toEqual([]);
   expect(r3.text).toContain("Subject: äp");
   expect(r3.text).toContain("kortti 4111 1111 1111 1111 – ä");
+});
+
+it("extracts a .msg (RTF body, embedded message), a .doc, a .xls and a .ppt without TextDecoder or atob", () => {
+  const { extractText, ctx } = loadExtractInVm();
+  const inRealm = (b: Uint8Array): Uint8Array => {
+    const arr = vm.runInContext(`new Uint8Array(${b.length})`, ctx) as Uint8Array;
+    arr.set(b);
+    return arr;
+  };
+  const rtf = compressRtfLiterals(bytesOf("{\\rtf1\\ansi\\ansicpg1250 Rodn\\'e9 \\'e8\\'edslo 4111 1111 1111 1111\\par}"));
+  const msg = msgFile({ subject: "Vnorená", rtf, attachments: [{ name: "fwd", message: { subject: "inner", body: "Kortti 5555 5555 5555 4444" } }] });
+  const r = extractText("m.msg", inRealm(msg));
+  expect(r.unscanned).toEqual([]);
+  expect(r.text).toContain("Subject: Vnorená");
+  expect(r.text).toContain("Rodné číslo 4111 1111 1111 1111");
+  expect(r.text).toContain("Kortti 5555 5555 5555 4444");
+  expect(extractText("d.doc", inRealm(docFile([{ text: "Grüße ", compressed: true }, { text: "Дмитрий", compressed: false }]))).text).toBe("Grüße Дмитрий");
+  expect(extractText("x.xls", inRealm(xlsFile([[["Åsa", 4111111111111111]]]))).text).toBe("Åsa\t4111111111111111");
+  expect(extractText("p.ppt", inRealm(pptFile([{ text: "Slide ä" }]))).text).toBe("Slide ä");
 });

@@ -115,8 +115,8 @@ describe("compound files", () => {
       { part: "protected.docx", reason: "encrypted", detail: "password-protected Office file" },
     ]);
   });
-  it("legacy .doc → unsupported", () => {
-    expect(extractText("old.doc", cfb(["WordDocument", "1Table"])).unscanned[0]!.reason).toBe("unsupported");
+  it("a .doc whose streams are empty → corrupt (the Word reader needs its FIB)", () => {
+    expect(extractText("old.doc", cfb(["WordDocument", "1Table"])).unscanned[0]).toEqual({ part: "old.doc", reason: "corrupt", detail: "Word file without a readable WordDocument stream" });
   });
 });
 

@@ -4,11 +4,13 @@
  * (encrypted | too-large | unsupported | corrupt | limit | timeout). The format is detected from the content first
  * (zip, CFB, %PDF, MIME headers, BOM/UTF-16, HTML) and from the extension only for text flavours. Limits: limits.ts.
  */
-import { cfbEntryNames, cfbKind, isCfb } from "./cfb";
-import { Context, joinPart, PartFailure, Stop } from "./context";
+import { cfbKind, isCfb, readCfb } from "./cfb";
+import { Context, contextFor, joinPart, PartFailure, Stop } from "./context";
 import { htmlToText, looksLikeHtml } from "./html";
+import { legacyOfficeText } from "./legacy";
 import { DEFAULT_TIME_BUDGET_MS, MAX_ATTACHMENT_BYTES, MAX_NESTING_DEPTH } from "./limits";
-import { looksLikeMessage, walkMessage } from "./mime";
+import { extractMail, mailItemOf, readMime } from "./mail";
+import { looksLikeMessage } from "./mime";
 import { extractPackage, packageKind } from "./ooxml";
 import { extractPdf, isPdf } from "./pdf";
 import { decodeText, decodeXml, guessUtf16, isValidUtf8, latin1 } from "./text-decode";
@@ -17,8 +19,11 @@ import { hasEntityDeclarations, walkXml } from "./xml";
 import { isZip, readZipDirectory, readZipEntry, ZipEntry } from "./zip";
 
 export * from "./types";
+export * from "./mail-types";
 export { decodeBase64, decodeBase64Bytes } from "./base64";
 export { decodeText, decodeUtf8 } from "./text-decode";
+export { htmlToText } from "./html";
+export { readMail, isMailFile, isMailFileNamed, mailBodyText, headersText, formatAddress, type ReadMailOptions } from "./mail";
 
 export interface ExtractOptions {
   /** Absolute deadline in ms, compared with `now()`. Default: now() + DEFAULT_TIME_BUDGET_MS. */
@@ -69,17 +74,7 @@ function headText(b: Uint8Array): string | null {
 
 /** Extracts the text of one file. Never throws. */
 export function extractText(fileName: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractResult {
-  const opts = options || {};
-  const now = typeof opts.now === "function" ? opts.now : () => Date.now();
-  let deadline = typeof opts.deadline === "number" ? opts.deadline : undefined;
-  if (deadline === undefined) {
-    try {
-      deadline = now() + DEFAULT_TIME_BUDGET_MS;
-    } catch (_e) {
-      deadline = Infinity;
-    }
-  }
-  const ctx = new Context(deadline, now);
+  const ctx = contextFor(options, DEFAULT_TIME_BUDGET_MS);
   try {
     extractInto(ctx, fileName, bytes, "", 0);
   } catch (e) {
@@ -107,14 +102,14 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
     ctx.checkTime();
     if (bytes.length > MAX_ATTACHMENT_BYTES) throw new PartFailure("too-large", bytes.length + " bytes (limit " + MAX_ATTACHMENT_BYTES + ")");
     const format = detectFormat(fileName, bytes);
-    if (depth > MAX_NESTING_DEPTH && (format === "zip" || format === "eml")) {
+    if (depth > MAX_NESTING_DEPTH && (format === "zip" || format === "eml" || format === "cfb")) {
       throw new PartFailure("limit", "nested deeper than " + MAX_NESTING_DEPTH + " containers");
     }
     switch (format) {
       case "zip":
         return extractZip(ctx, fileName, bytes, prefix, depth);
       case "cfb":
-        return extractCfb(bytes);
+        return extractCfb(ctx, fileName, bytes, prefix, depth);
       case "pdf": {
         const { pages, unreadable } = extractPdf(ctx, bytes);
         for (let i = 0; i < pages.length; i++) ctx.addText(joinPart(prefix, "page" + (i + 1)), pages[i] as string);
@@ -124,10 +119,7 @@ function extractInto(ctx: Context, fileName: string, bytes: Uint8Array, prefix: 
         return;
       }
       case "eml":
-        return walkMessage(ctx, bytes, {
-          text: (part, text) => ctx.addText(joinPart(self, part), text),
-          attachment: (name, inner) => extractInto(ctx, name, inner, self, depth + 1),
-        });
+        return extractMail(ctx, readMime(ctx, bytes), self, (a) => extractInto(ctx, a.name, a.bytes, self, depth + 1));
       case "html":
         return ctx.addText(self, htmlToText(decodeText(bytes)));
       case "xml": {
@@ -153,14 +145,18 @@ function textOf(fileName: string, bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function extractCfb(bytes: Uint8Array): void {
-  const names = cfbEntryNames(bytes);
-  if (!names) throw new PartFailure("corrupt", "damaged compound file (OLE2) container");
-  const kind = cfbKind(names);
-  if (kind === "encrypted-ooxml") throw new PartFailure("encrypted", "password-protected Office file");
-  if (kind === "outlook-msg") throw new PartFailure("unsupported", "Outlook .msg (attach as .eml instead)");
-  if (kind === "legacy-office") throw new PartFailure("unsupported", "legacy binary Office format (.doc/.xls/.ppt)");
-  throw new PartFailure("unsupported", "compound file (OLE2) of unknown kind");
+/** A compound file: an Outlook message (through the one mail path), a legacy Office document, or encrypted OOXML. */
+function extractCfb(ctx: Context, fileName: string, bytes: Uint8Array, prefix: string, depth: number): void {
+  const self = prefix ? joinPart(prefix, fileName) : fileName;
+  const inner = prefix ? self : "";
+  const cfb = readCfb(ctx, bytes);
+  const kind = cfbKind(cfb.children(cfb.root).map((e) => e.name));
+  if (kind === "outlook-msg") {
+    return extractMail(ctx, mailItemOf(ctx, bytes, depth), self, (a) => extractInto(ctx, a.name, a.bytes, self, depth + 1));
+  }
+  const texts = legacyOfficeText(ctx, cfb, cfb.root);
+  if (!texts) throw new PartFailure("unsupported", "compound file (OLE2) of unknown kind");
+  for (let i = 0; i < texts.length; i++) ctx.addText(joinPart(inner, (texts[i] as { part: string }).part), (texts[i] as { text: string }).text);
 }
 
 function extractZip(ctx: Context, fileName: string, bytes: Uint8Array, prefix: string, depth: number): void {

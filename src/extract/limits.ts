@@ -67,3 +67,35 @@ export const MAX_PDF_OBJECTS = 500000;
 
 /** Most MIME parts walked in one message (each part costs a header parse and a decode). */
 export const MAX_MIME_PARTS = 2000;
+
+/**
+ * Most directory entries in one compound file (.msg, .doc, .xls, .ppt). Each MAPI property of a .msg is a stream: a
+ * mail with a few hundred recipients and attachments has some thousands of entries; 100,000 entries (12.8 MB of
+ * directory) is far beyond anything Outlook writes and bounds the directory parse before any entry is read.
+ */
+export const MAX_CFB_ENTRIES = 100000;
+
+/**
+ * Largest decompressed RTF body ([MS-OXRTFCP]) of one .msg. LZFu expands at most about 8:1 (a 2-byte reference makes up
+ * to 17 bytes, one control byte per 8 tokens), so a 30 MB attachment could claim 240 MB; 32 MB of RTF is far more text
+ * than any mail body and bounds the output buffer whatever the header claims.
+ */
+export const MAX_RTF_BYTES = 32 * 1024 * 1024;
+
+/** Most recipients read from one .msg (each is a storage with a few streams); real mail stays below a few thousand. */
+export const MAX_MSG_RECIPIENTS = 5000;
+
+/** Most attachments read from one message (.msg or MIME); each is extracted recursively and checked against the clock. */
+export const MAX_MSG_ATTACHMENTS = 1000;
+
+/**
+ * Most cells kept per sheet of a legacy .xls before the sheet is refused as `limit`: each is held until the sheet is
+ * written out in row order. A million cells is about 50 MB of a full BIFF8 file and 60 MB of cell objects.
+ */
+export const MAX_XLS_CELLS = 1000 * 1000;
+
+/**
+ * Longest To/Cc/Bcc/From header parsed into addresses (1 MB ≈ 30,000 addresses). Longer lists are cut with a `limit`
+ * entry naming the header.
+ */
+export const MAX_ADDRESS_LIST_CHARS = 1000 * 1000;

@@ -1,10 +1,9 @@
 /**
  * A synchronous MIME walker for .eml / message/rfc822: headers (RFC 2047 encoded words), multipart boundaries,
  * base64 / quoted-printable, charsets (RFC 2231 parameters), nested messages and attachments.
- * Hand-written rather than postal-mime because postal-mime's parse is asynchronous (Promise-based streams), while
- * extractText must be synchronous: the send handler runs it within a deadline, the CLI and the task pane call it
- * directly, and the limits (depth, part count, clock) must be checked between parts. (The `dlp` CLI's .eml reader,
- * src/cli/eml.ts, uses postal-mime.)
+ * The one MIME parser of the project (mail.ts builds MailItems on it; the measurement against postal-mime is in mail.ts):
+ * synchronous, so extractText can run it within a deadline, with the limits (depth, part count, clock) checked between
+ * parts. S/MIME envelopes (application/pkcs7-mime) are reported `encrypted`; detached signatures are skipped.
  */
 import { decodeBase64 } from "./base64";
 import { Context, PartFailure } from "./context";
@@ -16,11 +15,23 @@ export interface MimeHeaders {
   [lowerName: string]: string;
 }
 
+export interface MimeAttachment {
+  name: string;
+  bytes: Uint8Array;
+  contentType: string;
+  isMessage: boolean;
+  inline: boolean;
+}
+
 export interface MimeSink {
-  /** Text of the message (headers, bodies). */
+  /** Header fields of the message itself (the top-level entity). */
+  headers(headers: MimeHeaders): void;
+  /** A body part as text ("text/plain", "text/html" as text, …). */
   text(part: string, text: string): void;
-  /** An attachment or attached message to extract recursively. */
-  attachment(name: string, bytes: Uint8Array, contentType: string, isMessage: boolean): void;
+  /** An attachment or attached message. */
+  attachment(a: MimeAttachment): void;
+  /** A part that cannot be read (S/MIME envelopes). */
+  refuse(part: string, reason: "encrypted" | "limit", detail: string): void;
 }
 
 const KNOWN = /^(from|to|cc|bcc|subject|date|mime-version|received|message-id|content-type|return-path|reply-to|x-[\w-]+|delivered-to|sender|thread-topic|thread-index|in-reply-to|references|dkim-signature|authentication-results)$/i;
@@ -168,9 +179,6 @@ export function headerParams(value: string): { value: string; params: { [name: s
   return { value: main, params };
 }
 
-const SHOWN_HEADERS = ["from", "to", "cc", "bcc", "reply-to", "subject"];
-const SHOWN_LABELS = ["From", "To", "Cc", "Bcc", "Reply-To", "Subject"];
-
 /** Walks one message (the whole file, or an attached message/rfc822). */
 export function walkMessage(ctx: Context, bytes: Uint8Array, sink: MimeSink): void {
   const s = latin1(bytes);
@@ -196,14 +204,7 @@ function walkEntity(
   if (++counter.parts > MAX_MIME_PARTS) throw new PartFailure("limit", "more than " + MAX_MIME_PARTS + " MIME parts");
   ctx.checkTime();
   const { headers, bodyStart } = splitHead(s, start, end);
-  if (top) {
-    const lines: string[] = [];
-    for (let i = 0; i < SHOWN_HEADERS.length; i++) {
-      const h = headers[SHOWN_HEADERS[i] as string];
-      if (h) lines.push(SHOWN_LABELS[i] + ": " + decodeHeader(h));
-    }
-    sink.text("headers", lines.join("\n"));
-  }
+  if (top) sink.headers(headers);
   const ct = headerParams(headers["content-type"] || inheritedType || "text/plain");
   const type = ct.value || "text/plain";
   const disp = headerParams(headers["content-disposition"] || "");
@@ -246,15 +247,22 @@ function walkEntity(
 
   if (type === "message/rfc822" || type === "message/global") {
     counter.attachments++;
-    sink.attachment(name || "message-" + counter.attachments + ".eml", body, type, true);
+    sink.attachment({ name: name || "message-" + counter.attachments + ".eml", bytes: body, contentType: type, isMessage: true, inline: false });
     return;
   }
-  const isAttachment = disp.value === "attachment" || (type.indexOf("text/") !== 0 && !!name) || type.indexOf("text/") !== 0;
+  // S/MIME: an enveloped (encrypted) or opaque-signed body cannot be read; a detached signature holds no content.
+  if (/^application\/(x-)?pkcs7-mime$/.test(type)) {
+    sink.refuse(name || "smime.p7m", "encrypted", "S/MIME encrypted or opaque-signed content");
+    return;
+  }
+  if (/^application\/(x-)?pkcs7-signature$/.test(type)) return;
+  const isAttachment = disp.value === "attachment" || type.indexOf("text/") !== 0;
   if (!isAttachment) {
     const text = decodeText(body, ct.params["charset"]);
-    sink.text(type === "text/html" ? "text/html" : "text/plain", type === "text/html" ? htmlToText(text) : text);
+    sink.text(type, type === "text/html" ? htmlToText(text) : text);
     return;
   }
   counter.attachments++;
-  sink.attachment(name || "attachment-" + counter.attachments, body, type, false);
+  const inline = disp.value === "inline" || (!disp.value && !!headers["content-id"]);
+  sink.attachment({ name: name || "attachment-" + counter.attachments, bytes: body, contentType: type, isMessage: false, inline });
 }

@@ -91,3 +91,16 @@ describe("in a runtime without TextDecoder (node:vm, like classic Outlook)", () 
     expect(m.decodeUtf8(bytes)).toBe(text);
   });
 });
+
+describe("Central European code pages without TextDecoder", () => {
+  it("windows-1250 and iso-8859-2 decode every byte as the WHATWG decoder does", () => {
+    const all = Uint8Array.from({ length: 256 }, (_x, i) => i);
+    for (const label of ["windows-1250", "iso-8859-2"]) {
+      setNativeDecoderEnabled(false);
+      const ours = decodeText(all, label);
+      setNativeDecoderEnabled(true);
+      expect(ours).toBe(new TextDecoder(label).decode(all));
+    }
+    expect(decodeText(Uint8Array.from([0x52, 0x6f, 0x64, 0x6e, 0xe9, 0x20, 0xe8, 0xed, 0x73, 0x6c, 0x6f]), "iso-8859-2")).toBe("Rodné číslo");
+  });
+});

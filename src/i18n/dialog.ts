@@ -11,7 +11,9 @@ import { ellipsize, format, FSI, LRI, markdownInert, PDI, sanitize } from "./for
 import { isRtl, resolveLocale, toLocale, type Locale } from "./locale";
 import { messages } from "./messages";
 import type { Messages } from "./messages/en";
-import type { Plural } from "./messages/types";
+import type { DetectorName, Plural } from "./messages/types";
+import { registered } from "../engine/registry";
+import { unscanned } from "../engine/signals/unscanned";
 import { pluralForm } from "./plural";
 
 export const DIALOG_LIMIT = 500;
@@ -137,11 +139,17 @@ function list(ctx: Ctx, items: string[], max: number): string {
   return shown.join(ctx.m.dialog.listSeparator) + ctx.m.dialog.moreSeparator + countText(ctx, ctx.m.dialog.more, items.length - shown.length);
 }
 
-type DetectorEntry = Messages["detectors"]["us-ssn"];
+type DetectorEntry = DetectorName;
 
-function detectorEntry(m: Messages, id: string): { entry: DetectorEntry; custom: boolean } {
-  const table = m.detectors as unknown as { [id: string]: DetectorEntry };
+/**
+ * The name of a detector or signal in `locale`: the catalog's override, else the registry's name in that language, else
+ * in English; an id the registry does not know is a custom pattern (the catalog's `custom` template).
+ */
+function detectorEntry(m: Messages, locale: Locale, id: string): { entry: DetectorEntry; custom: boolean } {
+  const table = m.detectors;
   if (id !== "custom" && Object.prototype.hasOwnProperty.call(table, id)) return { entry: table[id] as DetectorEntry, custom: false };
+  const r = registered(id);
+  if (r) return { entry: r.names[locale] || r.names.en, custom: false };
   return { entry: m.detectors.custom, custom: true };
 }
 
@@ -149,7 +157,7 @@ function detectorEntry(m: Messages, id: string): { entry: DetectorEntry; custom:
 export function detectorCountText(locale: Locale, id: string, count: number): string {
   locale = toLocale(locale);
   const ctx: Ctx = { m: messages(locale), locale, md: false, rtl: isRtl(locale) };
-  const { entry, custom } = detectorEntry(ctx.m, id);
+  const { entry, custom } = detectorEntry(ctx.m, ctx.locale, id);
   return countText(ctx, entry.count, count, custom ? { id: fragment(ctx, id) } : undefined);
 }
 
@@ -157,7 +165,7 @@ export function detectorCountText(locale: Locale, id: string, count: number): st
 export function detectorName(locale: Locale, id: string): string {
   locale = toLocale(locale);
   const m = messages(locale);
-  const { entry, custom } = detectorEntry(m, id);
+  const { entry, custom } = detectorEntry(m, locale, id);
   return custom ? format(entry.name, { id: isRtl(locale) ? LRI + sanitize(id) + PDI : sanitize(id) }) : entry.name;
 }
 
@@ -224,7 +232,7 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
     if (id === "unscanned") continue; // shown on its own line
     const n = countOf(decision, id);
     if (n <= 0) continue;
-    const { entry, custom } = detectorEntry(ctx.m, id);
+    const { entry, custom } = detectorEntry(ctx.m, ctx.locale, id);
     let item = countText(ctx, entry.count, n, custom ? { id: fragment(ctx, ellipsize(sanitize(id), Math.min(40, layout.nameMax))) } : undefined);
     if (layout.examples > 0) {
       const seen: string[] = [];
@@ -327,7 +335,7 @@ function compose(ctx: Ctx, decision: Decision, policy: Policy, kind: Exclude<Dia
     if (layout.notCheckedMax > 0) {
       blocks.push(label(ctx, d.notCheckedLabel, list(ctx, notCheckedItems(ctx, decision, layout), layout.notCheckedMax)));
     } else {
-      blocks.push(label(ctx, d.notCheckedLabel, countText(ctx, ctx.m.detectors.unscanned.count, decision.unscanned.length)));
+      blocks.push(label(ctx, d.notCheckedLabel, countText(ctx, unscanned.names[ctx.locale].count, decision.unscanned.length)));
     }
   }
 
@@ -397,7 +405,7 @@ export function renderNotification(decision: Decision, _policy: Policy, locale: 
     return ellipsize(candidates[candidates.length - 1] as string, NOTIFICATION_LIMIT);
   };
   if (kind === "unscanned" && decision.unscanned.length === 0) {
-    const found = countText(ctx, ctx.m.detectors.unscanned.count, Math.max(1, countOf(decision, "unscanned")));
+    const found = countText(ctx, unscanned.names[ctx.locale].count, Math.max(1, countOf(decision, "unscanned")));
     return fit([format(decision.action === "block" ? n.block : n.warn, { found })]);
   }
   if (kind === "unscanned") {

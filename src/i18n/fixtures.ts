@@ -5,39 +5,17 @@
 import type { Decision, Example, FiredRule, Location } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { testPolicy } from "../engine/test-policy";
+import { REGISTRY, TEXT_DETECTORS } from "../engine/registry";
 
-export const ALL_DETECTORS = [
-  "us-ssn",
-  "payment-card",
-  "iban",
-  "email-address",
-  "email-list",
-  "fi-hetu",
-  "no-fnr",
-  "sk-rc",
-  "in-aadhaar",
-  "in-pan",
-  "pk-cnic",
-  "customer-list-name",
-];
+/** Every id a finding can carry (text detectors and the finding-like signals), from the registry. */
+export const ALL_DETECTORS: string[] = REGISTRY.map((r) => r.id).filter((id) => id !== "visible-external-recipients" && id !== "unscanned");
 
 /** 120 characters, with an extension. */
 export const LONG_NAME = ("Customer_master_list_" + "x".repeat(200)).slice(0, 115) + ".xlsx";
 
-const MASKED: { [id: string]: string } = {
-  "us-ssn": "***-**-6789",
-  "payment-card": "**** **** **** 1111",
-  iban: "GB** **** **** **** **** 32",
-  "email-address": "j***@example.com",
-  "email-list": "40 addresses",
-  "fi-hetu": "******-***A",
-  "no-fnr": "*******1234",
-  "sk-rc": "******/1234",
-  "in-aadhaar": "**** **** 1234",
-  "in-pan": "*****1234*",
-  "pk-cnic": "*****-*******-1",
-  "customer-list-name": "customers.xlsx",
-};
+/** A masked example per id: each text detector masks its own first example; the signals' display forms by hand. */
+const MASKED: { [id: string]: string } = { "email-list": "40 addresses", "customer-list-name": "customers.xlsx" };
+for (const d of TEXT_DETECTORS) MASKED[d.id] = d.mask(d.examples.match[0] as string);
 
 export function policy(overrides: Partial<Policy["citation"]> = {}): Policy {
   return testPolicy({

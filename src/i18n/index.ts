@@ -27,6 +27,7 @@ export {
   type DialogKind,
   type DialogText,
 } from "./dialog";
+export { justificationProblemText, reasonLabel } from "./justification";
 
 import type { Locale } from "./locale";
 import { messages } from "./messages";

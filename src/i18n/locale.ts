@@ -1,6 +1,8 @@
 /** The supported locales and the resolver from an Outlook display language. Pure, ES2016. */
+import type { NameLocale } from "../engine/detectors/detector";
 
-export type Locale = "en" | "sk" | "nb" | "fi" | "hi" | "ur";
+/** The add-in's languages: the ones every detector's display names are written in (src/engine/detectors/detector.ts). */
+export type Locale = NameLocale;
 export const LOCALES: readonly Locale[] = ["en", "sk", "nb", "fi", "hi", "ur"];
 
 /**
@@ -54,3 +56,4 @@ export function toLocale(value: string | undefined | null): Locale {
 export function isRtl(locale: Locale): boolean {
   return locale === "ur";
 }
+

@@ -9,7 +9,9 @@
  * shortly before 100 % if anything still hangs. `completed` is guarded: a second call is a no-op, and a throwing
  * `completed` is swallowed. No network is used.
  */
-import { ACTION_ORDER, type Decision, type Unscanned } from "../engine/types";
+import { decide } from "../engine/policy/decide";
+import { policyVersion } from "../engine/policy/version";
+import type { Decision, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { checkMessage, type MessageInput } from "../pipeline/check-message";
 import { renderDialog, renderNotification, resolveLocale, type DialogText, type Locale } from "../i18n";
@@ -74,33 +76,13 @@ export function completeOnce(event: EventLike): (options?: unknown) => boolean {
   };
 }
 
-function strictest(a: Decision["action"], b: Decision["action"]): Decision["action"] {
-  return ACTION_ORDER.indexOf(a) >= ACTION_ORDER.indexOf(b) ? a : b;
-}
-
 /**
- * Adds Office-level gaps to the decision and applies the policy's onUnscanned action when anything could not be read in
- * time or at all (reasons "timeout" and "unavailable"); other unscanned reasons (encrypted, unsupported…) are the
- * decision's own business.
+ * The decision when not even the message could be read (no item, the pipeline threw): the same decide() as every other
+ * path, with the unread parts as message gaps and the recipients unknown (so they count as external).
  */
-export function applyGaps(decision: Decision, gaps: Unscanned[], policy: Policy): Decision {
-  const unscanned = gaps.concat(decision.unscanned);
-  const hard = unscanned.filter((u) => u.reason === "timeout" || u.reason === "unavailable");
-  if (!hard.length) return gaps.length ? { ...decision, unscanned } : decision;
-  const action: Decision["action"] = policy.onUnscanned === "block" ? "block" : "warn";
-  const already = decision.rules.some((r) => r.detectors.indexOf("unscanned") >= 0);
-  return {
-    ...decision,
-    action: strictest(decision.action, action),
-    rules: already ? decision.rules : ([{ id: "unscanned", action, message: "check-unscanned", detectors: ["unscanned"] }] as Decision["rules"]).concat(decision.rules),
-    unscanned,
-  };
-}
-
-/** The decision when not even the message could be read (no item, the pipeline threw). */
 export function failureDecision(policy: Policy, parts: Unscanned[]): Decision {
-  const empty: Decision = { action: "allow", rules: [], counts: {}, examples: [], fixes: [], unscanned: [], visibleExternalRecipients: 0 };
-  return applyGaps(empty, parts.length ? parts : [{ part: "message", reason: "unavailable" }], policy);
+  const gaps = parts.length ? parts : [{ part: "message", reason: "unavailable" as const }];
+  return decide([], { subject: "", recipients: [], attachments: [], recipientsUnread: true, gaps }, policy);
 }
 
 /** Decides on whatever was read so far, pending attachments counted as timed out. Never throws. */
@@ -113,8 +95,7 @@ function decideSoFar(policy: Policy, progress: ReadProgress | undefined, reason:
       body: progress.input.body,
       attachments: progress.input.attachments.concat(progress.pending.map((info) => ({ info, unavailable: { part: info.name, reason } }))),
     };
-    const { decision } = checkMessage(input, policy, { deadline: 0, now: () => 1 });
-    return applyGaps(decision, progress.gaps, policy);
+    return checkMessage(input, policy, { deadline: 0, now: () => 1 }).decision;
   } catch (e) {
     return failureDecision(policy, progress.gaps.concat(pending));
   }
@@ -223,10 +204,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
     })
       .then((read) => {
         if (finished) return;
-        finish(() => {
-          const { decision } = checkMessage(read.input, policy, { now, deadline: plan.scanDeadline });
-          return applyGaps(decision, read.gaps, policy);
-        });
+        finish(() => checkMessage(read.input, policy, { now, deadline: plan.scanDeadline }).decision);
       })
       .catch(() => finish(() => decideSoFar(policy, progress, "unavailable")));
   });
@@ -259,9 +237,9 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
         for (const id of ids) {
           const r = cacheable(read.fresh[id]!);
           const info = read.input.message.attachments.filter((a) => a.id === id)[0];
-          if (r && info) read.cache[id] = { name: info.name, size: info.size, result: r };
+          if (r && info) read.cache[id] = { name: info.name, size: info.size, policy: policyVersion(policy), result: r };
         }
-        await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments), Math.max(1, start + plan.watchdogDelay - now()));
+        await mb.sessionSet(item, CACHE_KEY, serializeCache(read.cache, read.input.message.attachments, policyVersion(policy)), Math.max(1, start + plan.watchdogDelay - now()));
       }
       if (read.gaps.length) return done(undefined);
       // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.

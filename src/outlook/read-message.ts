@@ -6,12 +6,14 @@
  * skipped (see isInlineImage).
  *
  * What Office could not give becomes a `gap` (an Unscanned with reason "timeout" or "unavailable" naming the part), never
- * an exception.
+ * an exception. Message-level gaps travel in `input.message.gaps`, and a recipient field that could not be read sets
+ * `input.message.recipientsUnread`, so the decision (src/engine/policy/decide.ts) fails closed on them.
  */
 import type { AttachmentInfo, Recipient, SourceResult, Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { scanAttachment, type AttachmentInput, type MessageInput } from "../pipeline/check-message";
 import { decodeBase64 } from "../extract/base64";
+import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
 import { CACHE_KEY, cachedResult, parseCache, type PrescanCache } from "./prescan-cache";
 import { encodeUtf8 } from "./utf8";
@@ -64,7 +66,10 @@ export function contentBytes(info: AttachmentInfo, content: mb.AttachmentContent
   switch (content.format) {
     case "base64": {
       try {
-        return { bytes: decodeBase64(content.content), name: info.name };
+        const bytes = decodeBase64(content.content);
+        // Item attachments come as Base64 .msg on some clients (else Eml): the extractor reads them by content.
+        if (info.type !== "item") return { bytes, name: info.name };
+        return { bytes, name: nameFor(info, bytes[0] === 0xd0 && bytes[1] === 0xcf ? ".msg" : ".eml") };
       } catch (e) {
         return { part: info.name, reason: "corrupt", detail: "bad base64" };
       }
@@ -110,9 +115,13 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   if (!body.ok) gaps.push(gap("body", body));
   if (!list.ok) gaps.push(gap("attachments", list));
   const cache = parseCache(stored.ok ? stored.value : undefined);
+  const version = policyVersion(policy);
   const attachments = list.ok ? list.value.slice().sort((a, b) => a.size - b.size) : [];
+  const message: MessageInput["message"] = { from: from.ok ? from.value : mb.userAddress(office), subject: subject.ok ? subject.value : "", recipients, attachments };
+  if (!to.ok || !cc.ok || !bcc.ok) message.recipientsUnread = true;
+  if (gaps.length) message.gaps = gaps;
   const input: MessageInput = {
-    message: { from: from.ok ? from.value : mb.userAddress(office), subject: subject.ok ? subject.value : "", recipients, attachments },
+    message,
     body: body.ok ? body.value : "",
     attachments: [],
   };
@@ -121,7 +130,7 @@ export async function readMessage(item: mb.ItemLike, office: mb.OfficeLike, poli
   const fetches: { info: AttachmentInfo; content?: Promise<mb.OfficeResult<mb.AttachmentContent>> }[] = [];
   for (const info of attachments) {
     if (isInlineImage(info)) continue;
-    const cached = cachedResult(cache, info);
+    const cached = cachedResult(cache, info, version);
     if (cached) input.attachments.push({ info, precomputed: cached });
     else if (info.type === "cloud") input.attachments.push({ info, unavailable: { part: info.name, reason: "unsupported", detail: "cloud attachment (link only)" } });
     else if (o.scanNew) {

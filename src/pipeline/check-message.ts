@@ -21,6 +21,8 @@ export interface MessageInput {
   message: MessageInfo;
   body: string;
   attachments: AttachmentInput[];
+  /** Parts of the message itself that could not be read (a mail file's damaged or encrypted parts); reported with the body. */
+  unscanned?: Unscanned[];
 }
 
 export interface CheckOptions {
@@ -71,7 +73,7 @@ export function checkMessage(input: MessageInput, policy: Policy, options: Check
   const scanner = scannerFor(policy);
   const sources: SourceResult[] = [
     { location: { kind: "subject" }, findings: scanner.scan(input.message.subject), unscanned: [], chars: input.message.subject.length },
-    { location: { kind: "body" }, findings: scanner.scan(input.body), unscanned: [], chars: input.body.length },
+    { location: { kind: "body" }, findings: scanner.scan(input.body), unscanned: input.unscanned ? input.unscanned.slice() : [], chars: input.body.length },
   ];
   const ordered = input.attachments.slice().sort((a, b) => a.info.size - b.info.size);
   for (const att of ordered) sources.push(scanAttachment(policy, att, options));

@@ -8,8 +8,9 @@
 import { stringify } from "yaml";
 import { loadPolicyWithWarnings, PolicyError } from "../engine/policy/load";
 import type { Policy } from "../engine/policy/types";
-import type { AttachmentInfo, Decision, Location, Recipient, SourceResult } from "../engine/types";
+import type { AttachmentInfo, Decision, Location, Recipient, SourceResult, Unscanned } from "../engine/types";
 import { checkMessage, type AttachmentInput } from "../pipeline/check-message";
+import { isMailFileNamed, mailBodyText, readMail, type MailAddress } from "../extract";
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
 import { el, onFileDrop } from "../outlook/dom";
@@ -31,9 +32,11 @@ interface State {
   policyText: string;
   compiled: { text: string; policy?: Policy; error?: string; warnings: string[] } | null;
   attachments: AttachmentInput[];
+  /** Parts of a dropped mail file that could not be read. */
+  mailUnscanned: Unscanned[];
 }
 
-const state: State = { uiLocale: "en", policyText: "", compiled: null, attachments: [] };
+const state: State = { uiLocale: "en", policyText: "", compiled: null, attachments: [], mailUnscanned: [] };
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -91,7 +94,7 @@ function update(): void {
   const sender = "you@" + (policy.organization.internalDomains[0] || "example.com");
   const attachments: AttachmentInfo[] = state.attachments.map((a) => a.info);
   const { decision, sources } = checkMessage(
-    { message: { from: sender, subject: byId<HTMLInputElement>("subject").value, recipients: recipients(), attachments }, body: byId<HTMLTextAreaElement>("sample").value, attachments: state.attachments },
+    { message: { from: sender, subject: byId<HTMLInputElement>("subject").value, recipients: recipients(), attachments }, body: byId<HTMLTextAreaElement>("sample").value, attachments: state.attachments, unscanned: state.mailUnscanned },
     policy,
   );
   renderResult(result, decision, sources, policy, m);
@@ -166,13 +169,34 @@ async function addFiles(files: FileList | null): Promise<void> {
     const file = files[i] as File;
     try {
       const bytes = await readFile(file);
-      state.attachments.push({ info: { id: "att-" + Date.now() + "-" + i, name: file.name, size: bytes.length, type: "file" }, bytes });
+      if (isMailFileNamed(file.name, bytes)) loadMail(file.name, bytes);
+      else state.attachments.push({ info: { id: "att-" + Date.now() + "-" + i, name: file.name, size: bytes.length, type: "file" }, bytes });
     } catch (e) {
       byId("policy-status").textContent = format(m.playground.fileError, { name: file.name, error: String(e) });
     }
   }
   renderAttachments();
   schedule();
+}
+
+/**
+ * A dropped .eml or .msg becomes the sample message, read by src/extract's readMail (the add-in's own mail path):
+ * recipients, subject, body text and attachments replace the form's; parts it could not read are reported unscanned.
+ */
+function loadMail(name: string, bytes: Uint8Array): void {
+  const item = readMail(bytes);
+  const list = (l: MailAddress[]) => l.map((a) => a.address).filter((a) => a).join(", ");
+  byId<HTMLInputElement>("rcpt-to").value = list(item.to);
+  byId<HTMLInputElement>("rcpt-cc").value = list(item.cc);
+  byId<HTMLInputElement>("rcpt-bcc").value = list(item.bcc);
+  byId<HTMLInputElement>("subject").value = item.subject;
+  byId<HTMLTextAreaElement>("sample").value = mailBodyText(item);
+  const stamp = Date.now();
+  state.attachments = item.attachments.map((a, k) => ({
+    info: { id: "mail-" + stamp + "-" + k, name: a.name, size: a.bytes.length, type: a.isMessage ? ("item" as const) : ("file" as const), isInline: a.inline },
+    bytes: a.bytes,
+  }));
+  state.mailUnscanned = item.unscanned.map((u) => ({ part: u.part ? name + "!" + u.part : name, reason: u.reason, detail: u.detail }));
 }
 
 function renderAttachments(): void {

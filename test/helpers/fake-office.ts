@@ -22,6 +22,8 @@ export interface FakeAttachment {
   /** Content format getAttachmentContentAsync reports (default "base64"; "eml" and "url" carry `text`). */
   format?: string;
   text?: string;
+  /** This attachment's getAttachmentContentAsync throws (drag-and-drop items on the web) or fails with this error name. */
+  contentFault?: "throw" | { errorName: string };
 }
 
 export interface FakeMessage {
@@ -155,15 +157,22 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
     },
     getAttachmentsAsync: (a: unknown, b?: unknown) =>
       async("getAttachmentsAsync", cbOf(a, b), () =>
-        ok(state.attachments.map(({ base64: _b, text: _t, format: _f, ...rest }) => ({ attachmentType: "file", isInline: false, ...rest }))),
+        ok(state.attachments.map(({ base64: _b, text: _t, format: _f, contentFault: _c, ...rest }) => ({ attachmentType: "file", isInline: false, ...rest }))),
       ),
-    getAttachmentContentAsync: (id: string, a: unknown, b?: unknown) =>
-      async("getAttachmentContentAsync", cbOf(a, b), () => {
+    getAttachmentContentAsync: (id: string, a: unknown, b?: unknown) => {
+      const fault = state.attachments.find((x) => x.id === id)?.contentFault;
+      if (fault === "throw") {
+        calls.push("getAttachmentContentAsync");
+        throw new Error("injected throw for attachment " + id);
+      }
+      return async("getAttachmentContentAsync", cbOf(a, b), () => {
         const att = state.attachments.find((x) => x.id === id);
         if (!att) return { status: "failed", error: { name: "InvalidAttachmentId", message: "no such attachment" } };
+        if (att.contentFault && att.contentFault !== "throw") return { status: "failed", error: { name: att.contentFault.errorName, message: "injected" } };
         const format = att.format || "base64";
         return ok({ format, content: format === "base64" ? att.base64 || "" : att.text || "" });
-      }),
+      });
+    },
     removeAttachmentAsync: (id: string, a: unknown, b?: unknown) =>
       async("removeAttachmentAsync", cbOf(a, b), () => {
         const before = state.attachments.length;

@@ -7,10 +7,53 @@
  * Syntax rule: everything here reaches the classic-Windows handler, so regexes must be ES2016 (no lookbehind, no named
  * groups, no \p{…}, no `s` flag) and no ES2017+ library calls (tsconfig.runtime.json enforces the library).
  */
-import type { Confidence, DetectorId } from "../types";
+import type { Confidence } from "../types";
 
 /** Languages the keywords cover: the policy's languages (cs shares Slovak's detector). */
 export type KeywordLang = "en" | "sk" | "cs" | "nb" | "fi" | "hi" | "ur";
+
+/**
+ * What a detector or signal is, for policies: rules name a group (`identifiers`) and every member is enforced, so a new
+ * detector is enforced without editing the policy. See ../registry.ts for the policy's group names.
+ */
+export type DetectorGroup = "identifier" | "business" | "email" | "customer-list" | "link" | "recipient" | "message";
+
+/** Languages every display name is written in (the add-in's locales; src/i18n checks it is the same list). */
+export type NameLocale = "en" | "sk" | "nb" | "fi" | "hi" | "ur";
+
+/** Count-dependent text per CLDR plural category; `{count}` is filled in. Same shape as src/i18n's Plural. */
+export interface PluralForms {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+export interface DisplayName {
+  /** For headings: "Card number". */
+  name: string;
+  /** For sentences: "{count} card numbers". */
+  count: PluralForms;
+}
+
+/** What every registry entry (text detector or signal) declares in its own file. */
+export interface Registered<Id extends string = string> {
+  /** kebab-case, the same as the file name, the export (camelCase) and the policy key. */
+  id: Id;
+  group: DetectorGroup;
+  /** One-line description for check-policy and the docs. */
+  description: string;
+  /** Display names in every add-in language (the i18n catalogs may override one). */
+  names: Record<NameLocale, DisplayName>;
+}
+
+/**
+ * A signal: a fact about a message that rules can name, found by code other than a text pattern (an aggregate of
+ * addresses, a file name, the recipients, a part that could not be read).
+ */
+export type Signal<Id extends string = string> = Registered<Id>;
 
 export interface Validation {
   ok: boolean;
@@ -20,10 +63,13 @@ export interface Validation {
   confidence: Confidence;
 }
 
-export interface Detector {
-  /** kebab-case, the same as the file name, the export (camelCase) and the policy key. */
-  id: DetectorId;
-  /** One-line description for check-policy and the docs. */
+/**
+ * What the scanner runs: a pattern, its validator, keywords and masking. Built-in detectors add the registry fields
+ * (`Detector`); a policy's custom pattern compiles to this alone (../custom-pattern.ts).
+ */
+export interface DetectorCore {
+  /** kebab-case id (for custom patterns: the policy's id). */
+  id: string;
   description: string;
   /**
    * Candidates in the normalized text (NFKC digits, NBSP → space). No `g` flag: the engine adds it. The engine rejects
@@ -47,4 +93,9 @@ export interface Detector {
   mask(candidate: string): string;
   /** Checked by one generic test: every `match` is found whole, no `noMatch` is found. Published/generated numbers only. */
   examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
+/** A built-in text detector: what the scanner runs plus what the registry declares (id, group, names). */
+export interface Detector<Id extends string = string> extends DetectorCore, Registered<Id> {
+  id: Id;
 }

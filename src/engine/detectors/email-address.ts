@@ -35,9 +35,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["address syntax ok"], confidence: "low" };
 }
 
-export const emailAddress: Detector = {
+export const emailAddress: Detector<"email-address"> = {
   id: "email-address",
   description: "E-mail address (for counting customer lists; low confidence alone)",
+  group: "email",
+  names: {
+    en: { name: "E-mail address", count: { one: "{count} e-mail address", other: "{count} e-mail addresses" } },
+    sk: { name: "E-mailová adresa", count: { one: "{count} e-mailová adresa", few: "{count} e-mailové adresy", other: "{count} e-mailových adries" } },
+    nb: { name: "E-postadresse", count: { one: "{count} e-postadresse", other: "{count} e-postadresser" } },
+    fi: { name: "Sähköpostiosoite", count: { one: "{count} sähköpostiosoite", other: "{count} sähköpostiosoitetta" } },
+    hi: { name: "ईमेल पता", count: { one: "{count} ईमेल पता", other: "{count} ईमेल पते" } },
+    ur: { name: "ای میل پتا", count: { one: "{count} ای میل پتا", other: "{count} ای میل پتے" } },
+  },
   pattern: /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/,
   minDigits: 0,
   checksum: false,

@@ -65,9 +65,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: reasons, confidence: "medium" };
 }
 
-export const fiHetu: Detector = {
+export const fiHetu: Detector<"fi-hetu"> = {
   id: "fi-hetu",
   description: "Finnish personal identity code (henkilötunnus, HETU), date and mod-31 check character verified",
+  group: "identifier",
+  names: {
+    en: { name: "Finnish personal identity code (henkilötunnus)", count: { one: "{count} Finnish personal identity code", other: "{count} Finnish personal identity codes" } },
+    sk: { name: "Fínsky osobný identifikačný kód (henkilötunnus)", count: { one: "{count} fínsky osobný kód", few: "{count} fínske osobné kódy", other: "{count} fínskych osobných kódov" } },
+    nb: { name: "Finsk personnummer (henkilötunnus)", count: { one: "{count} finsk personnummer", other: "{count} finske personnumre" } },
+    fi: { name: "Henkilötunnus", count: { one: "{count} henkilötunnus", other: "{count} henkilötunnusta" } },
+    hi: { name: "फ़िनलैंड का व्यक्तिगत पहचान कोड (henkilötunnus)", count: { one: "{count} फ़िनलैंड का व्यक्तिगत पहचान कोड", other: "{count} फ़िनलैंड के व्यक्तिगत पहचान कोड" } },
+    ur: { name: "فن لینڈ کا ذاتی شناختی کوڈ (henkilötunnus)", count: { one: "{count} فن لینڈ کا ذاتی شناختی کوڈ", other: "{count} فن لینڈ کے ذاتی شناختی کوڈ" } },
+  },
   pattern: /[0-9]{6}[-+A-FU-Y\u2010\u2011\u2013\u2212][0-9]{3}[0-9A-FHJ-NPR-Y]/,
   minDigits: 9,
   checksum: true,

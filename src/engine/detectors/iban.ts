@@ -45,9 +45,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["length " + expected + " for " + country, "mod 97 ok"], confidence: "medium" };
 }
 
-export const iban: Detector = {
+export const iban: Detector<"iban"> = {
   id: "iban",
   description: "IBAN (ISO 13616): country length table and ISO 7064 mod 97-10",
+  group: "identifier",
+  names: {
+    en: { name: "Bank account number (IBAN)", count: { one: "{count} bank account number (IBAN)", other: "{count} bank account numbers (IBAN)" } },
+    sk: { name: "Číslo bankového účtu (IBAN)", count: { one: "{count} číslo účtu (IBAN)", few: "{count} čísla účtov (IBAN)", other: "{count} čísel účtov (IBAN)" } },
+    nb: { name: "Kontonummer (IBAN)", count: { one: "{count} kontonummer (IBAN)", other: "{count} kontonumre (IBAN)" } },
+    fi: { name: "Pankkitilinumero (IBAN)", count: { one: "{count} pankkitilinumero (IBAN)", other: "{count} pankkitilinumeroa (IBAN)" } },
+    hi: { name: "बैंक खाता नंबर (IBAN)", count: { one: "{count} बैंक खाता नंबर (IBAN)", other: "{count} बैंक खाता नंबर (IBAN)" } },
+    ur: { name: "بینک اکاؤنٹ نمبر (IBAN)", count: { one: "{count} بینک اکاؤنٹ نمبر (IBAN)", other: "{count} بینک اکاؤنٹ نمبر (IBAN)" } },
+  },
   pattern: /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?/,
   minDigits: 6,
   checksum: true,

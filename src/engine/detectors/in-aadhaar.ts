@@ -34,9 +34,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["first digit 2–9", "not a palindrome", "verhoeff ok"], confidence: "medium" };
 }
 
-export const inAadhaar: Detector = {
+export const inAadhaar: Detector<"in-aadhaar"> = {
   id: "in-aadhaar",
   description: "Indian Aadhaar number (12 digits, first 2-9), Verhoeff check digit verified, palindromes excluded",
+  group: "identifier",
+  names: {
+    en: { name: "Aadhaar number", count: { one: "{count} Aadhaar number", other: "{count} Aadhaar numbers" } },
+    sk: { name: "Indické číslo Aadhaar", count: { one: "{count} číslo Aadhaar", few: "{count} čísla Aadhaar", other: "{count} čísel Aadhaar" } },
+    nb: { name: "Aadhaar-nummer", count: { one: "{count} Aadhaar-nummer", other: "{count} Aadhaar-numre" } },
+    fi: { name: "Aadhaar-numero", count: { one: "{count} Aadhaar-numero", other: "{count} Aadhaar-numeroa" } },
+    hi: { name: "आधार नंबर", count: { one: "{count} आधार नंबर", other: "{count} आधार नंबर" } },
+    ur: { name: "آدھار نمبر", count: { one: "{count} آدھار نمبر", other: "{count} آدھار نمبر" } },
+  },
   pattern: /[0-9]{4}([ -]?)[0-9]{4}\1[0-9]{4}/,
   minDigits: 12,
   checksum: true,

@@ -47,9 +47,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["pan format", "holder type " + type + " (" + holder + ")"], confidence: "low" };
 }
 
-export const inPan: Detector = {
+export const inPan: Detector<"in-pan"> = {
   id: "in-pan",
   description: "Indian Permanent Account Number (AAAAA9999A) with a valid holder-type letter; pattern only (no public check)",
+  group: "identifier",
+  names: {
+    en: { name: "Indian PAN", count: { one: "{count} Indian PAN", other: "{count} Indian PANs" } },
+    sk: { name: "Indické číslo PAN", count: { one: "{count} indické číslo PAN", few: "{count} indické čísla PAN", other: "{count} indických čísel PAN" } },
+    nb: { name: "Indisk PAN-nummer", count: { one: "{count} indisk PAN-nummer", other: "{count} indiske PAN-numre" } },
+    fi: { name: "Intialainen PAN-tunnus", count: { one: "{count} intialainen PAN-tunnus", other: "{count} intialaista PAN-tunnusta" } },
+    hi: { name: "पैन (PAN) नंबर", count: { one: "{count} पैन नंबर", other: "{count} पैन नंबर" } },
+    ur: { name: "بھارتی پین (PAN) نمبر", count: { one: "{count} بھارتی پین نمبر", other: "{count} بھارتی پین نمبر" } },
+  },
   pattern: /[A-Z]{5}[0-9]{4}[A-Z]/,
   minDigits: 4,
   checksum: false,

@@ -1,8 +1,8 @@
 /**
- * The registry of built-in detectors: one line per identifier (file name = id, export = camelCase id).
- * Order matters only for ties in de-duplication (earlier wins).
+ * The registry of built-in text detectors: one line per detector (file name = id, export = camelCase id). Everything
+ * else (policy ids and groups, the schema, display names, test fixtures) derives from this list and ../signals/index.ts
+ * through ../registry.ts. Order matters only for ties in de-duplication (earlier wins).
  */
-import type { Detector } from "./detector";
 import { usSsn } from "./us-ssn";
 import { paymentCard } from "./payment-card";
 import { iban } from "./iban";
@@ -14,7 +14,7 @@ import { inAadhaar } from "./in-aadhaar";
 import { inPan } from "./in-pan";
 import { pkCnic } from "./pk-cnic";
 
-export const detectors: Detector[] = [
+export const detectors = [
   iban,
   paymentCard,
   usSsn,
@@ -25,6 +25,6 @@ export const detectors: Detector[] = [
   inAadhaar,
   inPan,
   pkCnic,
-];
+] as const;
 
 export type { Detector } from "./detector";

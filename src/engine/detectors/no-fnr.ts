@@ -68,9 +68,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: [kind, "birth date exists (" + String(century) + "s)", "mod 11 check digits ok"], confidence: "medium" };
 }
 
-export const noFnr: Detector = {
+export const noFnr: Detector<"no-fnr"> = {
   id: "no-fnr",
   description: "Norwegian fødselsnummer, D-number or H-number (11 digits), date and two mod-11 check digits verified",
+  group: "identifier",
+  names: {
+    en: { name: "Norwegian national identity number (fødselsnummer)", count: { one: "{count} Norwegian national identity number", other: "{count} Norwegian national identity numbers" } },
+    sk: { name: "Nórske rodné číslo (fødselsnummer)", count: { one: "{count} nórske rodné číslo", few: "{count} nórske rodné čísla", other: "{count} nórskych rodných čísel" } },
+    nb: { name: "Fødselsnummer", count: { one: "{count} fødselsnummer", other: "{count} fødselsnumre" } },
+    fi: { name: "Norjalainen henkilötunnus (fødselsnummer)", count: { one: "{count} norjalainen henkilötunnus", other: "{count} norjalaista henkilötunnusta" } },
+    hi: { name: "नॉर्वे की राष्ट्रीय पहचान संख्या (fødselsnummer)", count: { one: "{count} नॉर्वे की राष्ट्रीय पहचान संख्या", other: "{count} नॉर्वे की राष्ट्रीय पहचान संख्याएँ" } },
+    ur: { name: "ناروے کا قومی شناختی نمبر (fødselsnummer)", count: { one: "{count} ناروے کا قومی شناختی نمبر", other: "{count} ناروے کے قومی شناختی نمبر" } },
+  },
   pattern: /[0-9]{6} ?[0-9]{5}/,
   minDigits: 11,
   checksum: true,

@@ -84,9 +84,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["luhn ok", "issuer " + issuer], confidence: "medium" };
 }
 
-export const paymentCard: Detector = {
+export const paymentCard: Detector<"payment-card"> = {
   id: "payment-card",
   description: "Payment card number (13-19 digits), Luhn and issuer prefix checked",
+  group: "identifier",
+  names: {
+    en: { name: "Card number", count: { one: "{count} card number", other: "{count} card numbers" } },
+    sk: { name: "Číslo platobnej karty", count: { one: "{count} číslo karty", few: "{count} čísla kariet", other: "{count} čísel kariet" } },
+    nb: { name: "Kortnummer", count: { one: "{count} kortnummer", other: "{count} kortnumre" } },
+    fi: { name: "Maksukortin numero", count: { one: "{count} maksukortin numero", other: "{count} maksukortin numeroa" } },
+    hi: { name: "कार्ड नंबर", count: { one: "{count} कार्ड नंबर", other: "{count} कार्ड नंबर" } },
+    ur: { name: "کارڈ نمبر", count: { one: "{count} کارڈ نمبر", other: "{count} کارڈ نمبر" } },
+  },
   pattern: /\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{4}([ -])\d{4}\3\d{5}|\d{13,19}/,
   minDigits: 13,
   checksum: true,

@@ -42,9 +42,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["cnic format", "province " + p + " (" + province + ")"], confidence: "low" };
 }
 
-export const pkCnic: Detector = {
+export const pkCnic: Detector<"pk-cnic"> = {
   id: "pk-cnic",
   description: "Pakistani CNIC (DDDDD-DDDDDDD-D) with a valid province code; pattern only (no check digit)",
+  group: "identifier",
+  names: {
+    en: { name: "Pakistani CNIC number", count: { one: "{count} Pakistani CNIC number", other: "{count} Pakistani CNIC numbers" } },
+    sk: { name: "Pakistanské číslo CNIC", count: { one: "{count} pakistanské číslo CNIC", few: "{count} pakistanské čísla CNIC", other: "{count} pakistanských čísel CNIC" } },
+    nb: { name: "Pakistansk CNIC-nummer", count: { one: "{count} pakistansk CNIC-nummer", other: "{count} pakistanske CNIC-numre" } },
+    fi: { name: "Pakistanilainen CNIC-numero", count: { one: "{count} pakistanilainen CNIC-numero", other: "{count} pakistanilaista CNIC-numeroa" } },
+    hi: { name: "पाकिस्तानी पहचान पत्र नंबर (CNIC)", count: { one: "{count} पाकिस्तानी पहचान पत्र नंबर", other: "{count} पाकिस्तानी पहचान पत्र नंबर" } },
+    ur: { name: "شناختی کارڈ نمبر (CNIC)", count: { one: "{count} شناختی کارڈ نمبر", other: "{count} شناختی کارڈ نمبر" } },
+  },
   pattern: /[0-9]{5}[-\u2010\u2011\u2013\u2212][0-9]{7}[-\u2010\u2011\u2013\u2212][0-9]/,
   minDigits: 13,
   checksum: false,

@@ -68,9 +68,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: reasons, confidence: confidence };
 }
 
-export const skRc: Detector = {
+export const skRc: Detector<"sk-rc"> = {
   id: "sk-rc",
   description: "Slovak or Czech birth number (rodné číslo, YYMMDD/NNNN), date and mod-11 rule verified",
+  group: "identifier",
+  names: {
+    en: { name: "Slovak/Czech birth number (rodné číslo)", count: { one: "{count} Slovak/Czech birth number", other: "{count} Slovak/Czech birth numbers" } },
+    sk: { name: "Rodné číslo", count: { one: "{count} rodné číslo", few: "{count} rodné čísla", other: "{count} rodných čísel" } },
+    nb: { name: "Slovakisk/tsjekkisk personnummer (rodné číslo)", count: { one: "{count} slovakisk/tsjekkisk personnummer", other: "{count} slovakiske/tsjekkiske personnumre" } },
+    fi: { name: "Slovakialainen tai tšekkiläinen henkilötunnus (rodné číslo)", count: { one: "{count} slovakialainen tai tšekkiläinen henkilötunnus", other: "{count} slovakialaista tai tšekkiläistä henkilötunnusta" } },
+    hi: { name: "स्लोवाकिया/चेक जन्म संख्या (rodné číslo)", count: { one: "{count} स्लोवाकिया/चेक जन्म संख्या", other: "{count} स्लोवाकिया/चेक जन्म संख्याएँ" } },
+    ur: { name: "سلوواکیہ/چیک کا پیدائشی نمبر (rodné číslo)", count: { one: "{count} سلوواکیہ/چیک کا پیدائشی نمبر", other: "{count} سلوواکیہ/چیک کے پیدائشی نمبر" } },
+  },
   pattern: /[0-9]{6}(?:\/[0-9]{3,4}|[0-9]{4})/,
   minDigits: 9,
   checksum: true,

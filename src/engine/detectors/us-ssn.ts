@@ -32,9 +32,18 @@ function validate(candidate: string): Validation {
   return { ok: true, reasons: ["ssn format", "area, group and serial issuable"], confidence: "low" };
 }
 
-export const usSsn: Detector = {
+export const usSsn: Detector<"us-ssn"> = {
   id: "us-ssn",
   description: "US Social Security number (ddd-dd-dddd), issued ranges only, publicised numbers excluded",
+  group: "identifier",
+  names: {
+    en: { name: "US Social Security number", count: { one: "{count} US Social Security number", other: "{count} US Social Security numbers" } },
+    sk: { name: "Americké číslo sociálneho zabezpečenia (SSN)", count: { one: "{count} americké číslo sociálneho zabezpečenia", few: "{count} americké čísla sociálneho zabezpečenia", other: "{count} amerických čísel sociálneho zabezpečenia" } },
+    nb: { name: "Amerikansk personnummer (SSN)", count: { one: "{count} amerikansk personnummer (SSN)", other: "{count} amerikanske personnumre (SSN)" } },
+    fi: { name: "Yhdysvaltalainen sosiaaliturvatunnus (SSN)", count: { one: "{count} yhdysvaltalainen sosiaaliturvatunnus", other: "{count} yhdysvaltalaista sosiaaliturvatunnusta" } },
+    hi: { name: "अमेरिकी सामाजिक सुरक्षा नंबर (SSN)", count: { one: "{count} अमेरिकी सामाजिक सुरक्षा नंबर", other: "{count} अमेरिकी सामाजिक सुरक्षा नंबर" } },
+    ur: { name: "امریکی سوشل سیکیورٹی نمبر (SSN)", count: { one: "{count} امریکی سوشل سیکیورٹی نمبر", other: "{count} امریکی سوشل سیکیورٹی نمبر" } },
+  },
   pattern: /\d{3}([- ])\d{2}\1\d{4}|\d{9}/,
   minDigits: 9,
   checksum: false,

@@ -36,7 +36,7 @@ describe("who is external", () => {
     [to("a@EXAMPLE.COM"), false],
     [to("a@example.com", "externalUser"), true], // Outlook's word wins
     [to("a@partner.test", "user"), true], // "user" alone is not proof of internal
-    [to("", "distributionList"), false], // a directory list without an address
+    [to("", "distributionList"), true], // no address: nothing shows it is internal (fail closed)
     [to("", "other"), true],
   ])("%j → %s", (r, expected) => {
     expect(isExternal(r, policy, sender)).toBe(expected);
@@ -44,6 +44,42 @@ describe("who is external", () => {
 
   it("the sender's own domain is internal even when the policy does not list it", () => {
     expect(isExternal(to("b@subsidiary.test"), policy, "subsidiary.test")).toBe(false);
+  });
+});
+
+describe("gaps fail closed", () => {
+  it("recipients that could not be read count as an unknown external recipient: a card in the body is blocked", () => {
+    const d = decide([body([card()])], msg([], { recipientsUnread: true, gaps: [{ part: "recipients (to)", reason: "timeout" }] }), policy);
+    expect(d.action).toBe("block");
+    expect(d.rules.map((r) => r.id)).toEqual(["block-identifiers-external", "warn-identifiers-external-low", "on-unscanned"]);
+    expect(d.unscanned).toEqual([{ part: "recipients (to)", reason: "timeout" }]);
+    // The unknown recipient is not "visible" in To/Cc.
+    expect(d.visibleExternalRecipients).toBe(0);
+  });
+
+  it("the same card with readable internal recipients only is allowed; with an unread part it is at least onUnscanned", () => {
+    expect(decide([body([card()])], msg([to("colleague@example.com")]), policy).action).toBe("allow");
+    const d = decide([body([card()])], msg([to("colleague@example.com")], { gaps: [{ part: "subject", reason: "unavailable" }] }), policy);
+    expect(d.action).toBe("warn");
+    expect(d.rules).toEqual([{ id: "on-unscanned", action: "warn", message: "check-unscanned", detectors: ["unscanned"] }]);
+    const strict = decide([body([])], msg([to("colleague@example.com")], { gaps: [{ part: "body", reason: "timeout" }] }), { ...policy, onUnscanned: "block" });
+    expect(strict.action).toBe("block");
+  });
+
+  it("a recipient without an address is external", () => {
+    const d = decide([body([card()])], msg([{ email: "", name: "Sales list", field: "to", recipientType: "distributionList" }]), policy);
+    expect(d.action).toBe("block");
+  });
+
+  it("omitted findings of a stored result count toward minCount and counts like listed ones", () => {
+    const p = { ...policy, rules: [{ id: "three-cards", when: { detectors: ["payment-card"], minCount: 3, minConfidence: "medium" as const, recipients: "any" as const, where: ["attachment" as const] }, action: "warn" as const, message: "remove-or-mask" }] };
+    const capped: SourceResult = { ...attachment("a.xlsx", [card()]), omitted: [{ detector: "payment-card", confidence: "medium", count: 2 }] };
+    const d = decide([capped], msg([]), p);
+    expect(d.action).toBe("warn");
+    expect(d.counts).toEqual({ "payment-card": 3 });
+    // Omitted findings below the rule's confidence do not count.
+    const low: SourceResult = { ...attachment("a.xlsx", [card()]), omitted: [{ detector: "payment-card", confidence: "low", count: 2 }] };
+    expect(decide([low], msg([]), p).action).toBe("allow");
   });
 });
 

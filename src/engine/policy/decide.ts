@@ -4,26 +4,32 @@
  *
  * Who is external (documented in docs/policy.md):
  *   - Outlook says so: recipientType "externalUser"; or
- *   - the address's domain is neither an internal domain of the policy (subdomains included) nor the sender's domain.
+ *   - the address's domain is neither an internal domain of the policy (subdomains included) nor the sender's domain; or
+ *   - the recipient has no address, or the recipients could not be read (`message.recipientsUnread`: one unknown
+ *     external recipient is assumed). Nothing shows such a recipient is internal, so the decision fails closed.
  *   recipientType "user" is NOT taken as proof of internal: several clients report "user" for any resolved address.
- *   A distribution list is one recipient (Office does not expand it); one without an address came from the directory
- *   and is internal. Recipients in an allowlisted domain count as internal for the detectors the allowlist names.
+ *   A distribution list is one recipient (Office does not expand it). Recipients in an allowlisted domain count as
+ *   internal for the detectors the allowlist names.
  *
  * Items that rules look at: every finding (after the detector's `enabled`/`minConfidence` and the sender allowlist)
  * plus the signals: `visible-external-recipients` (external addresses in To+Cc at or over the threshold; weight = that
  * number), `unscanned` (one per unreadable part), `customer-list-name` (one per attachment named like a customer list),
- * `email-list` (the scanner's aggregate finding, one per list). `*` in a rule means any identifier: every built-in
- * detector except email-address, and every custom pattern.
+ * `email-list` (the scanner's aggregate finding, one per list). A rule names ids or groups (../registry.ts): the group
+ * `identifiers` (old spelling `*`) is every detector of the group "identifier" plus every custom pattern.
  *
  * A rule fires when the items it names, at or above its minConfidence, in its `where` parts, and (recipients:
  * external) going to at least one external recipient / (internal-only) going to internal recipients only, add up to
  * minCount. The strictest fired rule gives the action; `onUnscanned` is an implicit rule ("on-unscanned",
- * message check-unscanned) whenever something could not be read.
+ * message check-unscanned) whenever something could not be read: an attachment or inner part (`unscanned` of a
+ * source), or a part of the message itself (`message.gaps`: recipients, subject, body, the attachment list). This is
+ * the only place the rule lives: the send handler, the pre-scan, the task pane and the CLI all reach it through
+ * src/pipeline/check-message.ts. Findings a stored result omitted (`SourceResult.omitted`) count like listed ones.
  */
 import { ACTION_ORDER, CONFIDENCE_ORDER } from "../types";
 import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Location, MessageInfo, Recipient, SourceResult, Unscanned } from "../types";
-import { customerListName } from "../customer-list-name";
-import { IDENTIFIER_DETECTOR_IDS, SIGNAL_IDS } from "./ids";
+import { matchCustomerListName } from "../signals/customer-list-name";
+import { namesDetector } from "../registry";
+import { SIGNAL_IDS } from "./ids";
 import type { Policy, Rule } from "./types";
 
 /** How many masked examples a decision carries (the dialog shows two or three). */
@@ -52,13 +58,14 @@ export function inDomain(domain: string, parent: string): boolean {
 export function isExternal(r: Recipient, policy: Policy, senderDomain: string): boolean {
   if (r.recipientType === "externalUser") return true;
   const domain = domainOf(r.email);
-  if (!domain) return !(r.recipientType === "distributionList" || r.recipientType === "user");
+  if (!domain) return true;
   if (senderDomain && domain === senderDomain) return false;
   return !policy.organization.internalDomains.some((d) => inDomain(domain, d));
 }
 
-function names(list: (string | undefined)[] | undefined, id: string): boolean {
-  return !list || list.indexOf("*") >= 0 || list.indexOf(id) >= 0;
+/** Does an allowlist entry's scope (absent or "*": everything; ids; group names) cover this detector? */
+function names(list: readonly string[] | undefined, id: string, customIds: readonly string[]): boolean {
+  return !list || list.indexOf("*") >= 0 || list.some((entry) => namesDetector(entry, id, customIds));
 }
 
 function atLeast(c: Confidence, min: Confidence): boolean {
@@ -69,10 +76,14 @@ function stricter(a: Action, b: Action): number {
   return ACTION_ORDER.indexOf(b) - ACTION_ORDER.indexOf(a);
 }
 
+/** Stands for recipients that could not be read: external, with no address, never "visible" in To/Cc. */
+const UNREAD_RECIPIENT: Recipient = { email: "", field: "bcc", recipientType: "unknown" };
+
 export function decide(sources: SourceResult[], message: MessageInfo, policy: Policy): Decision {
+  const custom = policy.customPatterns.map((c) => c.id);
   const from = (message.from || "").trim().toLowerCase();
   const senderDomain = domainOf(from);
-  const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector));
+  const senderAllowed = (detector: string) => policy.allowlists.senders.some((s) => s.address === from && names(s.detectors, detector, custom));
 
   // Recipients: unique addresses (one seen in To/Cc and in Bcc counts as visible), external ones, domain allowlist.
   const byKey: Record<string, number> = {};
@@ -88,42 +99,51 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
     }
   }
   const external = recipients.filter((r) => isExternal(r, policy, senderDomain));
+  if (message.recipientsUnread) external.push(UNREAD_RECIPIENT);
   const externalFor = (detector: string) =>
-    external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector)));
-  const visibleExternal = externalFor("visible-external-recipients").filter((r) => r.field !== "bcc").length;
+    external.filter((r) => !policy.allowlists.recipientDomains.some((a) => inDomain(domainOf(r.email), a.domain) && names(a.detectors, detector, custom)));
+  const visibleExternal = externalFor("visible-external-recipients").filter((r) => r.field !== "bcc" && r !== UNREAD_RECIPIENT).length;
 
   // Items: findings after detector settings and the sender allowlist, then the signals.
+  const enforced = (detector: string, confidence: Confidence) => {
+    const settings = policy.detectors[detector];
+    return !settings || (settings.enabled && atLeast(confidence, settings.minConfidence));
+  };
   const items: Item[] = [];
   let key = 0;
-  const custom = policy.customPatterns.map((c) => c.id);
   const unscanned: Unscanned[] = [];
   for (const source of sources) {
     for (const f of source.findings) {
-      const settings = policy.detectors[f.detector];
-      if (settings && (!settings.enabled || !atLeast(f.confidence, settings.minConfidence))) continue;
+      if (!enforced(f.detector, f.confidence)) continue;
       if (f.detector === "email-list" && f.count !== undefined && f.count < policy.thresholds.emailList) continue;
       if (senderAllowed(f.detector)) continue;
       items.push({ detector: f.detector, confidence: f.confidence, location: source.location, weight: 1, finding: f, key: key++ });
+    }
+    for (const o of source.omitted || []) {
+      if (!enforced(o.detector, o.confidence) || senderAllowed(o.detector) || o.count < 1) continue;
+      items.push({ detector: o.detector, confidence: o.confidence, location: source.location, weight: o.count, key: key++ });
     }
     for (const u of source.unscanned) {
       unscanned.push(u);
       if (!senderAllowed("unscanned")) items.push({ detector: "unscanned", confidence: "high", location: source.location, weight: 1, key: key++ });
     }
   }
+  for (const u of message.gaps || []) {
+    unscanned.push(u);
+    if (!senderAllowed("unscanned")) items.push({ detector: "unscanned", confidence: "high", location: null, weight: 1, key: key++ });
+  }
   if (visibleExternal >= policy.thresholds.visibleExternalRecipients && !senderAllowed("visible-external-recipients")) {
     items.push({ detector: "visible-external-recipients", confidence: "high", location: null, weight: visibleExternal, key: key++ });
   }
   for (const att of message.attachments) {
-    const named = customerListName(att.name);
+    const named = matchCustomerListName(att.name);
     if (named && !senderAllowed("customer-list-name")) {
       const location: Location = { kind: "attachment", name: att.name, attachmentId: att.id };
       items.push({ detector: "customer-list-name", confidence: named.confidence, location, weight: 1, finding: named, key: key++ });
     }
   }
 
-  const isIdentifier = (id: string) => (IDENTIFIER_DETECTOR_IDS as readonly string[]).indexOf(id) >= 0 || custom.indexOf(id) >= 0;
-  const ruleNames = (rule: Rule, id: string) =>
-    rule.when.detectors.indexOf(id) >= 0 || (rule.when.detectors.indexOf("*") >= 0 && isIdentifier(id));
+  const ruleNames = (rule: Rule, id: string) => rule.when.detectors.some((entry) => namesDetector(entry, id, custom));
 
   // Rules.
   const fired: { rule: FiredRule; order: number; items: Item[] }[] = [];

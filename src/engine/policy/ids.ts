@@ -1,21 +1,20 @@
 /**
- * The ids a policy may name, in one place: built-in detectors, signals, advice (i18n message) ids, checksums.
- * The policy compiler refuses any other id, so a typo in a rule ("payment-cards") fails at check time, not silently
- * at send time.
+ * The ids a policy may name, in one place: built-in detectors, signals and groups (all from the registry,
+ * ../registry.ts), advice (i18n message) ids, checksums. The policy compiler refuses any other id, so a typo in a rule
+ * ("payment-cards") fails at check time, not silently at send time.
  */
 import { checksums } from "../checksums";
-import { detectors } from "../detectors";
+import { membersOf, POLICY_GROUP_NAMES, SIGNAL_IDS, TEXT_DETECTOR_IDS, type DetectorId, type TextDetectorId } from "../registry";
 import type { Action, Confidence } from "../types";
-import type { RecipientScope, SignalId, Where } from "./types";
+import type { RecipientScope, Where } from "./types";
 
-/** Built-in identifier detectors: the engine's registry (../detectors/index.ts), the one source of the ids. */
-export const BUILTIN_DETECTOR_IDS: readonly string[] = detectors.map((d) => d.id);
+export { POLICY_GROUP_NAMES, SIGNAL_IDS };
 
-/** Identifier detectors: everything except e-mail addresses, which matter only in bulk (email-list). */
-export const IDENTIFIER_DETECTOR_IDS = BUILTIN_DETECTOR_IDS.filter((id) => id !== "email-address");
+/** Built-in text detectors (they have settings under `detectors:` in a policy): the registry's, in its order. */
+export const BUILTIN_DETECTOR_IDS: readonly TextDetectorId[] = TEXT_DETECTOR_IDS;
 
-/** Signals: not text patterns, but facts a rule can name in `when.detectors`. */
-export const SIGNAL_IDS: readonly SignalId[] = ["email-list", "visible-external-recipients", "unscanned", "customer-list-name"];
+/** Members of the `identifiers` group: personal identifiers (custom patterns join them in a policy). */
+export const IDENTIFIER_DETECTOR_IDS: readonly DetectorId[] = membersOf("identifier");
 
 /**
  * "What to do" advice ids a rule's `message` may name; the i18n catalog (src/i18n/messages/en.ts, `advice`) has a text

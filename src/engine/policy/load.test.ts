@@ -41,7 +41,7 @@ describe("loadPolicy", () => {
     const p = loadPolicy(HEAD.replace("example.com", "Example.COM") + "rules:\n  - { id: r, when: {}, action: warn, message: remove-or-mask }\n", "p.yaml");
     expect(p.organization.internalDomains).toEqual(["example.com"]);
     expect(p.thresholds).toEqual({ emailList: 10, visibleExternalRecipients: 10 });
-    expect(p.rules[0]!.when).toEqual({ detectors: ["*"], minCount: 1, minConfidence: "low", recipients: "any", where: ["body", "attachment", "subject"] });
+    expect(p.rules[0]!.when).toEqual({ detectors: ["identifiers"], minCount: 1, minConfidence: "low", recipients: "any", where: ["body", "attachment", "subject"] });
     expect(p.allowlists).toEqual({ values: [], senders: [], recipientDomains: [] });
     expect(p.customPatterns).toEqual([]);
   });

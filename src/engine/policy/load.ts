@@ -9,7 +9,7 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { closest, formatIssue, PolicyError, type PathSegment, type PolicyIssue } from "./errors";
-import { BUILTIN_DETECTOR_IDS, SIGNAL_IDS } from "./ids";
+import { BUILTIN_DETECTOR_IDS, POLICY_GROUP_NAMES, SIGNAL_IDS } from "./ids";
 import { checkRegex } from "./regex-safety";
 import { DETECTOR_SETTINGS_SPEC, POLICY_SPEC } from "./schema";
 import { check, isMapping } from "./spec";
@@ -97,7 +97,7 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
   const customIds: string[] = [];
   const customPatterns: CustomPattern[] = p.customPatterns.map((c, i) => {
     const path: PathSegment[] = ["customPatterns", i];
-    if ((BUILTIN_DETECTOR_IDS as readonly string[]).indexOf(c.id) >= 0 || (SIGNAL_IDS as readonly string[]).indexOf(c.id) >= 0) {
+    if ((BUILTIN_DETECTOR_IDS as readonly string[]).indexOf(c.id) >= 0 || (SIGNAL_IDS as readonly string[]).indexOf(c.id) >= 0 || (POLICY_GROUP_NAMES as readonly string[]).indexOf(c.id) >= 0) {
       report(path.concat("id"), `${JSON.stringify(c.id)} is already a built-in id; choose another`);
     } else if (customIds.indexOf(c.id) >= 0) {
       report(path.concat("id"), `duplicate id ${JSON.stringify(c.id)}`);
@@ -132,7 +132,7 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
   });
 
   // Ids a rule or an allowlist may name.
-  const known = (BUILTIN_DETECTOR_IDS as readonly string[]).concat(SIGNAL_IDS, customIds);
+  const known = (BUILTIN_DETECTOR_IDS as readonly string[]).concat(SIGNAL_IDS, POLICY_GROUP_NAMES, customIds);
   const checkRef = (ref: string, path: PathSegment[]) => {
     if (ref !== "*" && known.indexOf(ref) < 0) {
       const hint = closest(ref, known);
@@ -146,8 +146,11 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
     if (ruleIds.indexOf(r.id) >= 0) report(["rules", i, "id"], `duplicate rule id ${JSON.stringify(r.id)}`);
     ruleIds.push(r.id);
     checkRefs(r.when.detectors, ["rules", i, "when", "detectors"]);
+    if (r.requireReason && r.action !== "warn") {
+      report(["rules", i, "requireReason"], `applies to warn rules only (a ${r.action === "block" ? "blocked message cannot be sent" : "message that is allowed needs no reason"})`);
+    }
     for (const d of r.when.detectors) {
-      const s = detectors[d];
+      const s = (detectors as Record<string, DetectorSettings | undefined>)[d];
       if (s && !s.enabled) warn(["rules", i, "when", "detectors"], `names ${JSON.stringify(d)}, which is disabled in detectors`);
     }
   });
@@ -182,6 +185,7 @@ function compileWith(raw: unknown, file: string, line: (path: PathSegment[]) => 
         message: r.message,
       };
       if (r.description) rule.description = r.description;
+      if (r.requireReason) rule.requireReason = true;
       return rule;
     }),
     allowlists: {

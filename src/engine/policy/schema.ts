@@ -4,7 +4,7 @@
  * `dlp schema > assets/policy/policy.schema.json`; schema.test.ts fails when the two differ).
  */
 import { toJsonSchema, type ObjectSpec, type Spec } from "./spec";
-import { ACTIONS, ADVICE_IDS, BUILTIN_DETECTOR_IDS, CHECKSUM_IDS, CONFIDENCES, RECIPIENT_SCOPES, SIGNAL_IDS, WHERES } from "./ids";
+import { ACTIONS, ADVICE_IDS, BUILTIN_DETECTOR_IDS, CHECKSUM_IDS, CONFIDENCES, POLICY_GROUP_NAMES, RECIPIENT_SCOPES, SIGNAL_IDS, WHERES } from "./ids";
 
 export const POLICY_SCHEMA_ID = "https://think-first.example/policy.schema.json";
 
@@ -25,7 +25,7 @@ const detectorRef = (extra: readonly string[], description: string): Spec => ({
 });
 const detectorScope: Spec = {
   type: "array",
-  items: detectorRef(["*"], "A detector id, or * for all."),
+  items: detectorRef((SIGNAL_IDS as readonly string[]).concat(POLICY_GROUP_NAMES, "*"), "A detector or signal id, a group (identifiers, customer-lists, …), or * for all."),
   default: ["*"],
   description: "The detectors this exception applies to (default: all).",
 };
@@ -63,9 +63,9 @@ export const RULE_SPEC: ObjectSpec = {
         detectors: {
           type: "array",
           minItems: 1,
-          items: detectorRef((SIGNAL_IDS as readonly string[]).concat("*"), "A built-in or custom detector id, a signal, or * for any identifier."),
-          default: ["*"],
-          description: "Detector ids, custom pattern ids, signals (email-list, visible-external-recipients, unscanned, customer-list-name) or * for any identifier.",
+          items: detectorRef((SIGNAL_IDS as readonly string[]).concat(POLICY_GROUP_NAMES), "A group (identifiers, customer-lists, …), a built-in or custom detector id, or a signal."),
+          default: ["identifiers"],
+          description: `Groups (${POLICY_GROUP_NAMES.join(", ")}: every member is enforced, including detectors added later), detector ids, custom pattern ids or signals (${SIGNAL_IDS.join(", ")}). * is the old spelling of identifiers.`,
         },
         minCount: { type: "integer", minimum: 1, default: 1, description: "Fires when at least this many findings (addresses for email-list, recipients for visible-external-recipients) count." },
         minConfidence: confidence("Only findings at or above this confidence count.", "low"),
@@ -75,6 +75,11 @@ export const RULE_SPEC: ObjectSpec = {
     },
     action: { type: "string", required: true, enum: ACTIONS, description: "allow, warn (the user may Send Anyway) or block (the user must fix the message)." },
     message: { type: "string", required: true, enum: ADVICE_IDS, description: "The advice shown in the dialog's \"what to do\" line." },
+    requireReason: {
+      type: "boolean",
+      default: false,
+      description: "warn rules only: the message is sent only with a reason (a reason code and an optional short text, recorded in the X-ThinkFirst-Reason header; see docs/audit.md).",
+    },
   },
 };
 

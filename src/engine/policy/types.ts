@@ -3,13 +3,16 @@
  * launchevent.js at build time, so the send handler never parses YAML). The YAML file compliance staff
  * edit maps onto this shape key for key; see docs/policy.md and assets/policy/policy.schema.json.
  */
-import type { Action, Confidence, DetectorId } from "../types";
+import type { Action, AnyDetectorId, Confidence } from "../types";
+import type { PolicyGroupName } from "../registry";
+
+export type { SignalId } from "../types";
 
 export type RecipientScope = "any" | "external" | "internal-only";
 export type Where = "body" | "attachment" | "subject";
 
-/** Signals that are not text detectors but can be named in a rule's `when.detectors`. */
-export type SignalId = "email-list" | "visible-external-recipients" | "unscanned" | "customer-list-name";
+/** What a rule, an allowlist entry or a setting may name: a built-in or custom detector id, a group, or "*". */
+export type DetectorRef = AnyDetectorId | PolicyGroupName | "*";
 
 export interface DetectorSettings {
   enabled: boolean;
@@ -21,7 +24,7 @@ export interface DetectorSettings {
 }
 
 export interface CustomPattern {
-  id: DetectorId;
+  id: string;
   description?: string;
   /** Source of a RegExp compiled with the `u` flag (plus `flags`); refused if it can backtrack catastrophically. */
   pattern: string;
@@ -39,8 +42,11 @@ export interface CustomPattern {
 }
 
 export interface RuleCondition {
-  /** Detector or signal ids; ["*"] means any detector. */
-  detectors: (DetectorId | SignalId | "*")[];
+  /**
+   * Detector ids, signal ids, custom pattern ids or group names (`identifiers`, `customer-lists`, … see
+   * ../registry.ts); "*" is the old spelling of `identifiers`.
+   */
+  detectors: DetectorRef[];
   minCount: number;
   minConfidence: Confidence;
   recipients: RecipientScope;
@@ -54,13 +60,15 @@ export interface Rule {
   action: Action;
   /** i18n message id for the "what to do" line (see src/i18n/messages/en.ts, `advice`). */
   message: string;
+  /** A warn rule whose message is sent only with a reason (code and optional text, see src/pipeline/justification.ts). */
+  requireReason?: true;
 }
 
-export interface AllowedValue { detector: DetectorId | "*"; value: string; reason: string }
+export interface AllowedValue { detector: AnyDetectorId | "*"; value: string; reason: string }
 /** An exception for one sender (lower-case address after compilation), for some detectors or all ("*"). */
-export interface AllowedSender { address: string; reason: string; detectors?: (DetectorId | SignalId | "*")[] }
+export interface AllowedSender { address: string; reason: string; detectors?: DetectorRef[] }
 /** Recipients in this domain (or its subdomains) count as internal for these detectors (all when absent or "*"). */
-export interface AllowedDomain { domain: string; reason: string; detectors?: (DetectorId | SignalId | "*")[] }
+export interface AllowedDomain { domain: string; reason: string; detectors?: DetectorRef[] }
 
 export interface Policy {
   version: 1;
@@ -71,8 +79,11 @@ export interface Policy {
   };
   /** The company policy the warning cites. `title.en` is required; other locales fall back to it. */
   citation: { title: Record<string, string>; url?: string };
-  /** Settings per built-in detector id; every built-in id is present after compilation. */
-  detectors: Record<DetectorId, DetectorSettings>;
+  /**
+   * Settings per built-in text detector id. The compiler writes every id it knows; a detector missing here (a
+   * policy.json compiled by an older build) gets the defaults.
+   */
+  detectors: Partial<Record<AnyDetectorId, DetectorSettings>>;
   thresholds: {
     /** email-list fires at this many distinct external addresses in one text (default 10). */
     emailList: number;

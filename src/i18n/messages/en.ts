@@ -9,7 +9,7 @@
  * - Dialog strings must stay short: the whole Outlook dialog is ≤ 500 characters, placeholders included.
  * - Keep strings free of raw identifiers; masked examples come from the Decision.
  */
-import { plural, type Dir } from "./types";
+import { plural, type DetectorNames, type Dir } from "./types";
 
 export const en = {
   meta: {
@@ -69,73 +69,16 @@ export const en = {
     unavailable: "not available",
   },
 
-  /** Display names per detector or signal id: `name` for headings, `count` with {count} for sentences. */
+  /**
+   * Display names of detectors and signals come from their own files (src/engine/registry.ts, `names`); a catalog may
+   * override one here by id. `custom` names a policy's custom pattern: {id} is its id from the policy file.
+   */
   detectors: {
-    "us-ssn": {
-      name: "US Social Security number",
-      count: plural({ one: "{count} US Social Security number", other: "{count} US Social Security numbers" }),
-    },
-    "payment-card": {
-      name: "Card number",
-      count: plural({ one: "{count} card number", other: "{count} card numbers" }),
-    },
-    iban: {
-      name: "Bank account number (IBAN)",
-      count: plural({ one: "{count} bank account number (IBAN)", other: "{count} bank account numbers (IBAN)" }),
-    },
-    "email-address": {
-      name: "E-mail address",
-      count: plural({ one: "{count} e-mail address", other: "{count} e-mail addresses" }),
-    },
-    "email-list": {
-      name: "Customer e-mail list",
-      count: plural({ one: "{count} customer e-mail list", other: "{count} customer e-mail lists" }),
-    },
-    "fi-hetu": {
-      name: "Finnish personal identity code (henkilötunnus)",
-      count: plural({ one: "{count} Finnish personal identity code", other: "{count} Finnish personal identity codes" }),
-    },
-    "no-fnr": {
-      name: "Norwegian national identity number (fødselsnummer)",
-      count: plural({ one: "{count} Norwegian national identity number", other: "{count} Norwegian national identity numbers" }),
-    },
-    "sk-rc": {
-      name: "Slovak/Czech birth number (rodné číslo)",
-      count: plural({ one: "{count} Slovak/Czech birth number", other: "{count} Slovak/Czech birth numbers" }),
-    },
-    "in-aadhaar": {
-      name: "Aadhaar number",
-      count: plural({ one: "{count} Aadhaar number", other: "{count} Aadhaar numbers" }),
-    },
-    "in-pan": {
-      name: "Indian PAN",
-      count: plural({ one: "{count} Indian PAN", other: "{count} Indian PANs" }),
-    },
-    "pk-cnic": {
-      name: "Pakistani CNIC number",
-      count: plural({ one: "{count} Pakistani CNIC number", other: "{count} Pakistani CNIC numbers" }),
-    },
-    "customer-list-name": {
-      name: "Customer list file",
-      count: plural({ one: "{count} file named like a customer list", other: "{count} files named like a customer list" }),
-    },
-    "visible-external-recipients": {
-      name: "External recipients in To/Cc",
-      count: plural({
-        one: "{count} external recipient who can see the others",
-        other: "{count} external recipients who can see each other",
-      }),
-    },
-    unscanned: {
-      name: "Not checked",
-      count: plural({ one: "{count} part that could not be checked", other: "{count} parts that could not be checked" }),
-    },
-    /** A policy's custom pattern: {id} is its id from the policy file. */
     custom: {
       name: "Custom pattern {id}",
       count: plural({ one: "{count} match of {id}", other: "{count} matches of {id}" }),
     },
-  },
+  } as DetectorNames,
 
   /** "What to do" lines, keyed by the message id a policy rule names (Rule.message). */
   advice: {
@@ -202,6 +145,26 @@ export const en = {
     fixFailed: "That did not work: {error}",
     error: "The message could not be checked: {error}",
     confidence: { low: "low confidence", medium: "medium confidence", high: "high confidence" },
+  },
+
+  /** "Send with a reason" (task pane) and the checks of the reason text (src/pipeline/justification.ts). */
+  justification: {
+    /** Per reason code (the codes themselves are stamped in the X-ThinkFirst-Reason header): its label. */
+    codes: {
+      "customer-consent": { label: "The customer agreed to this" },
+      "business-need": { label: "It is needed for the business" },
+      "false-positive": { label: "It is not sensitive (false alarm)" },
+      other: { label: "Another reason" },
+    },
+    problems: {
+      "unknown-code": "Choose one of the reasons.",
+      "text-required": "Write a short reason.",
+      "too-long": "Keep the reason to {max} characters or fewer.",
+      identifier: "The reason contains customer data ({found}). Remove it.",
+      "email-address": "Remove the e-mail address (and any @) from the reason.",
+      "long-number": "Remove the long number from the reason (at most {max} digits in a row). Refer to a ticket by its name.",
+      "masked-value": "Do not copy the masked value into the reason.",
+    },
   },
 
   /** The compose simulator page (src/web/simulator). */

@@ -49,74 +49,6 @@ export const fi = {
   },
 
   detectors: {
-    "us-ssn": {
-      name: "Yhdysvaltalainen sosiaaliturvatunnus (SSN)",
-      count: plural({
-        one: "{count} yhdysvaltalainen sosiaaliturvatunnus",
-        other: "{count} yhdysvaltalaista sosiaaliturvatunnusta",
-      }),
-    },
-    "payment-card": {
-      name: "Maksukortin numero",
-      count: plural({ one: "{count} maksukortin numero", other: "{count} maksukortin numeroa" }),
-    },
-    iban: {
-      name: "Pankkitilinumero (IBAN)",
-      count: plural({ one: "{count} pankkitilinumero (IBAN)", other: "{count} pankkitilinumeroa (IBAN)" }),
-    },
-    "email-address": {
-      name: "Sähköpostiosoite",
-      count: plural({ one: "{count} sähköpostiosoite", other: "{count} sähköpostiosoitetta" }),
-    },
-    "email-list": {
-      name: "Asiakkaiden sähköpostilista",
-      count: plural({ one: "{count} asiakkaiden sähköpostilista", other: "{count} asiakkaiden sähköpostilistaa" }),
-    },
-    "fi-hetu": {
-      name: "Henkilötunnus",
-      count: plural({ one: "{count} henkilötunnus", other: "{count} henkilötunnusta" }),
-    },
-    "no-fnr": {
-      name: "Norjalainen henkilötunnus (fødselsnummer)",
-      count: plural({ one: "{count} norjalainen henkilötunnus", other: "{count} norjalaista henkilötunnusta" }),
-    },
-    "sk-rc": {
-      name: "Slovakialainen tai tšekkiläinen henkilötunnus (rodné číslo)",
-      count: plural({
-        one: "{count} slovakialainen tai tšekkiläinen henkilötunnus",
-        other: "{count} slovakialaista tai tšekkiläistä henkilötunnusta",
-      }),
-    },
-    "in-aadhaar": {
-      name: "Aadhaar-numero",
-      count: plural({ one: "{count} Aadhaar-numero", other: "{count} Aadhaar-numeroa" }),
-    },
-    "in-pan": {
-      name: "Intialainen PAN-tunnus",
-      count: plural({ one: "{count} intialainen PAN-tunnus", other: "{count} intialaista PAN-tunnusta" }),
-    },
-    "pk-cnic": {
-      name: "Pakistanilainen CNIC-numero",
-      count: plural({ one: "{count} pakistanilainen CNIC-numero", other: "{count} pakistanilaista CNIC-numeroa" }),
-    },
-    "customer-list-name": {
-      name: "Asiakaslistatiedosto",
-      count: plural({
-        one: "{count} tiedosto, jonka nimi viittaa asiakaslistaan",
-        other: "{count} tiedostoa, joiden nimi viittaa asiakaslistaan",
-      }),
-    },
-    "visible-external-recipients": {
-      name: "Ulkoiset vastaanottajat Vastaanottaja- ja Kopio-kentissä",
-      count: plural({
-        one: "{count} ulkoinen vastaanottaja, joka näkee muut",
-        other: "{count} ulkoista vastaanottajaa, jotka näkevät toisensa",
-      }),
-    },
-    unscanned: {
-      name: "Tarkistamatta",
-      count: plural({ one: "{count} osa, jota ei voitu tarkistaa", other: "{count} osaa, joita ei voitu tarkistaa" }),
-    },
     custom: {
       name: "Oma tunniste {id}",
       count: plural({ one: "{count} osuma tunnisteelle {id}", other: "{count} osumaa tunnisteelle {id}" }),
@@ -180,6 +112,24 @@ export const fi = {
     fixFailed: "Se ei onnistunut: {error}",
     error: "Viestiä ei voitu tarkistaa: {error}",
     confidence: { low: "pieni varmuus", medium: "kohtalainen varmuus", high: "suuri varmuus" },
+  },
+
+  justification: {
+    codes: {
+      "customer-consent": { label: "Asiakas on hyväksynyt tämän" },
+      "business-need": { label: "Tätä tarvitaan työssä" },
+      "false-positive": { label: "Tämä ei ole arkaluonteista (väärä hälytys)" },
+      other: { label: "Muu syy" },
+    },
+    problems: {
+      "unknown-code": "Valitse jokin syistä.",
+      "text-required": "Kirjoita lyhyt perustelu.",
+      "too-long": "Perustelussa saa olla enintään {max} merkkiä.",
+      identifier: "Perustelussa on asiakastietoja ({found}). Poista ne.",
+      "email-address": "Poista perustelusta sähköpostiosoite (ja @-merkki).",
+      "long-number": "Poista perustelusta pitkä numero (enintään {max} numeroa peräkkäin). Viittaa tikettiin sen nimellä.",
+      "masked-value": "Älä kopioi peitettyä arvoa perusteluun.",
+    },
   },
 
   simulator: {

@@ -48,68 +48,6 @@ export const hi = {
   },
 
   detectors: {
-    "us-ssn": {
-      name: "अमेरिकी सामाजिक सुरक्षा नंबर (SSN)",
-      count: plural({ one: "{count} अमेरिकी सामाजिक सुरक्षा नंबर", other: "{count} अमेरिकी सामाजिक सुरक्षा नंबर" }),
-    },
-    "payment-card": {
-      name: "कार्ड नंबर",
-      count: plural({ one: "{count} कार्ड नंबर", other: "{count} कार्ड नंबर" }),
-    },
-    iban: {
-      name: "बैंक खाता नंबर (IBAN)",
-      count: plural({ one: "{count} बैंक खाता नंबर (IBAN)", other: "{count} बैंक खाता नंबर (IBAN)" }),
-    },
-    "email-address": {
-      name: "ईमेल पता",
-      count: plural({ one: "{count} ईमेल पता", other: "{count} ईमेल पते" }),
-    },
-    "email-list": {
-      name: "ग्राहक ईमेल पतों की सूची",
-      count: plural({ one: "{count} ग्राहक ईमेल पतों की सूची", other: "{count} ग्राहक ईमेल पतों की सूचियाँ" }),
-    },
-    "fi-hetu": {
-      name: "फ़िनलैंड का व्यक्तिगत पहचान कोड (henkilötunnus)",
-      count: plural({ one: "{count} फ़िनलैंड का व्यक्तिगत पहचान कोड", other: "{count} फ़िनलैंड के व्यक्तिगत पहचान कोड" }),
-    },
-    "no-fnr": {
-      name: "नॉर्वे की राष्ट्रीय पहचान संख्या (fødselsnummer)",
-      count: plural({ one: "{count} नॉर्वे की राष्ट्रीय पहचान संख्या", other: "{count} नॉर्वे की राष्ट्रीय पहचान संख्याएँ" }),
-    },
-    "sk-rc": {
-      name: "स्लोवाकिया/चेक जन्म संख्या (rodné číslo)",
-      count: plural({ one: "{count} स्लोवाकिया/चेक जन्म संख्या", other: "{count} स्लोवाकिया/चेक जन्म संख्याएँ" }),
-    },
-    "in-aadhaar": {
-      name: "आधार नंबर",
-      count: plural({ one: "{count} आधार नंबर", other: "{count} आधार नंबर" }),
-    },
-    "in-pan": {
-      name: "पैन (PAN) नंबर",
-      count: plural({ one: "{count} पैन नंबर", other: "{count} पैन नंबर" }),
-    },
-    "pk-cnic": {
-      name: "पाकिस्तानी पहचान पत्र नंबर (CNIC)",
-      count: plural({ one: "{count} पाकिस्तानी पहचान पत्र नंबर", other: "{count} पाकिस्तानी पहचान पत्र नंबर" }),
-    },
-    "customer-list-name": {
-      name: "ग्राहक सूची फ़ाइल",
-      count: plural({
-        one: "{count} फ़ाइल जिसका नाम ग्राहक सूची जैसा है",
-        other: "{count} फ़ाइलें जिनके नाम ग्राहक सूची जैसे हैं",
-      }),
-    },
-    "visible-external-recipients": {
-      name: "प्रति/प्रतिलिपि में बाहरी प्राप्तकर्ता",
-      count: plural({
-        one: "{count} बाहरी प्राप्तकर्ता जो दूसरों को देख सकता है",
-        other: "{count} बाहरी प्राप्तकर्ता जो एक-दूसरे को देख सकते हैं",
-      }),
-    },
-    unscanned: {
-      name: "नहीं जाँचा गया",
-      count: plural({ one: "{count} हिस्सा जो जाँचा नहीं जा सका", other: "{count} हिस्से जो जाँचे नहीं जा सके" }),
-    },
     custom: {
       name: "कस्टम पैटर्न {id}",
       count: plural({ one: "{id} का {count} मिलान", other: "{id} के {count} मिलान" }),
@@ -173,6 +111,24 @@ export const hi = {
     fixFailed: "यह नहीं हो सका: {error}",
     error: "संदेश जाँचा नहीं जा सका: {error}",
     confidence: { low: "कम विश्वास", medium: "मध्यम विश्वास", high: "उच्च विश्वास" },
+  },
+
+  justification: {
+    codes: {
+      "customer-consent": { label: "ग्राहक ने इसकी अनुमति दी है" },
+      "business-need": { label: "यह काम के लिए ज़रूरी है" },
+      "false-positive": { label: "यह संवेदनशील नहीं है (गलत चेतावनी)" },
+      other: { label: "कोई और कारण" },
+    },
+    problems: {
+      "unknown-code": "कोई एक कारण चुनें।",
+      "text-required": "एक छोटा कारण लिखें।",
+      "too-long": "कारण में अधिकतम {max} अक्षर हो सकते हैं।",
+      identifier: "कारण में ग्राहक की जानकारी है ({found})। इसे हटाएँ।",
+      "email-address": "कारण से ई-मेल पता (और @ चिह्न) हटाएँ।",
+      "long-number": "कारण से लंबी संख्या हटाएँ (लगातार अधिकतम {max} अंक)। टिकट का नाम लिखें।",
+      "masked-value": "छिपाया गया मान कारण में न लिखें।",
+    },
   },
 
   simulator: {

@@ -49,62 +49,6 @@ export const nb = {
   },
 
   detectors: {
-    "us-ssn": {
-      name: "Amerikansk personnummer (SSN)",
-      count: plural({ one: "{count} amerikansk personnummer (SSN)", other: "{count} amerikanske personnumre (SSN)" }),
-    },
-    "payment-card": {
-      name: "Kortnummer",
-      count: plural({ one: "{count} kortnummer", other: "{count} kortnumre" }),
-    },
-    iban: {
-      name: "Kontonummer (IBAN)",
-      count: plural({ one: "{count} kontonummer (IBAN)", other: "{count} kontonumre (IBAN)" }),
-    },
-    "email-address": {
-      name: "E-postadresse",
-      count: plural({ one: "{count} e-postadresse", other: "{count} e-postadresser" }),
-    },
-    "email-list": {
-      name: "Liste over kunders e-postadresser",
-      count: plural({ one: "{count} liste over kunders e-postadresser", other: "{count} lister over kunders e-postadresser" }),
-    },
-    "fi-hetu": {
-      name: "Finsk personnummer (henkilötunnus)",
-      count: plural({ one: "{count} finsk personnummer", other: "{count} finske personnumre" }),
-    },
-    "no-fnr": {
-      name: "Fødselsnummer",
-      count: plural({ one: "{count} fødselsnummer", other: "{count} fødselsnumre" }),
-    },
-    "sk-rc": {
-      name: "Slovakisk/tsjekkisk personnummer (rodné číslo)",
-      count: plural({ one: "{count} slovakisk/tsjekkisk personnummer", other: "{count} slovakiske/tsjekkiske personnumre" }),
-    },
-    "in-aadhaar": {
-      name: "Aadhaar-nummer",
-      count: plural({ one: "{count} Aadhaar-nummer", other: "{count} Aadhaar-numre" }),
-    },
-    "in-pan": {
-      name: "Indisk PAN-nummer",
-      count: plural({ one: "{count} indisk PAN-nummer", other: "{count} indiske PAN-numre" }),
-    },
-    "pk-cnic": {
-      name: "Pakistansk CNIC-nummer",
-      count: plural({ one: "{count} pakistansk CNIC-nummer", other: "{count} pakistanske CNIC-numre" }),
-    },
-    "customer-list-name": {
-      name: "Fil med kundeliste",
-      count: plural({ one: "{count} fil med navn som en kundeliste", other: "{count} filer med navn som en kundeliste" }),
-    },
-    "visible-external-recipients": {
-      name: "Eksterne mottakere i Til/Kopi",
-      count: plural({ one: "{count} ekstern mottaker som ser de andre", other: "{count} eksterne mottakere som ser hverandre" }),
-    },
-    unscanned: {
-      name: "Ikke sjekket",
-      count: plural({ one: "{count} del som ikke kunne sjekkes", other: "{count} deler som ikke kunne sjekkes" }),
-    },
     custom: {
       name: "Eget mønster {id}",
       count: plural({ one: "{count} treff på {id}", other: "{count} treff på {id}" }),
@@ -168,6 +112,24 @@ export const nb = {
     fixFailed: "Det gikk ikke: {error}",
     error: "Meldingen kunne ikke sjekkes: {error}",
     confidence: { low: "lav sikkerhet", medium: "middels sikkerhet", high: "høy sikkerhet" },
+  },
+
+  justification: {
+    codes: {
+      "customer-consent": { label: "Kunden har godtatt dette" },
+      "business-need": { label: "Det trengs i arbeidet" },
+      "false-positive": { label: "Det er ikke sensitivt (falsk alarm)" },
+      other: { label: "En annen grunn" },
+    },
+    problems: {
+      "unknown-code": "Velg en av grunnene.",
+      "text-required": "Skriv en kort begrunnelse.",
+      "too-long": "Begrunnelsen kan ha høyst {max} tegn.",
+      identifier: "Begrunnelsen inneholder kundedata ({found}). Fjern dem.",
+      "email-address": "Fjern e-postadressen (og alle @) fra begrunnelsen.",
+      "long-number": "Fjern det lange tallet fra begrunnelsen (høyst {max} sifre etter hverandre). Vis til en sak med navnet.",
+      "masked-value": "Ikke kopier den maskerte verdien inn i begrunnelsen.",
+    },
   },
 
   simulator: {

@@ -48,86 +48,6 @@ export const sk = {
   },
 
   detectors: {
-    "us-ssn": {
-      name: "Americké číslo sociálneho zabezpečenia (SSN)",
-      count: plural({
-        one: "{count} americké číslo sociálneho zabezpečenia",
-        few: "{count} americké čísla sociálneho zabezpečenia",
-        other: "{count} amerických čísel sociálneho zabezpečenia",
-      }),
-    },
-    "payment-card": {
-      name: "Číslo platobnej karty",
-      count: plural({ one: "{count} číslo karty", few: "{count} čísla kariet", other: "{count} čísel kariet" }),
-    },
-    iban: {
-      name: "Číslo bankového účtu (IBAN)",
-      count: plural({ one: "{count} číslo účtu (IBAN)", few: "{count} čísla účtov (IBAN)", other: "{count} čísel účtov (IBAN)" }),
-    },
-    "email-address": {
-      name: "E-mailová adresa",
-      count: plural({ one: "{count} e-mailová adresa", few: "{count} e-mailové adresy", other: "{count} e-mailových adries" }),
-    },
-    "email-list": {
-      name: "Zoznam e-mailových adries zákazníkov",
-      count: plural({
-        one: "{count} zoznam e-mailov zákazníkov",
-        few: "{count} zoznamy e-mailov zákazníkov",
-        other: "{count} zoznamov e-mailov zákazníkov",
-      }),
-    },
-    "fi-hetu": {
-      name: "Fínsky osobný identifikačný kód (henkilötunnus)",
-      count: plural({ one: "{count} fínsky osobný kód", few: "{count} fínske osobné kódy", other: "{count} fínskych osobných kódov" }),
-    },
-    "no-fnr": {
-      name: "Nórske rodné číslo (fødselsnummer)",
-      count: plural({ one: "{count} nórske rodné číslo", few: "{count} nórske rodné čísla", other: "{count} nórskych rodných čísel" }),
-    },
-    "sk-rc": {
-      name: "Rodné číslo",
-      count: plural({ one: "{count} rodné číslo", few: "{count} rodné čísla", other: "{count} rodných čísel" }),
-    },
-    "in-aadhaar": {
-      name: "Indické číslo Aadhaar",
-      count: plural({ one: "{count} číslo Aadhaar", few: "{count} čísla Aadhaar", other: "{count} čísel Aadhaar" }),
-    },
-    "in-pan": {
-      name: "Indické číslo PAN",
-      count: plural({ one: "{count} indické číslo PAN", few: "{count} indické čísla PAN", other: "{count} indických čísel PAN" }),
-    },
-    "pk-cnic": {
-      name: "Pakistanské číslo CNIC",
-      count: plural({
-        one: "{count} pakistanské číslo CNIC",
-        few: "{count} pakistanské čísla CNIC",
-        other: "{count} pakistanských čísel CNIC",
-      }),
-    },
-    "customer-list-name": {
-      name: "Súbor so zoznamom zákazníkov",
-      count: plural({
-        one: "{count} súbor pomenovaný ako zoznam zákazníkov",
-        few: "{count} súbory pomenované ako zoznam zákazníkov",
-        other: "{count} súborov pomenovaných ako zoznam zákazníkov",
-      }),
-    },
-    "visible-external-recipients": {
-      name: "Externí príjemcovia v poliach Komu a Kópia",
-      count: plural({
-        one: "{count} externý príjemca, ktorý vidí ostatných",
-        few: "{count} externí príjemcovia, ktorí sa navzájom vidia",
-        other: "{count} externých príjemcov, ktorí sa navzájom vidia",
-      }),
-    },
-    unscanned: {
-      name: "Neskontrolované",
-      count: plural({
-        one: "{count} časť sa nepodarilo skontrolovať",
-        few: "{count} časti sa nepodarilo skontrolovať",
-        other: "{count} častí sa nepodarilo skontrolovať",
-      }),
-    },
     custom: {
       name: "Vlastný vzor {id}",
       count: plural({ one: "{count} zhoda so vzorom {id}", few: "{count} zhody so vzorom {id}", other: "{count} zhôd so vzorom {id}" }),
@@ -192,6 +112,24 @@ export const sk = {
     fixFailed: "Nepodarilo sa: {error}",
     error: "Správu sa nepodarilo skontrolovať: {error}",
     confidence: { low: "nízka istota", medium: "stredná istota", high: "vysoká istota" },
+  },
+
+  justification: {
+    codes: {
+      "customer-consent": { label: "Zákazník s tým súhlasil" },
+      "business-need": { label: "Je to potrebné pre prácu" },
+      "false-positive": { label: "Nie je to citlivé (falošný poplach)" },
+      other: { label: "Iný dôvod" },
+    },
+    problems: {
+      "unknown-code": "Vyberte jeden z dôvodov.",
+      "text-required": "Napíšte krátky dôvod.",
+      "too-long": "Dôvod môže mať najviac {max} znakov.",
+      identifier: "Dôvod obsahuje údaje zákazníkov ({found}). Odstráňte ich.",
+      "email-address": "Odstráňte z dôvodu e-mailovú adresu (aj znak @).",
+      "long-number": "Odstráňte z dôvodu dlhé číslo (najviac {max} číslic za sebou). Tiket uveďte jeho názvom.",
+      "masked-value": "Nekopírujte do dôvodu zamaskovanú hodnotu.",
+    },
   },
 
   simulator: {

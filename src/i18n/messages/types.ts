@@ -18,3 +18,15 @@ export function plural(forms: Plural): Plural {
 }
 
 export type Dir = "ltr" | "rtl";
+
+/** A display name: `name` for headings, `count` (with {count}) for sentences. */
+export interface DetectorName {
+  name: string;
+  count: Plural;
+}
+
+/**
+ * The catalog's `detectors` table: `custom` (the template for a policy's custom pattern) and optional overrides of the
+ * names the registry declares, by detector id.
+ */
+export type DetectorNames = { custom: DetectorName } & { [id: string]: DetectorName };

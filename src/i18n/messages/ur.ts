@@ -49,68 +49,6 @@ export const ur = {
   },
 
   detectors: {
-    "us-ssn": {
-      name: "امریکی سوشل سیکیورٹی نمبر (SSN)",
-      count: plural({ one: "{count} امریکی سوشل سیکیورٹی نمبر", other: "{count} امریکی سوشل سیکیورٹی نمبر" }),
-    },
-    "payment-card": {
-      name: "کارڈ نمبر",
-      count: plural({ one: "{count} کارڈ نمبر", other: "{count} کارڈ نمبر" }),
-    },
-    iban: {
-      name: "بینک اکاؤنٹ نمبر (IBAN)",
-      count: plural({ one: "{count} بینک اکاؤنٹ نمبر (IBAN)", other: "{count} بینک اکاؤنٹ نمبر (IBAN)" }),
-    },
-    "email-address": {
-      name: "ای میل پتا",
-      count: plural({ one: "{count} ای میل پتا", other: "{count} ای میل پتے" }),
-    },
-    "email-list": {
-      name: "گاہکوں کے ای میل پتوں کی فہرست",
-      count: plural({ one: "{count} گاہکوں کے ای میل پتوں کی فہرست", other: "{count} گاہکوں کے ای میل پتوں کی فہرستیں" }),
-    },
-    "fi-hetu": {
-      name: "فن لینڈ کا ذاتی شناختی کوڈ (henkilötunnus)",
-      count: plural({ one: "{count} فن لینڈ کا ذاتی شناختی کوڈ", other: "{count} فن لینڈ کے ذاتی شناختی کوڈ" }),
-    },
-    "no-fnr": {
-      name: "ناروے کا قومی شناختی نمبر (fødselsnummer)",
-      count: plural({ one: "{count} ناروے کا قومی شناختی نمبر", other: "{count} ناروے کے قومی شناختی نمبر" }),
-    },
-    "sk-rc": {
-      name: "سلوواکیہ/چیک کا پیدائشی نمبر (rodné číslo)",
-      count: plural({ one: "{count} سلوواکیہ/چیک کا پیدائشی نمبر", other: "{count} سلوواکیہ/چیک کے پیدائشی نمبر" }),
-    },
-    "in-aadhaar": {
-      name: "آدھار نمبر",
-      count: plural({ one: "{count} آدھار نمبر", other: "{count} آدھار نمبر" }),
-    },
-    "in-pan": {
-      name: "بھارتی پین (PAN) نمبر",
-      count: plural({ one: "{count} بھارتی پین نمبر", other: "{count} بھارتی پین نمبر" }),
-    },
-    "pk-cnic": {
-      name: "شناختی کارڈ نمبر (CNIC)",
-      count: plural({ one: "{count} شناختی کارڈ نمبر", other: "{count} شناختی کارڈ نمبر" }),
-    },
-    "customer-list-name": {
-      name: "گاہکوں کی فہرست کی فائل",
-      count: plural({
-        one: "{count} فائل جس کا نام گاہکوں کی فہرست جیسا ہے",
-        other: "{count} فائلیں جن کے نام گاہکوں کی فہرست جیسے ہیں",
-      }),
-    },
-    "visible-external-recipients": {
-      name: "بنام/نقل میں بیرونی وصول کنندگان",
-      count: plural({
-        one: "{count} بیرونی وصول کنندہ جو دوسروں کو دیکھ سکتا ہے",
-        other: "{count} بیرونی وصول کنندگان جو ایک دوسرے کو دیکھ سکتے ہیں",
-      }),
-    },
-    unscanned: {
-      name: "جانچا نہیں گیا",
-      count: plural({ one: "{count} حصہ جو جانچا نہیں جا سکا", other: "{count} حصے جو جانچے نہیں جا سکے" }),
-    },
     custom: {
       name: "حسب ضرورت پیٹرن {id}",
       count: plural({ one: "{id} کی {count} مماثلت", other: "{id} کی {count} مماثلتیں" }),
@@ -174,6 +112,24 @@ export const ur = {
     fixFailed: "یہ نہیں ہو سکا: {error}",
     error: "پیغام جانچا نہیں جا سکا: {error}",
     confidence: { low: "کم یقین", medium: "درمیانہ یقین", high: "زیادہ یقین" },
+  },
+
+  justification: {
+    codes: {
+      "customer-consent": { label: "گاہک نے اس کی اجازت دی ہے" },
+      "business-need": { label: "یہ کام کے لیے ضروری ہے" },
+      "false-positive": { label: "یہ حساس نہیں ہے (غلط انتباہ)" },
+      other: { label: "کوئی اور وجہ" },
+    },
+    problems: {
+      "unknown-code": "کوئی ایک وجہ منتخب کریں۔",
+      "text-required": "ایک مختصر وجہ لکھیں۔",
+      "too-long": "وجہ میں زیادہ سے زیادہ {max} حروف ہو سکتے ہیں۔",
+      identifier: "وجہ میں گاہک کا ڈیٹا ہے ({found})۔ اسے ہٹائیں۔",
+      "email-address": "وجہ سے ای میل پتہ (اور @ کا نشان) ہٹائیں۔",
+      "long-number": "وجہ سے لمبا نمبر ہٹائیں (لگاتار زیادہ سے زیادہ {max} ہندسے)۔ ٹکٹ کا نام لکھیں۔",
+      "masked-value": "چھپائی گئی قدر وجہ میں نہ لکھیں۔",
+    },
   },
 
   simulator: {

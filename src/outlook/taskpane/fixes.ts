@@ -35,8 +35,7 @@ export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Po
     scanNew: true,
   });
   const result = checkMessage(read.input, policy, { now, deadline: start + 3 * PANE_CALL_MS });
-  const unscanned = read.gaps.concat(result.decision.unscanned);
-  return { decision: { ...result.decision, unscanned }, sources: result.sources, gaps: read.gaps };
+  return { decision: result.decision, sources: result.sources, gaps: read.gaps };
 }
 
 export async function moveExternalToBcc(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy): Promise<FixResult> {

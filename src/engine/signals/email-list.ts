@@ -6,10 +6,11 @@
  * PII library), while "@" is rare. The span is then checked by the `email-address` detector's validate; a property test
  * checks this finder agrees with that detector's pattern.
  *
- * `emailList` counts distinct external addresses (lower-cased; external = the domain is not one of the organisation's
+ * `findEmailList` counts distinct external addresses (lower-cased; external = the domain is not one of the organisation's
  * internal domains or their subdomains) and their distinct domains, and fires at the policy's threshold.
  */
-import type { Finding } from "./types";
+import type { Finding } from "../types";
+import type { Signal } from "../detectors/detector";
 
 const LOCAL = new Uint8Array(128);
 const DOMAIN = new Uint8Array(128);
@@ -70,7 +71,7 @@ export interface FoundAddress {
 }
 
 /** The aggregate finding, or null below the threshold. Offsets are those of the addresses given. */
-export function emailList(addresses: FoundAddress[], internal: readonly string[], threshold: number): Finding | null {
+export function findEmailList(addresses: FoundAddress[], internal: readonly string[], threshold: number): Finding | null {
   const seen: Record<string, true> = {};
   const domains: Record<string, true> = {};
   let count = 0;
@@ -111,3 +112,18 @@ export function emailList(addresses: FoundAddress[], internal: readonly string[]
     domains: domainCount,
   };
 }
+
+/** The `email-list` signal: a text that holds many distinct external addresses (a customer e-mail list). */
+export const emailList: Signal<"email-list"> = {
+  id: "email-list",
+  group: "customer-list",
+  description: "Many distinct external e-mail addresses in one text (the body or one attachment): a customer e-mail list",
+  names: {
+    en: { name: "Customer e-mail list", count: { one: "{count} customer e-mail list", other: "{count} customer e-mail lists" } },
+    sk: { name: "Zoznam e-mailových adries zákazníkov", count: { one: "{count} zoznam e-mailov zákazníkov", few: "{count} zoznamy e-mailov zákazníkov", other: "{count} zoznamov e-mailov zákazníkov" } },
+    nb: { name: "Liste over kunders e-postadresser", count: { one: "{count} liste over kunders e-postadresser", other: "{count} lister over kunders e-postadresser" } },
+    fi: { name: "Asiakkaiden sähköpostilista", count: { one: "{count} asiakkaiden sähköpostilista", other: "{count} asiakkaiden sähköpostilistaa" } },
+    hi: { name: "ग्राहक ईमेल पतों की सूची", count: { one: "{count} ग्राहक ईमेल पतों की सूची", other: "{count} ग्राहक ईमेल पतों की सूचियाँ" } },
+    ur: { name: "گاہکوں کے ای میل پتوں کی فہرست", count: { one: "{count} گاہکوں کے ای میل پتوں کی فہرست", other: "{count} گاہکوں کے ای میل پتوں کی فہرستیں" } },
+  },
+};

@@ -1,4 +1,4 @@
-import { emailList, findEmails, isInternalDomain, type FoundAddress } from "./email-list";
+import { findEmailList, findEmails, isInternalDomain, type FoundAddress } from "./email-list";
 
 describe("findEmails", () => {
   const spans = (text: string) => {
@@ -44,14 +44,14 @@ describe("emailList", () => {
   };
   test("counts distinct external addresses and domains; internal and repeats do not count", () => {
     const list = found(["a@x.org", "b@x.org", "a@x.org", "c@y.org", "boss@example.com", "d@sub.example.com"]);
-    expect(emailList(list, ["example.com"], 4)).toBeNull();
-    const f = emailList(list, ["example.com"], 3)!;
+    expect(findEmailList(list, ["example.com"], 4)).toBeNull();
+    const f = findEmailList(list, ["example.com"], 3)!;
     expect(f).toMatchObject({ detector: "email-list", count: 3, domains: 2, confidence: "high", masked: "3 addresses (2 domains)" });
     expect([f.start, f.end]).toEqual([0, list[3]!.end]);
     expect(f.reasons).toEqual(["3 distinct external addresses (threshold 3)", "2 external domains", "5 distinct addresses in all"]);
   });
   test("one domain is singular; a threshold below 1 acts as 1", () => {
-    expect(emailList(found(["a@x.org"]), [], 0)!.masked).toBe("1 address (1 domain)");
-    expect(emailList([], [], 0)).toBeNull();
+    expect(findEmailList(found(["a@x.org"]), [], 0)!.masked).toBe("1 address (1 domain)");
+    expect(findEmailList([], [], 0)).toBeNull();
   });
 });

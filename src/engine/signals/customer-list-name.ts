@@ -6,9 +6,10 @@
  * matched with the keyword matcher (folded, inflection-tolerant via fuse.js); a phrase written as one word
  * ("CustomerList", "zoznamzakaznikov") is also found by comparing without spaces. A hint, not proof: `medium`.
  */
-import type { Finding } from "./types";
-import { KeywordMatcher, type KeywordHit } from "./keywords";
-import { fold } from "./normalize";
+import type { Finding } from "../types";
+import type { Signal } from "../detectors/detector";
+import { KeywordMatcher, type KeywordHit } from "../keywords";
+import { fold } from "../normalize";
 
 export const CUSTOMER_LIST_NAMES: Record<string, readonly string[]> = {
   en: ["customer list", "customers", "customer data", "customer export", "customer emails", "customer contacts", "client list", "clients", "contact list", "mailing list", "subscriber list", "subscribers", "crm export", "leads"],
@@ -43,7 +44,7 @@ export function fileNameWords(fileName: string): string {
 }
 
 /** A finding when the file name looks like a customer list, else null. */
-export function customerListName(fileName: string): Finding | null {
+export function matchCustomerListName(fileName: string): Finding | null {
   if (typeof fileName !== "string" || !fileName) return null;
   const m = init();
   const words = fileNameWords(fileName);
@@ -69,3 +70,18 @@ export function customerListName(fileName: string): Finding | null {
     masked: fileName,
   };
 }
+
+/** The `customer-list-name` signal: an attachment whose file name says it is a customer list. */
+export const customerListName: Signal<"customer-list-name"> = {
+  id: "customer-list-name",
+  group: "customer-list",
+  description: "An attachment named like a customer list (kundeliste, asiakaslista, zoznam zákazníkov, ग्राहक सूची…), in every served language",
+  names: {
+    en: { name: "Customer list file", count: { one: "{count} file named like a customer list", other: "{count} files named like a customer list" } },
+    sk: { name: "Súbor so zoznamom zákazníkov", count: { one: "{count} súbor pomenovaný ako zoznam zákazníkov", few: "{count} súbory pomenované ako zoznam zákazníkov", other: "{count} súborov pomenovaných ako zoznam zákazníkov" } },
+    nb: { name: "Fil med kundeliste", count: { one: "{count} fil med navn som en kundeliste", other: "{count} filer med navn som en kundeliste" } },
+    fi: { name: "Asiakaslistatiedosto", count: { one: "{count} tiedosto, jonka nimi viittaa asiakaslistaan", other: "{count} tiedostoa, joiden nimi viittaa asiakaslistaan" } },
+    hi: { name: "ग्राहक सूची फ़ाइल", count: { one: "{count} फ़ाइल जिसका नाम ग्राहक सूची जैसा है", other: "{count} फ़ाइलें जिनके नाम ग्राहक सूची जैसे हैं" } },
+    ur: { name: "گاہکوں کی فہرست کی فائل", count: { one: "{count} فائل جس کا نام گاہکوں کی فہرست جیسا ہے", other: "{count} فائلیں جن کے نام گاہکوں کی فہرست جیسے ہیں" } },
+  },
+};

@@ -1,4 +1,4 @@
-import { customerListName, fileNameWords } from "./customer-list-name";
+import { matchCustomerListName, fileNameWords } from "./customer-list-name";
 
 describe("customerListName", () => {
   test.each([
@@ -17,7 +17,7 @@ describe("customerListName", () => {
     ["گاہکوں کی فہرست.xlsx", "گاہکوں کی فہرست"],
     ["archive.zip/export/kunder.csv", "kunder"],
   ])("%s → %s", (name, keyword) => {
-    const f = customerListName(name);
+    const f = matchCustomerListName(name);
     expect(f).not.toBeNull();
     expect(f!.detector).toBe("customer-list-name");
     expect(f!.reasons).toEqual(["file name matches '" + keyword + "'"]);
@@ -25,7 +25,7 @@ describe("customerListName", () => {
   });
 
   test.each(["invoice 2025.pdf", "customer complaint.docx", "report.xlsx", "", "kundeservice.pdf", "klientiúčet.pdf"])("no match: %s", (name) => {
-    expect(customerListName(name)).toBeNull();
+    expect(matchCustomerListName(name)).toBeNull();
   });
 
   test("file name words", () => {
