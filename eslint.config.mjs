@@ -47,6 +47,8 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: true }],
       // Control characters in regexes are deliberate: the renderers and the normalizer strip or test for them.
       "no-control-regex": "off",
+      // `/// <reference path>` brings a hand-written module declaration into tsconfig.runtime.json's program.
+      "@typescript-eslint/triple-slash-reference": ["error", { lib: "always", path: "always", types: "prefer-import" }],
     },
   },
   {

@@ -1,14 +1,15 @@
 /**
  * npm run bench: prints throughput and latency figures, each compared with a baseline measured in the same run.
- * Sections: engine (scan), extract (xlsx/docx), handler (end-to-end decision), cli (dlp as whole processes).
- * `npm run bench -- engine` runs one.
+ * Sections: engine (scan), extract (xlsx/docx), handler (end-to-end decision), recipients (recipient analysis and
+ * lookalike precision), cli (dlp as whole processes). `npm run bench -- engine` runs one.
  */
 import { run as engine } from "./bench/engine";
 import { run as extract } from "./bench/extract";
 import { run as handler } from "./bench/handler";
+import { run as recipients } from "./bench/recipients";
 import { run as cli } from "./bench/cli";
 
-const sections: Record<string, () => Promise<void>> = { engine, extract, handler, cli };
+const sections: Record<string, () => Promise<void>> = { engine, extract, handler, recipients, cli };
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

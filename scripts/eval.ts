@@ -7,12 +7,17 @@
  *   npm run eval                      everything
  *   npm run eval -- --detector iban   one vector file (repeatable), and only that detector's real-text findings
  *   npm run eval -- --json            one JSON object on stdout
+ *   npm run eval -- --refresh-real-text   re-pin the false-alarm corpus list from node_modules
  * Exit 0 whatever the figures (goals are checked by test/eval.test.ts against eval/floors.json); 1 if the harness fails.
  */
 import { evaluate, registryGroups, publishedTestCards, scanRealText, type RealTextResult } from "./eval/run";
 import { countBySource } from "./eval/corpus";
 import { score, worstForms, type DetectorScore } from "./eval/score";
 import { loadPeers } from "./eval/peers";
+import { REAL_TEXT_LIST, refreshRealTextList } from "./eval/real-text";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
 
 function pct(x: number | null | undefined): string {
   return x === null || x === undefined ? "  n/a" : (x * 100).toFixed(1).padStart(5);
@@ -31,6 +36,7 @@ interface PeerResult {
 async function main() {
   const args = process.argv.slice(2);
   const json = args.indexOf("--json") >= 0;
+  if (args.indexOf("--refresh-real-text") >= 0) console.error(`eval: ${refreshRealTextList(ROOT)} files listed in ${REAL_TEXT_LIST}`);
   const only: string[] = [];
   args.forEach((a, i) => {
     if (a === "--detector" && args[i + 1]) only.push(args[i + 1] as string);

@@ -2,7 +2,9 @@
  * The false-alarm corpus: real text nobody on the team wrote, assembled from what `npm install` puts on disk. Rule:
  * every file under node_modules/ (any depth, not node_modules/.cache) named README*, CHANGELOG*, HISTORY* or *.md,
  * case-insensitive, in byte order of its path; versions are those package-lock.json pins, so CI reads the same files.
- * MB = 10^6 characters.
+ * The file list is pinned in eval/real-text-files.txt, so adding or removing a dependency does not change the corpus
+ * (listed files a later install no longer has are skipped; `npm run eval -- --refresh-real-text` rewrites the list
+ * from node_modules). MB = 10^6 characters.
  *
  * Every identifier finding on it is false, except published test card numbers (a payment-card finding whose digits are
  * a positive payment-card vector of the corpus, i.e. a number some network or processor publishes for testing: the
@@ -21,7 +23,28 @@ export interface CorpusFile {
 
 const NAME = /^(readme|changelog|history)([.\-_].*)?$|\.md$/i;
 
+/** The pinned corpus list (paths relative to the repository root). */
+export const REAL_TEXT_LIST = "eval/real-text-files.txt";
+
+/** The corpus files: the pinned list's files that exist, or (no list) every matching file under node_modules. */
 export function realTextFiles(root: string): string[] {
+  const list = path.join(root, REAL_TEXT_LIST);
+  if (!fs.existsSync(list)) return walkRealTextFiles(root);
+  return fs
+    .readFileSync(list, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && l.charAt(0) !== "#" && fs.existsSync(path.join(root, l)));
+}
+
+/** Writes the pinned list from what node_modules holds now. */
+export function refreshRealTextList(root: string): number {
+  const files = walkRealTextFiles(root);
+  fs.writeFileSync(path.join(root, REAL_TEXT_LIST), "# The false-alarm corpus (scripts/eval/real-text.ts); regenerate: npm run eval -- --refresh-real-text\n" + files.join("\n") + "\n");
+  return files.length;
+}
+
+function walkRealTextFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];

@@ -55,10 +55,10 @@ function embeddedMessage(bytes: Uint8Array): Uint8Array | null {
     walkMessage(new Context(Date.now() + 5000, Date.now), bytes, {
       headers: () => undefined,
       text: () => undefined,
+      refuse: () => undefined,
       attachment: (a) => {
         if (a.isMessage && !found) found = a.bytes;
       },
-      refuse: () => undefined,
     });
   } catch {
     // a broken report: no original
