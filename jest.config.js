@@ -1,4 +1,4 @@
-/** Unit tests sit beside their modules (src/**\/*.test.ts); cross-module, bundle and browser tests live in test/. */
+/** Unit tests sit beside their modules (src/**\/*.test.ts); cross-module, bundle and browser tests live in test/. The global setup builds the dlp CLI. */
 const common = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleFileExtensions: ["ts", "js", "json"],
@@ -10,5 +10,7 @@ module.exports = {
     { ...common, displayName: "browser", testMatch: ["<rootDir>/test/**/*.browser.test.ts"] },
   ],
   testTimeout: 30000,
+  // Builds the dlp CLI that test/cli.test.ts and test/samples.test.ts spawn.
+  globalSetup: "<rootDir>/test/helpers/build-cli.js",
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
 };

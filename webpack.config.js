@@ -15,6 +15,7 @@
  * Every build also writes policy.json, manifest.json and build-info.json, and customers.tfcs with a customer set
  * (scripts/tenant-settings.ts `generatedFiles`); the set's key is compiled in as __THINK_FIRST_CUSTOMER_KEY__.
  */
+// tsx (a devDependency: webpack runs at build time) loads scripts/tenant-settings.ts.
 require("tsx/cjs/api").register();
 const path = require("path");
 const webpack = require("webpack");
@@ -87,7 +88,7 @@ module.exports = (env, argv) => {
       new webpack.DefinePlugin({
         __THINK_FIRST_POLICY__: JSON.stringify(settings.policy),
         __THINK_FIRST_POLICY_URL__: JSON.stringify(settings.policyUrl || ""),
-        __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, sendMode: settings.sendMode, version: settings.version }),
+        __THINK_FIRST_BUILD__: JSON.stringify({ baseUrl: settings.baseUrl, version: settings.version }),
         __THINK_FIRST_CUSTOMER_KEY__: JSON.stringify(settings.customers ? settings.customers.keyHex : ""),
       }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),

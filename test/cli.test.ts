@@ -343,9 +343,9 @@ describe("usage errors exit 3", () => {
   it.each([
     [["frobnicate"], 'dlp: unknown command "frobnicate"'],
     [["scan"], "dlp: scan needs at least one file or folder"],
-    [["scan", "missing.eml"], "dlp: no such file or folder: missing.eml"],
+    [["scan", "missing.eml"], "dlp: cannot read missing.eml: no such file or folder"],
     [["scan", "--format", "xml", "x"], 'dlp: --format must be text, json or jsonl, got "xml"'],
-    [["scan", "--policy", "nope.yaml", "x"], "dlp: cannot read the policy nope.yaml: ENOENT"],
+    [["scan", "--policy", "nope.yaml", "x"], "dlp: cannot read the policy nope.yaml: no such file or folder"],
   ])("%j", (args, message) => {
     const r = dlp(...args);
     expect(r.code).toBe(3);

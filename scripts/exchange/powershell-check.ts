@@ -120,9 +120,13 @@ export function tokenize(script: string): Token[] {
       i += m![0].length;
     } else if (ch === "@") {
       const next = script[i + 1];
-      if (next === "{") toks.push({ t: "hash", line }), (i += 2);
-      else if (next === "(") toks.push({ t: "arr", line }), (i += 2);
-      else if (next && SINGLE_QUOTES.includes(next)) fail("here-string");
+      if (next === "{") {
+        toks.push({ t: "hash", line });
+        i += 2;
+      } else if (next === "(") {
+        toks.push({ t: "arr", line });
+        i += 2;
+      } else if (next && SINGLE_QUOTES.includes(next)) fail("here-string");
       else {
         const m = /^@([A-Za-z_][A-Za-z0-9_]*)/.exec(script.slice(i));
         if (!m) fail("a stray @");

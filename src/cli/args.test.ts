@@ -1,5 +1,4 @@
 import { parse, UsageError } from "./args";
-import { position } from "./scan-files";
 
 describe("dlp arguments", () => {
   it("parses commands, inputs and options with their defaults", () => {
@@ -34,14 +33,5 @@ describe("dlp report arguments", () => {
     expect(() => parse(["scan", "--format", "csv", "x.eml"])).toThrow('--format must be text, json or jsonl, got "csv"');
     expect(() => parse(["scan", "--out", "x.html", "x.eml"])).toThrow("--out is for report and customers build only");
     expect(parse(["customers", "build", "export.csv", "--out", "customers.tfcs"])).toMatchObject({ command: "customers", out: "customers.tfcs", inputs: ["build", "export.csv"] });
-  });
-});
-
-describe("position", () => {
-  it("gives 1-based line and column", () => {
-    const text = "ab\ncd\n\nefg";
-    expect(position(text, 0)).toEqual({ line: 1, column: 1 });
-    expect(position(text, 4)).toEqual({ line: 2, column: 2 });
-    expect(position(text, 8)).toEqual({ line: 4, column: 2 });
   });
 });

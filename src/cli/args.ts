@@ -56,7 +56,8 @@ Options
   --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
   -h, --help          this help
 
-Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error (report: 0 done, 3 usage error or unreadable file).`;
+Exit codes: 0 allow, 1 warn, 2 block, 3 usage or policy error, or a file that could not be read
+(the message names it) or output that could not be written (report: 0 done, 3 as for scan).`;
 
 export function parse(argv: string[]): Options {
   let parsed;

@@ -3,7 +3,7 @@
  * run every custom pattern's `examples` through the real scanner, and print what fired on each example (detectors
  * found and the rules that would fire if it were sent to an external recipient). Exit 0 when all is well, 3 otherwise.
  */
-import * as fs from "fs";
+import { InputError, readTextFile } from "./files";
 import { loadPolicyWithWarnings, PolicyError } from "../engine/policy/load";
 import { decide } from "../engine/policy/decide";
 import type { Policy } from "../engine/policy/types";
@@ -60,9 +60,10 @@ export function checkPolicyFile(file: string): CheckResult {
   const result: CheckResult = { file, ok: false, errors: [], warnings: [], rules: [], examples: [] };
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readTextFile(file);
   } catch (e) {
-    result.errors.push(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
+    if (!(e instanceof InputError)) throw e;
+    result.errors.push(`${file}: cannot read: ${e.reason}`);
     return result;
   }
   try {

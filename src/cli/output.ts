@@ -66,14 +66,22 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   return out.join("\n");
 }
 
-export function summary(results: FileResult[]): string {
-  const n = { allow: 0, warn: 0, block: 0 };
-  for (const r of results) n[r.action]++;
-  return `${results.length} file${results.length === 1 ? "" : "s"}: ${n.block} block, ${n.warn} warn, ${n.allow} allow`;
+/** How many files were scanned, by decision. */
+export interface Counts {
+  files: number;
+  allow: number;
+  warn: number;
+  block: number;
+}
+
+export function summaryOf(n: Counts): string {
+  return `${n.files} file${n.files === 1 ? "" : "s"}: ${n.block} block, ${n.warn} warn, ${n.allow} allow`;
 }
 
 export interface Progress {
   tick(file: string): void;
+  /** Wipes the bar so that a message can be printed; the next tick draws it again. */
+  clear(): void;
   done(): void;
 }
 
@@ -81,7 +89,8 @@ export interface Progress {
 export function progressBar(total: number, stream: NodeJS.WriteStream, enabled: boolean): Progress {
   let n = 0;
   const width = 30;
-  if (!enabled) return { tick: () => undefined, done: () => undefined };
+  if (!enabled) return { tick: () => undefined, clear: () => undefined, done: () => undefined };
+  const clear = () => stream.write("\r" + " ".repeat(width + 60) + "\r");
   return {
     tick(file: string) {
       n++;
@@ -89,8 +98,7 @@ export function progressBar(total: number, stream: NodeJS.WriteStream, enabled: 
       const name = file.length > 40 ? "…" + file.slice(-39) : file;
       stream.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${n}/${total} ${name}`.padEnd(width + 60) + "");
     },
-    done() {
-      stream.write("\r" + " ".repeat(width + 60) + "\r");
-    },
+    clear,
+    done: clear,
   };
 }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UsageError, type Options } from "./args";
+import { readRegularFile } from "./files";
 import type { Policy } from "../engine/policy/types";
 import { buildReport, renderReportCsv, renderReportText, reportMessage, type ReportedMessage } from "./report";
 import { renderReportHtml } from "./report-html";
@@ -40,13 +41,8 @@ export function reportCommand(opts: Options, io: ReportIo, policy: Policy): numb
   if (!files.length) throw new UsageError(`no .eml files in ${opts.inputs.join(", ")}`);
   const messages: ReportedMessage[] = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(fs.readFileSync(file));
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code || (e as Error).message}`);
-    }
-    messages.push(reportMessage(file, bytes, policy));
+    // Throws InputError naming the file (exit 3); a FIFO or device swapped in after the listing cannot hang the read.
+    messages.push(reportMessage(file, readRegularFile(file), policy));
   }
   const report = buildReport(messages);
   const text =

@@ -5,18 +5,20 @@
  *   other → extractText → the policy's scanner and the linked-file links (textFindings) → decide, as if the file were
  *         attached to a message to `--to`; pictures and recordings are reported as "no text" (the policy decides).
  * Findings carry file, line and column (in the extracted text of their part) and are masked unless --show-values.
+ * The dialog renderer and its catalogs are loaded on the first mail file, so a scan of other files does not load them.
  */
 import * as path from "path";
 import { extractText, isMailFileNamed } from "../extract";
 import { detectors as builtins } from "../engine/detectors";
-import { createScanner, allowKey } from "../engine/scan";
+import { createScanner, allowKey, type Scanner } from "../engine/scan";
 import { decide } from "../engine/policy/decide";
 import { ACTION_ORDER, type Action, type Decision, type Finding, type Location, type MessageInfo, type SourceResult, type Unscanned } from "../engine/types";
 import type { Policy } from "../engine/policy/types";
 import { checkMessage, markCustomerSetMissing, scannerFor, textFindings } from "../pipeline/check-message";
 import type { CustomerSet } from "../engine/customers/customer-set";
-import { renderDialog, resolveLocale, type DialogText, type Locale } from "../i18n";
+import type { DialogText, Locale } from "../i18n";
 import { readMailFile } from "./eml";
+import { lineIndex, type PositionOf } from "./positions";
 
 export interface FindingRow {
   file: string;
@@ -73,17 +75,6 @@ export interface ScanSettings {
   to: string[];
 }
 
-/** 1-based line and column of `offset` in `text`. */
-export function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    last = i;
-  }
-  return { line, column: offset - last };
-}
-
 function partName(loc: Location): string {
   return loc.kind === "attachment" ? loc.name : loc.kind;
 }
@@ -95,9 +86,9 @@ function patternOf(policy: Policy, id: string): string | undefined {
   return c ? c.pattern : undefined;
 }
 
-function rowsOf(file: string, part: string, text: string, findings: Finding[], s: ScanSettings, lineOffset = 0): FindingRow[] {
+function rowsOf(file: string, part: string, text: string, findings: Finding[], s: ScanSettings, lineOffset = 0, at: PositionOf = lineIndex(text)): FindingRow[] {
   return findings.map((f) => {
-    const pos = position(text, f.start);
+    const pos = at(f.start);
     const row: FindingRow = { file, part, line: pos.line + lineOffset, column: pos.column, detector: f.detector, confidence: f.confidence, masked: f.masked, reasons: f.reasons.slice() };
     if (s.showValues && f.count === undefined) row.value = text.slice(f.start, f.end);
     if (s.explain) {
@@ -108,20 +99,28 @@ function rowsOf(file: string, part: string, text: string, findings: Finding[], s
   });
 }
 
+/** The policy's scanner without its value allowlist (one per policy), for explain. */
+const withoutValueAllowlist = new WeakMap<Policy, Scanner>();
+
 /** explain: findings that appear without the value allowlist, with the entry that removed them. */
-function allowlistedIn(file: string, part: string, text: string, kept: Finding[], s: ScanSettings): AllowlistedRow[] {
+function allowlistedIn(file: string, part: string, text: string, kept: Finding[], s: ScanSettings, at: PositionOf = lineIndex(text)): AllowlistedRow[] {
   if (!s.policy.allowlists.values.length || !text) return [];
-  const open = createScanner({ ...s.policy, allowlists: { ...s.policy.allowlists, values: [] } });
-  const same = (a: Finding, b: Finding) => a.detector === b.detector && a.start === b.start && a.end === b.end;
+  let open = withoutValueAllowlist.get(s.policy);
+  if (!open) {
+    open = createScanner({ ...s.policy, allowlists: { ...s.policy.allowlists, values: [] } });
+    withoutValueAllowlist.set(s.policy, open);
+  }
+  const key = (f: Finding) => `${f.detector}\u0000${f.start}\u0000${f.end}`;
+  const keptKeys = new Set(kept.map(key));
   const rows: AllowlistedRow[] = [];
   for (const f of open.scan(text)) {
-    if (kept.some((k) => same(k, f))) continue;
+    if (keptKeys.has(key(f))) continue;
     const value = text.slice(f.start, f.end);
     const entry = s.policy.allowlists.values.filter(
       (a) => (a.detector === "*" || a.detector === f.detector) && allowKey(f.detector, a.value) === allowKey(f.detector, value),
     )[0];
     if (!entry) continue;
-    const pos = position(text, f.start);
+    const pos = at(f.start);
     rows.push({ file, part, line: pos.line, column: pos.column, detector: f.detector, masked: f.masked, reason: entry.reason });
   }
   return rows;
@@ -132,6 +131,7 @@ export function strictest(actions: Action[]): Action {
 }
 
 export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
+  const { renderDialog, resolveLocale } = await import("../i18n");
   const input = readMailFile(bytes, path.basename(file));
   const { decision, sources } = checkMessage(input, s.policy, { customers: s.customers });
   const locale = resolveLocale(s.locale);
@@ -147,8 +147,9 @@ export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettin
       const att = input.attachments.filter((a) => a.info.id === loc.attachmentId)[0];
       if (att && att.bytes) text = extractText(att.info.name, att.bytes).text;
     }
-    findings.push(...rowsOf(file, partName(src.location), text, src.findings, s));
-    if (s.explain) allowlisted.push(...allowlistedIn(file, partName(src.location), text, src.findings, s));
+    const at = lineIndex(text);
+    findings.push(...rowsOf(file, partName(src.location), text, src.findings, s, 0, at));
+    if (s.explain) allowlisted.push(...allowlistedIn(file, partName(src.location), text, src.findings, s, at));
   }
   const result: FileResult = { file, kind: "message", action: decision.action, decision, findings, unscanned: decision.unscanned };
   if (decision.action !== "allow") result.dialog = { locale, ...renderDialog(decision, s.policy, locale) };
@@ -171,8 +172,9 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
     if (missing) markCustomerSetMissing(sources);
     const source = sources[0]!;
     const decision = decide([source], message, s.policy);
-    const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s), unscanned: source.unscanned };
-    if (s.explain) result.allowlisted = allowlistedIn(file, name, extracted.text, findings, s);
+    const at = lineIndex(extracted.text);
+    const result: FileResult = { file, kind: "file", action: decision.action, decision, findings: rowsOf(file, name, extracted.text, findings, s, 0, at), unscanned: source.unscanned };
+    if (s.explain) result.allowlisted = allowlistedIn(file, name, extracted.text, findings, s, at);
     return result;
   }
   // --each-line: every line is its own sample with its own decision; the file gets the strictest.
@@ -196,6 +198,13 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const result: FileResult = { file, kind: "file", action: worst.action, decision: worst, findings: rows, unscanned: extracted.unscanned, lines: failing };
   if (s.explain) result.allowlisted = allowlisted;
   return result;
+}
+
+/** A file that could not be read (it vanished or changed after the folder was listed): unscanned, onUnscanned applies. */
+export function unreadable(file: string, error: string, policy: Policy): FileResult {
+  const unscanned: Unscanned[] = [{ part: path.basename(file), reason: "unavailable", detail: error }];
+  const decision = decide([{ location: { kind: "attachment", name: path.basename(file) }, findings: [], unscanned, chars: 0 }], { subject: "", recipients: [], attachments: [] }, policy);
+  return { file, kind: /\.(eml|msg)$/i.test(file) ? "message" : "file", action: decision.action, decision, findings: [], unscanned, error };
 }
 
 /** A mail file: named .eml or .msg, or an Outlook message by content (src/extract's rule, shared with the playground). */

@@ -61,7 +61,6 @@ const cacheFallback: Record<string, string> = {};
 
 /** Normalizes `text` for detection. `nfkc` is for tests of the fallback. */
 export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalized {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return { text, toOriginal: identity };
   const cache = nfkc ? cacheNfkc : cacheFallback;
   // The tables serve the default mode only; the fallback (tests) goes through the cache.
@@ -92,9 +91,8 @@ export function normalizeText(text: string, nfkc: boolean = HAS_NFKC): Normalize
         continue;
       }
       quiet = 0;
-      let k = 3;
       if (kind && (c < 0xd800 || c > 0xdfff)) {
-        k = kind[c] as number;
+        let k = kind[c] as number;
         if (k === 0) {
           const ch = String.fromCharCode(c);
           const m = mapCodePoint(ch, nfkc);
@@ -208,17 +206,8 @@ function foldChar(ch: string): string {
 export function fold(word: string): string {
   let w = word.toLowerCase();
   if (HAS_NFKC) w = w.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(w)) return w;
   let out = "";
   for (let i = 0; i < w.length; i++) out += foldChar(w.charAt(i));
-  return out;
-}
-
-/** Characters that fold to `ch` (itself included), for building regexes that find folded text in raw text. */
-export function foldVariants(ch: string): string {
-  let out = ch;
-  for (let i = 0; i < LATIN_FOLD_TO.length; i++) if (LATIN_FOLD_TO.charAt(i) === ch) out += LATIN_FOLD_FROM.charAt(i);
-  for (const k of Object.keys(EXTRA_FOLD)) if (EXTRA_FOLD[k] === ch) out += k;
   return out;
 }

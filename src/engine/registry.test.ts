@@ -28,7 +28,6 @@ describe("registry", () => {
     for (const entry of list) {
       const file = path.join(dir, entry.id + ".ts");
       expect([entry.id, fs.existsSync(file)]).toEqual([entry.id, true]);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as Record<string, unknown>;
       expect([entry.id, mod[camel(entry.id)]]).toEqual([entry.id, entry]);
       // A text detector's test sits beside it; signals computed by the decision are tested in policy/decide.test.ts.

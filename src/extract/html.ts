@@ -85,7 +85,10 @@ function dropElements(html: string): string {
     for (let k = 0; k < OPENERS.length; k++) {
       let i = next[k] as number;
       if (i !== -1 && i < pos) next[k] = i = lower.indexOf(OPENERS[k] as string, pos);
-      if (i >= 0 && (start < 0 || i < start)) (start = i), (close = CLOSERS[k] as string);
+      if (i >= 0 && (start < 0 || i < start)) {
+        start = i;
+        close = CLOSERS[k] as string;
+      }
     }
     if (start < 0) break;
     const end = lower.indexOf(close, start + 4);

@@ -154,7 +154,7 @@ it("a text that quotes a PDF header is still text", () => {
 });
 
 it("never throws even when called wrongly (no bytes, null options)", () => {
-  const r = extractText("x.bin", undefined as unknown as Uint8Array, null as unknown as {});
+  const r = extractText("x.bin", undefined as unknown as Uint8Array, null as unknown as Parameters<typeof extractText>[2]);
   expect(r.unscanned).toHaveLength(1);
   expect(r.unscanned[0]!.reason).toBe("corrupt");
 });

@@ -136,11 +136,17 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       const nn = (data[b + 2] as number) | ((data[b + 3] as number) << 8);
       if ((n ^ 0xffff) !== nn) throw corrupt();
       if (b + 4 + n > len) throw truncated();
-      if (o + n > out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, o + n, declared, sizeCap)));
+      if (o + n > out.length) {
+        step(ctx, o, p >> 3, len);
+        out = grow(ctx, out, o, o + n, declared, sizeCap);
+      }
       out.set(data.subarray(b + 4, b + 4 + n), o);
       o += n;
       p = (b + 4 + n) * 8;
-      if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
+      if (o >= nextCheck) {
+        step(ctx, o, p >> 3, len);
+        nextCheck = o + INFLATE_STEP_BYTES;
+      }
       continue;
     }
     let lit: Table;
@@ -169,7 +175,7 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
         const sym = e >> 4;
         if (sym < 16) lengths[i++] = sym;
         else {
-          let rep = 0;
+          let rep: number;
           let val = 0;
           if (sym === 16) {
             if (i === 0) throw corrupt();
@@ -205,7 +211,10 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       if (sym < 256) {
         // Past the end of the input every bit reads as 0, which can decode as a literal forever: stop at the end.
         if (p > totalBits) throw truncated();
-        if (o >= out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, o + 1, declared, sizeCap)));
+        if (o >= out.length) {
+          step(ctx, o, p >> 3, len);
+          out = grow(ctx, out, o, o + 1, declared, sizeCap);
+        }
         out[o++] = sym;
         continue;
       }
@@ -227,15 +236,24 @@ export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): U
       if (p > totalBits) throw truncated();
       if (distance > o) throw corrupt();
       const end = o + length;
-      if (end > out.length) (step(ctx, o, p >> 3, len), (out = grow(ctx, out, o, end, declared, sizeCap)));
+      if (end > out.length) {
+        step(ctx, o, p >> 3, len);
+        out = grow(ctx, out, o, end, declared, sizeCap);
+      }
       if (length >= 8 && distance >= length) {
         out.copyWithin(o, o - distance, end - distance); // long non-overlapping copy: native memmove
         o = end;
       } else for (let k = o - distance; o < end; ) out[o++] = out[k++] as number;
-      if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
+      if (o >= nextCheck) {
+        step(ctx, o, p >> 3, len);
+        nextCheck = o + INFLATE_STEP_BYTES;
+      }
     }
     if (p > totalBits) throw truncated();
-    if (o >= nextCheck) (step(ctx, o, p >> 3, len), (nextCheck = o + INFLATE_STEP_BYTES));
+    if (o >= nextCheck) {
+      step(ctx, o, p >> 3, len);
+      nextCheck = o + INFLATE_STEP_BYTES;
+    }
   }
   step(ctx, o, p >> 3, len); // at least once per entry or stream, however small
   ctx.inflated += o;

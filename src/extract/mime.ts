@@ -58,11 +58,21 @@ function splitHead(s: string, start: number, end: number): { headers: MimeHeader
   const sep2 = s.indexOf("\r\n\r\n", start);
   let bodyStart = end;
   let headEnd = end;
-  if (sep2 >= 0 && sep2 < end && (sep < 0 || sep2 <= sep)) (headEnd = sep2), (bodyStart = sep2 + 4);
-  else if (sep >= 0 && sep < end) (headEnd = sep), (bodyStart = sep + 2);
+  if (sep2 >= 0 && sep2 < end && (sep < 0 || sep2 <= sep)) {
+    headEnd = sep2;
+    bodyStart = sep2 + 4;
+  } else if (sep >= 0 && sep < end) {
+    headEnd = sep;
+    bodyStart = sep + 2;
+  }
   // A part that starts with a blank line has no headers.
-  if (s.charAt(start) === "\n") (headEnd = start), (bodyStart = start + 1);
-  else if (s.charAt(start) === "\r" && s.charAt(start + 1) === "\n") (headEnd = start), (bodyStart = start + 2);
+  if (s.charAt(start) === "\n") {
+    headEnd = start;
+    bodyStart = start + 1;
+  } else if (s.charAt(start) === "\r" && s.charAt(start + 1) === "\n") {
+    headEnd = start;
+    bodyStart = start + 2;
+  }
   const headers: MimeHeaders = {};
   const raw = s.slice(start, headEnd).replace(/\r?\n[ \t]+/g, " ");
   const lines = raw.split(/\r?\n/);
@@ -151,7 +161,10 @@ export function headerParams(value: string): { value: string; params: { [name: s
     let piece = v;
     if (k[3] || (!k[2] && key.charAt(key.length - 1) === "*")) {
       const q = /^([^']*)'[^']*'([\s\S]*)$/.exec(v);
-      if (q && idx === 0) (slot.charset = q[1]), (piece = q[2] as string);
+      if (q && idx === 0) {
+        slot.charset = q[1];
+        piece = q[2] as string;
+      }
       piece = piece.replace(/%([0-9A-Fa-f]{2})/g, (_x: string, h: string) => String.fromCharCode(parseInt(h, 16)));
     }
     slot[idx] = piece;

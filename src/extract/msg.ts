@@ -79,7 +79,7 @@ const hex4 = (n: number) => ("000" + n.toString(16).toUpperCase()).slice(-4);
 class Props {
   private fixed: { [tag: number]: number } = {};
   codepage = "";
-  constructor(private readonly ctx: Context, private readonly cfb: CfbFile, readonly storage: CfbEntry, headerBytes: number) {
+  constructor(ctx: Context, private readonly cfb: CfbFile, readonly storage: CfbEntry, headerBytes: number) {
     const stream = cfb.child(storage, PROPERTIES);
     if (stream && stream.type === STREAM) {
       const b = cfb.read(stream);
@@ -239,7 +239,7 @@ function readBody(ctx: Context, props: Props, item: MailItem): void {
     item.body = plain;
     return;
   }
-  let html = "";
+  let html: string;
   const htmlBytes = props.bin(P.html);
   if (htmlBytes) html = decodeText(htmlBytes, codepageLabel(props.long(P.internetCodepage)) || props.codepage || undefined);
   else html = props.str(P.html);

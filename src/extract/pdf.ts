@@ -1,7 +1,7 @@
 /**
  * PDF text, hand-written and small (about 15 KB minified) instead of pdf.js/unpdf (over 1 MB, modern syntax, workers):
  * the classic-Windows send handler is one ES2016 file and must stay small. What it reads: the objects (also inside
- * object streams), FlateDecode / ASCIIHex / ASCII85 streams (fflate with the usual caps), each page's content streams
+ * object streams), FlateDecode / ASCIIHex / ASCII85 streams (inflate.ts, with the zip caps), each page's content streams
  * in file order, text operators Tj TJ ' ", line moves (Td TD T* Tm), literal and hex strings, fonts' ToUnicode CMaps
  * (bfchar, bfrange) and otherwise WinAnsi. What it does not: images (scanned PDFs have no text layer: OCR is out of
  * scope), LZW/JBIG2/DCT, Type3 glyph names, exact layout. /Encrypt in the trailer → `encrypted`.
@@ -33,7 +33,10 @@ const CLASS = new Uint8Array(256);
 const HEX = new Uint8Array(256).fill(255);
 (() => {
   for (let i = 0; i < 10; i++) HEX[48 + i] = i;
-  for (let i = 0; i < 6; i++) (HEX[65 + i] = 10 + i), (HEX[97 + i] = 10 + i);
+  for (let i = 0; i < 6; i++) {
+    HEX[65 + i] = 10 + i;
+    HEX[97 + i] = 10 + i;
+  }
 })();
 const classOf = (c: number): number => (c < 256 ? (CLASS[c] as number) : 0);
 
@@ -114,7 +117,10 @@ class Lexer {
         const h = k < 256 ? (HEX[k] as number) : 255;
         if (h === 255) continue;
         if (hi < 0) hi = h;
-        else codes.push(hi * 16 + h), (hi = -1);
+        else {
+          codes.push(hi * 16 + h);
+          hi = -1;
+        }
       }
       if (hi >= 0) codes.push(hi * 16);
       this.pos = q < this.end ? q + 1 : this.end;
@@ -182,8 +188,10 @@ class Lexer {
       if (c === 92 /* \\ */) {
         const n = s.charCodeAt(i + 1);
         const mapped = n === 110 ? 10 : n === 114 ? 13 : n === 116 ? 9 : n === 98 ? 8 : n === 102 ? 12 : n === 40 || n === 41 || n === 92 ? n : -1;
-        if (mapped >= 0) codes.push(mapped), (i += 2);
-        else if (n >= 48 && n <= 55) {
+        if (mapped >= 0) {
+          codes.push(mapped);
+          i += 2;
+        } else if (n >= 48 && n <= 55) {
           // Up to three octal digits.
           let v = 0;
           let k = i + 1;
@@ -420,9 +428,10 @@ export function contentText(ctx: Context, content: string, font: (name: string) 
     const op = t.op;
     if (op === "Tj") show(arg(1));
     else if (op === "TJ") show(arg(1));
-    else if (op === "'") out.push("\n"), show(arg(1));
-    else if (op === '"') out.push("\n"), show(arg(1));
-    else if (op === "Tf") {
+    else if (op === "'" || op === '"') {
+      out.push("\n");
+      show(arg(1));
+    } else if (op === "Tf") {
       const n = arg(2);
       if (isName(n)) current = font(n.n);
     } else if (op === "Td" || op === "TD") {

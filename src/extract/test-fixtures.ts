@@ -57,7 +57,10 @@ export function xlsx(rows: Cell[][], extraSheets: Cell[][][] = []): Uint8Array {
         const ref = String.fromCharCode(65 + c) + (r + 1);
         if (cell === null) return;
         if (typeof cell === "string") {
-          if (index[cell] === undefined) (index[cell] = shared.length), shared.push(cell);
+          if (index[cell] === undefined) {
+            index[cell] = shared.length;
+            shared.push(cell);
+          }
           out.push(`<c r="${ref}" t="s"><v>${index[cell]}</v></c>`);
         } else if ("n" in cell) out.push(`<c r="${ref}"><v>${cell.n}</v></c>`);
         else out.push(`<c r="${ref}" t="inlineStr"><is><t>${esc(cell.inline)}</t></is></c>`);
@@ -258,8 +261,14 @@ export function manyEntriesZip(n: number): Uint8Array {
   // Over 65,535 entries needs the Zip64 end record and its locator before the classic end record.
   const out = new Uint8Array(offset + cdSize + 56 + 20 + 22);
   let o = 0;
-  for (const l of locals) out.set(l, o), (o += l.length);
-  for (const c of centrals) out.set(c, o), (o += c.length);
+  for (const l of locals) {
+    out.set(l, o);
+    o += l.length;
+  }
+  for (const c of centrals) {
+    out.set(c, o);
+    o += c.length;
+  }
   const z = new DataView(out.buffer, o);
   z.setUint32(0, 0x06064b50, true);
   z.setBigUint64(4, BigInt(44), true);

@@ -26,7 +26,7 @@ function native(label: string): NativeDecoder | null {
   if (forceFallback || typeof TextDecoder === "undefined") return null;
   const hit = cache[label];
   if (hit !== undefined) return hit;
-  let d: NativeDecoder | null = null;
+  let d: NativeDecoder | null;
   try {
     d = new TextDecoder(label);
   } catch (_e) {
@@ -83,9 +83,20 @@ export function utf8DecodeFallback(bytes: Uint8Array, start = 0, end = bytes.len
     let need = 0;
     let lower = 0x80;
     let upper = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) (need = 1), (cp = b & 0x1f);
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), (cp = b & 0x0f), b === 0xe0 ? (lower = 0xa0) : b === 0xed ? (upper = 0x9f) : 0;
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (cp = b & 0x07), b === 0xf0 ? (lower = 0x90) : b === 0xf4 ? (upper = 0x8f) : 0;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cp = b & 0x0f;
+      if (b === 0xe0) lower = 0xa0;
+      else if (b === 0xed) upper = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      cp = b & 0x07;
+      if (b === 0xf0) lower = 0x90;
+      else if (b === 0xf4) upper = 0x8f;
+    }
     if (need === 0) {
       units[o++] = 0xfffd;
       i++;
@@ -133,12 +144,19 @@ export function isValidUtf8(bytes: Uint8Array, limit = bytes.length): boolean {
       i++;
       continue;
     }
-    let need = 0;
+    let need: number;
     let lower = 0x80;
     let upper = 0xbf;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) (need = 2), b === 0xe0 ? (lower = 0xa0) : b === 0xed ? (upper = 0x9f) : 0;
-    else if (b >= 0xf0 && b <= 0xf4) (need = 3), b === 0xf0 ? (lower = 0x90) : b === 0xf4 ? (upper = 0x8f) : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lower = 0xa0;
+      else if (b === 0xed) upper = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lower = 0x90;
+      else if (b === 0xf4) upper = 0x8f;
+    }
     else return false;
     for (let j = 1; j <= need; j++) {
       if (i + j >= end) return end < bytes.length;

@@ -152,20 +152,6 @@ function repeat(s: string, n: number): string {
   return r;
 }
 
-/** Column index (0-based) from a cell reference like "AB12"; -1 if absent. */
-function columnOf(ref: string | undefined): number {
-  if (!ref) return -1;
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  return i === 0 ? -1 : col - 1;
-}
-
 /** Longest run of empty cells we pad with tabs (a cell at XFD1 must not produce 16,000 tabs). */
 const MAX_GAP = 64;
 
@@ -264,7 +250,7 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 47 /* / */) {
       if (xml.startsWith(rowClose, lt)) {
-        if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
+        if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
         inRow = false;
         pos = lt + rowClose.length;
         continue;
@@ -318,7 +304,10 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
             if (k >= 0) {
               const x = xml.charCodeAt(k);
               if (x === 62) gt = k;
-              else if (x === 47 && xml.charCodeAt(k + 1) === 62) (gt = k + 1), (selfClosing = true);
+              else if (x === 47 && xml.charCodeAt(k + 1) === 62) {
+                gt = k + 1;
+                selfClosing = true;
+              }
               if (gt >= 0) {
                 at = cc - 1;
                 typeStart = ts;
@@ -427,7 +416,7 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
       const gt = xml.indexOf(">", q);
       if (gt < 0) break;
       const empty = xml.charCodeAt(gt - 1) === 47;
-      if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
+      if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
       inRow = !empty;
       row.length = 0;
       if (empty && lines.push("") >= CHUNK_LINES) flush(chunks, lines);
@@ -437,7 +426,7 @@ export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): s
     }
     pos = lt + 1;
   }
-  if (inRow) (lines.push(row.join("\t")) >= CHUNK_LINES && flush(chunks, lines));
+  if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
   flush(chunks, lines);
   const text = chunks.length === 1 ? (chunks[0] as string) : chunks.join("\n");
   let end = text.length;

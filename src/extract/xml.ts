@@ -43,12 +43,6 @@ export function hasEntityDeclarations(xml: string): boolean {
   return d >= 0 && xml.indexOf("<!ENTITY", d) >= 0;
 }
 
-/** Local name of a tag name: "w:t" → "t". */
-export function localName(name: string): string {
-  const c = name.indexOf(":");
-  return c < 0 ? name : name.slice(c + 1);
-}
-
 export interface WalkRules {
   /** Local names whose character data is text (OOXML). When absent, all character data is text (ODF). */
   text?: { [local: string]: true };

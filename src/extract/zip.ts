@@ -69,8 +69,14 @@ export function readZipDirectory(ctx: Context, b: Uint8Array): ZipEntry[] {
       const len = u16(b, x + 2);
       if (id === 1) {
         let p = x + 4;
-        if (usize === 0xffffffff && p + 8 <= xEnd) (usize = u64(b, p)), (p += 8);
-        if (csize === 0xffffffff && p + 8 <= xEnd) (csize = u64(b, p)), (p += 8);
+        if (usize === 0xffffffff && p + 8 <= xEnd) {
+          usize = u64(b, p);
+          p += 8;
+        }
+        if (csize === 0xffffffff && p + 8 <= xEnd) {
+          csize = u64(b, p);
+          p += 8;
+        }
         if (local === 0xffffffff && p + 8 <= xEnd) local = u64(b, p);
       }
       x += 4 + len;

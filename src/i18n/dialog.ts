@@ -417,8 +417,11 @@ export function renderDialog(decision: Decision, policy: Policy, locale: Locale)
   };
 }
 
-/** Info-bar notification text (≤ 150 characters), for pre-scan events; "" for allow. */
-export function renderNotification(decision: Decision, policy: Policy, locale: Locale): string {
+/**
+ * Info-bar notification text (≤ 150 characters), for pre-scan events; "" for allow. It cites no policy (no room), but
+ * takes the same (decision, policy, locale) as renderDialog so every caller passes one shape.
+ */
+export function renderNotification(decision: Decision, _policy: Policy, locale: Locale): string {
   const kind = dialogKind(decision);
   if (kind === "allow") return "";
   locale = toLocale(locale);

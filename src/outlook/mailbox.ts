@@ -7,7 +7,7 @@
  * and to the compose simulator's fake mailbox.
  */
 import type { AttachmentInfo, Recipient, RecipientType } from "../engine/types";
-import { after, cancel, type Timer } from "./timers";
+import { after, cancel } from "./timers";
 
 export type FailureReason = "failed" | "threw" | "timeout" | "missing";
 
@@ -48,14 +48,13 @@ function errorName(e: unknown): string | undefined {
 export function officeCall<T>(call: string, timeoutMs: number, invoke: (cb: Callback) => void): Promise<OfficeResult<T>> {
   return new Promise<OfficeResult<T>>((resolve) => {
     let settled = false;
-    let timer: Timer | undefined;
     const settle = (r: OfficeResult<T>) => {
       if (settled) return;
       settled = true;
       cancel(timer);
       resolve(r);
     };
-    timer = after(Math.max(0, timeoutMs), () => settle(failure(call, "timeout")));
+    const timer = after(Math.max(0, timeoutMs), () => settle(failure(call, "timeout")));
     try {
       invoke((result: any) => {
         try {

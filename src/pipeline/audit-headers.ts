@@ -239,7 +239,7 @@ function reasonValue(input: AuditInput): string {
  */
 export function composeAuditHeaders(input: AuditInput): AuditHeaders {
   const verdict: Action = ACTION_ORDER.indexOf(input.decision.action) >= 0 ? input.decision.action : "block";
-  let check = "";
+  let check: string;
   let reason = "code=none";
   try {
     // Shorten the lists until the value fits (counts first: the rule ids matter more).

@@ -48,7 +48,6 @@ export function isReasonCode(code: string): code is ReasonCode {
 
 /** White space runs (line breaks included) → one space, C0/C1 control characters dropped, trimmed. */
 export function normalizeReasonText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, "").replace(/\s+/g, " ").trim();
 }
 

@@ -16,7 +16,7 @@ import { openCustomerSet, type CustomerSet } from "../engine/customers/customer-
 import { isMailFileNamed, mailBodyText, readMail, type MailAddress } from "../extract";
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
-import { el, onFileDrop } from "./dom";
+import { el, onFileDrop } from "../outlook/dom";
 
 declare const __THINK_FIRST_POLICY__: Policy;
 declare const __THINK_FIRST_CUSTOMER_KEY__: string;

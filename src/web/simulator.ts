@@ -3,21 +3,21 @@
  * attachments, and cloud attachments given by their link, as OneDrive/SharePoint attachments are), a display-language
  * picker and a Send button. The page loads the real office.js and the real
  * launchevent.js (script tags in the template); outside Outlook Office.onReady resolves with no host, so this page gives
- * Office.context a fake mailbox backed by the form, calls the handler that launchevent.js associated (office.js keeps
- * associations in Office.actions._association.mappings under upper-case names), and renders what Outlook would show:
- * the "Think First" dialog with the send mode's buttons (Send Anyway / Don't Send / Take Action). Take Action opens the
- * real task pane (taskpane.html) in a side frame that shares the fake mailbox (window.thinkFirstSimulator).
+ * Office.context a fake mailbox backed by the form, calls the handler that launchevent.js associated (both through
+ * src/outlook/simulator-host.ts), and renders what Outlook would show: the "Think First" dialog with the send mode's
+ * buttons (Send Anyway / Don't Send / Take Action). Take Action opens the real task pane (taskpane.html) in a side frame
+ * that shares the fake mailbox (window.thinkFirstSimulator).
  */
 import { LOCALES, resolveLocale, type Locale } from "../i18n";
 import { messages } from "../i18n/messages";
 import type { Messages } from "../i18n/messages/en";
 import { currentPolicy } from "../outlook/policy-source";
+import { associatedHandler, installHostContext, onOfficeReady } from "../outlook/simulator-host";
 import { markdownToHtml } from "./markdown";
-import { onFileDrop } from "./dom";
+import { onFileDrop } from "../outlook/dom";
 import { createSimOffice, formatRecipients, parseRecipients, type SimState } from "./sim-mailbox";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-declare const Office: any;
 
 /** A display language per supported locale, as Outlook reports it. */
 const DISPLAY_LANGUAGES: Record<Locale, string> = { en: "en-US", sk: "sk-SK", nb: "nb-NO", fi: "fi-FI", hi: "hi-IN", ur: "ur-PK" };
@@ -50,18 +50,9 @@ let m: Messages = messages("en");
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function handler(name: string): ((event: unknown) => void) | undefined {
-  try {
-    const f = Office.actions._association.mappings[name.toUpperCase()];
-    return typeof f === "function" ? f : undefined;
-  } catch (e) {
-    return undefined;
-  }
-}
-
 /** Runs an associated handler with a fake event; resolves with what it passed to completed. */
 function runHandler(name: string): Promise<any> {
-  const f = handler(name);
+  const f = associatedHandler(name);
   if (!f) return Promise.reject(new Error(name + " is not associated"));
   return new Promise((resolve) => {
     let done = false;
@@ -78,11 +69,7 @@ function runHandler(name: string): Promise<any> {
 
 function installOffice(): void {
   const sim = createSimOffice(state, internal, { changed: (what) => syncForm(what) });
-  const ctx = Office.context;
-  const define = (k: string, d: PropertyDescriptor) => Object.defineProperty(ctx, k, { configurable: true, enumerable: true, ...d });
-  define("mailbox", { value: sim.context.mailbox, writable: true });
-  define("requirements", { value: sim.context.requirements, writable: true });
-  define("displayLanguage", { get: () => state.displayLanguage });
+  installHostContext(sim.context, () => state.displayLanguage);
   (window as any).thinkFirstSimulator = { office: { context: sim.context }, state, send, runHandler };
 }
 
@@ -330,7 +317,7 @@ function wire(): void {
   applyLanguage(picker.value || "en-US");
 }
 
-Office.onReady(() => {
+onOfficeReady(() => {
   installOffice();
   (window as any).thinkFirstSimulator.addFiles = addFiles;
   (window as any).thinkFirstSimulator.addCloudFile = addCloudFile;

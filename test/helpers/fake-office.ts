@@ -56,7 +56,6 @@ export const SEND_CALLS = [
   "displayLanguage",
   "completed",
 ] as const;
-export type CallName = (typeof SEND_CALLS)[number] | string;
 
 export interface FakeOptions {
   displayLanguage?: string;

@@ -10,7 +10,7 @@ export const defaultPolicy: Policy = loadPolicyFile(path.resolve(__dirname, ".."
 const g = globalThis as Record<string, unknown>;
 if (g.__THINK_FIRST_POLICY__ === undefined) g.__THINK_FIRST_POLICY__ = defaultPolicy;
 if (g.__THINK_FIRST_POLICY_URL__ === undefined) g.__THINK_FIRST_POLICY_URL__ = "";
-if (g.__THINK_FIRST_BUILD__ === undefined) g.__THINK_FIRST_BUILD__ = { baseUrl: "https://localhost:3000", sendMode: "SoftBlock", version: "test" };
+if (g.__THINK_FIRST_BUILD__ === undefined) g.__THINK_FIRST_BUILD__ = { baseUrl: "https://localhost:3000", version: "test" };
 
 /** The default policy with another time budget / failure action. */
 export function withPolicy(over: Partial<Policy>): Policy {

@@ -27,7 +27,7 @@ export const MAX_NUMBER_LENGTH = 32;
 const HAS_NFKC = typeof String.prototype.normalize === "function";
 
 function nfkc(s: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   if (!/[^\x00-\x7f]/.test(s)) return s;
   if (HAS_NFKC) return s.normalize("NFKC");
   let out = "";
@@ -40,13 +40,13 @@ function nfkc(s: string): string {
 
 /** The canonical form of an e-mail address, or null when it is not one (no "@", empty local part, no dot in the domain). */
 export function canonicalEmail(raw: string): string | null {
-  let s = nfkc(String(raw).trim()).replace(/[\u3002\uff0e\uff61]/g, ".").toLowerCase();
+  const s = nfkc(String(raw).trim()).replace(/[\u3002\uff0e\uff61]/g, ".").toLowerCase();
   const at = s.lastIndexOf("@");
   if (at <= 0 || at === s.length - 1) return null;
   const local = s.slice(0, at);
   let domain = s.slice(at + 1).replace(/\.+$/, "");
   if (!local || /\s/.test(local) || /[\s@]/.test(domain) || domain.indexOf(".") <= 0 || domain.indexOf("..") >= 0) return null;
-  // eslint-disable-next-line no-control-regex
+   
   if (/[^\x00-\x7f]/.test(domain)) {
     try {
       domain = toASCII(domain);

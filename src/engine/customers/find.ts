@@ -62,7 +62,7 @@ function isDomain(c: number): boolean {
 }
 
 /** A label that can end a domain: 2-24 ASCII letters, or an IDN top-level domain (non-ASCII, or its xn-- form). */
-// eslint-disable-next-line no-control-regex
+ 
 const TOP_LABEL = /^(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]+|[^\x00-\x7f][^.]*)$/;
 
 function isDot(c: number): boolean {

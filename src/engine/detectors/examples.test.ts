@@ -22,7 +22,6 @@ describe.each(detectors.map((d) => [d.id, d] as const))("%s", (id, d) => {
   test("file name = id, export = camelCase id", () => {
     const file = path.join(__dirname, id + ".ts");
     expect(fs.existsSync(file)).toBe(true);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod = require(file) as Record<string, unknown>;
     expect(mod[camel(id)]).toBe(d);
   });

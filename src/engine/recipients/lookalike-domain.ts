@@ -190,7 +190,7 @@ function compare(subject: Subject, ref: Prepared): LookalikeReason | null {
   // showing look-alike characters is the trick (аррӏе for apple).
   const limit = subject.ascii || ref.edits > 0 ? ref.edits : 1;
   const suffixCost = sameSuffix ? 0 : 1;
-  let reason: LookalikeReason | null = null;
+  let reason: LookalikeReason | null;
   if (subject.skeleton === ref.skeleton) reason = suffixCost <= limit ? visualReasonOf(subject) : null;
   else if (subject.bare === ref.bare) reason = suffixCost <= limit ? "hyphen" : null;
   else {

@@ -18,7 +18,7 @@ import * as mb from "../mailbox";
 import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
 import { refreshCustomers, useCustomerStore } from "../customer-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
-import { el } from "../../web/dom";
+import { el } from "../dom";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;

@@ -1,4 +1,4 @@
-/** Small DOM helpers shared by the browser pages (task pane, compose simulator, policy playground). Browser only. */
+/** Small DOM helpers for the browser pages: the task pane here, and the compose simulator and policy playground (src/web). Browser only. */
 
 /** Creates an element with attributes and children (strings become text nodes, never HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
