@@ -252,7 +252,7 @@ describe("dlp scan on every format, pictures and links", () => {
     expect(r.out).toContain("no text: site.jpg (image)");
     expect(r.out).toContain("no text: note.m4a (media)");
     expect(r.out).toContain("linked files: contoso-my.sharepoint.com");
-    expect(r.out).toMatch(/body:1:\d+  linked-file  high  contoso-my\.sharepoint\.com/);
+    expect(r.out).toMatch(/body:1:\d+ {2}linked-file {2}high {2}contoso-my\.sharepoint\.com/);
     expect(r.out).not.toContain("alice");
     expect(r.out).not.toContain("not scanned");
   });
