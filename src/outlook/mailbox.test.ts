@@ -1,4 +1,4 @@
-import { getAttachmentContent, getAttachments, getRecipients, isSetSupported, officeCall } from "./mailbox";
+import { callsInFlight, getAttachmentContent, getAttachments, getRecipients, isSetSupported, MAX_CONCURRENT_CALLS, officeCall } from "./mailbox";
 
 describe("officeCall", () => {
   beforeEach(() => jest.useFakeTimers());
@@ -67,5 +67,42 @@ describe("typed reads", () => {
     expect(isSetSupported({ context: { requirements: { isSetSupported: () => true } } }, "Mailbox", "1.14")).toBe(true);
     expect(isSetSupported({ context: { requirements: { isSetSupported: () => { throw new Error("x"); } } } }, "Mailbox", "1.14")).toBe(false);
     expect(isSetSupported(undefined, "Mailbox", "1.14")).toBe(false);
+  });
+});
+
+describe("at most three Office calls at once (Outlook on the web's limit)", () => {
+  it("queues the fourth call until one of the first three answers, and times it from when it was queued", async () => {
+    expect(MAX_CONCURRENT_CALLS).toBe(3);
+    const pending: Array<(r: unknown) => void> = [];
+    let started = 0;
+    let maxRunning = 0;
+    const call = (name: string, timeoutMs = 5000) =>
+      officeCall<string>(name, timeoutMs, (cb) => {
+        started++;
+        maxRunning = Math.max(maxRunning, callsInFlight().running);
+        pending.push(cb);
+      });
+    const results = [call("a"), call("b"), call("c"), call("d"), call("e", 30)];
+    expect(started).toBe(3);
+    expect(callsInFlight()).toEqual({ running: 3, waiting: 2 });
+    // "e" waits longer than its 30 ms timeout: it times out in the queue and is never started.
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await results[4]).toEqual({ ok: false, call: "e", reason: "timeout" });
+    expect(callsInFlight()).toEqual({ running: 3, waiting: 1 });
+    pending[0]!({ status: "succeeded", value: "A" });
+    expect(await results[0]).toEqual({ ok: true, value: "A" });
+    expect(started).toBe(4); // "d" took the freed slot
+    for (const cb of pending.slice(1)) cb({ status: "succeeded", value: "x" });
+    await Promise.all(results);
+    expect(maxRunning).toBe(3);
+    expect(callsInFlight()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("a call that hangs frees its slot when it times out", async () => {
+    const hung = [1, 2, 3].map((i) => officeCall("hung" + i, 20, () => undefined));
+    const next = officeCall<string>("next", 1000, (cb) => cb({ status: "succeeded", value: "ok" }));
+    expect(callsInFlight().waiting).toBe(1);
+    expect((await Promise.all(hung)).map((r) => r.ok)).toEqual([false, false, false]);
+    expect(await next).toEqual({ ok: true, value: "ok" });
   });
 });

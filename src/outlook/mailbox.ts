@@ -42,31 +42,71 @@ function errorName(e: unknown): string | undefined {
 }
 
 /**
+ * Outlook on the web, new Outlook and mobile run at most three Office async calls of an add-in at once ("Limits for
+ * activation and JavaScript API for Outlook add-ins": asynchronous calls); more fail there. Every call goes through this
+ * queue, on every client. A call's timeout runs from the moment it is queued, so waiting counts against the caller's
+ * deadline; a call that times out frees its slot (Office may still be working on it, but a hung call must not hold the
+ * queue for the rest of the budget).
+ */
+export const MAX_CONCURRENT_CALLS = 3;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+function startNext(): void {
+  while (running < MAX_CONCURRENT_CALLS && waiting.length) {
+    const next = waiting.shift() as () => void;
+    next();
+  }
+}
+
+/** Calls queued or running now (for tests). */
+export function callsInFlight(): { running: number; waiting: number } {
+  return { running, waiting: waiting.length };
+}
+
+/**
  * Runs one Office async call. `invoke` receives the callback to pass to Office. Resolves exactly once: with the value on
- * "succeeded", or a failure on "failed", a synchronous throw, a malformed result or the timeout. Later callbacks are ignored.
+ * "succeeded", or a failure on "failed", a synchronous throw, a malformed result or the timeout. Later callbacks are
+ * ignored. At most MAX_CONCURRENT_CALLS run at once; the others wait their turn (see above).
  */
 export function officeCall<T>(call: string, timeoutMs: number, invoke: (cb: Callback) => void): Promise<OfficeResult<T>> {
   return new Promise<OfficeResult<T>>((resolve) => {
     let settled = false;
+    let holdsSlot = false;
+    const start = () => {
+      if (settled) return;
+      holdsSlot = true;
+      running++;
+      try {
+        invoke((result: any) => {
+          try {
+            if (result && result.status === "succeeded") settle({ ok: true, value: result.value as T });
+            else settle(failure(call, "failed", errorName(result && result.error)));
+          } catch (e) {
+            settle(failure(call, "failed", errorName(e)));
+          }
+        });
+      } catch (e) {
+        settle(failure(call, "threw", errorName(e)));
+      }
+    };
     const settle = (r: OfficeResult<T>) => {
       if (settled) return;
       settled = true;
       cancel(timer);
+      if (holdsSlot) {
+        holdsSlot = false;
+        running--;
+      } else {
+        const at = waiting.indexOf(start);
+        if (at >= 0) waiting.splice(at, 1);
+      }
       resolve(r);
+      startNext();
     };
     const timer = after(Math.max(0, timeoutMs), () => settle(failure(call, "timeout")));
-    try {
-      invoke((result: any) => {
-        try {
-          if (result && result.status === "succeeded") settle({ ok: true, value: result.value as T });
-          else settle(failure(call, "failed", errorName(result && result.error)));
-        } catch (e) {
-          settle(failure(call, "failed", errorName(e)));
-        }
-      });
-    } catch (e) {
-      settle(failure(call, "threw", errorName(e)));
-    }
+    waiting.push(start);
+    startNext();
   });
 }
 
