@@ -5,7 +5,7 @@
  * launchevent.js.
  *   1. the shape against ./schema.ts (unknown keys refused, types, ranges, enums; defaults filled in, so a policy.json
  *      from an older build that lacks a newer detector's settings gets that detector's defaults);
- *   2. the meaning: ids unique and known, custom patterns compiled for RE2 (../linear-regex.ts: linear time; what it
+ *   2. the meaning: ids unique and known, custom patterns compiled for the linear-time engine (../linear-regex.ts; what it
  *      cannot bound, such as backreferences and lookaround, is refused with the pattern's id), their examples run on it;
  * and throws one PolicyError listing every problem, each naming the file, the path and the rule or pattern id.
  */
