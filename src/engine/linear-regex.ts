@@ -107,10 +107,12 @@ function otherCases(c: number): number[] {
   return out;
 }
 
-/** A character test: a set of ranges, maybe negated ([^…]), maybe case-insensitive. */
+/** A character test: a set of ranges, maybe negated ([^…]). */
 interface CharSet {
   ranges: Ranges;
   negated: boolean;
+  /** The answer for each ASCII character, flags applied (filled in by compileLinear): 1 matches. */
+  ascii?: Uint8Array;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -377,6 +379,12 @@ const enum Op {
 
 class TooLarge extends Error {}
 
+/** What a match can start with: its first sets, and their union over ASCII (1: some match may start with it). */
+interface FirstCharacters {
+  sets: CharSet[];
+  ascii: Uint8Array;
+}
+
 class Program {
   readonly ops: Op[] = [];
   readonly args: number[] = [];
@@ -443,13 +451,13 @@ class Program {
     for (const split of splits) this.branch(split, split + 1, this.ops.length, greedy);
   }
 
-  private first: CharSet[] | null | undefined;
+  private first: FirstCharacters | null | undefined;
 
   /**
-   * The sets a match's first character is in, when the program starts with a character whatever the path (no assertion
-   * or empty match before it); else null. The search skips characters in none of them without starting threads.
+   * The sets a match's first character is in (assertions before it are passed over: this may only say too much), when
+   * no match is empty; else null. The search skips characters in none of them without starting threads.
    */
-  firstSets(): CharSet[] | null {
+  firstCharacters(): FirstCharacters | null {
     if (this.first !== undefined) return this.first;
     const sets: CharSet[] = [];
     const seen: boolean[] = [];
@@ -463,10 +471,13 @@ class Program {
       if (op === Op.Jump) stack.push(this.args[p] as number);
       else if (op === Op.Split) stack.push(this.args[p] as number, this.alts[p] as number);
       else if (op === Op.Char) sets.push(this.sets[this.args[p] as number] as CharSet);
+      else if (op === Op.Assert) stack.push(p + 1);
       else ok = false;
     }
-    this.first = ok ? sets : null;
-    return this.first;
+    if (!ok) return (this.first = null);
+    const ascii = new Uint8Array(0x80);
+    for (const set of sets) for (let c = 0; c < 0x80; c++) if ((set.ascii as Uint8Array)[c] === 1) ascii[c] = 1;
+    return (this.first = { sets, ascii });
   }
 
   private branch(split: number, body: number, exit: number, greedy: boolean): void {
@@ -527,6 +538,11 @@ export function compileLinear(pattern: string, flags: string): LinearRegex | { p
     throw e;
   }
   const re: LinearRegex = { program, ignoreCase: flags.indexOf("i") >= 0, multiline: flags.indexOf("m") >= 0 };
+  for (const set of program.sets) {
+    const ascii = new Uint8Array(0x80);
+    for (let c = 0; c < 0x80; c++) ascii[c] = matchesSet(re, set, c) ? 1 : 0;
+    set.ascii = ascii;
+  }
   if (matchesWhole(re, "")) return { problem: "matches the empty text; it would fire everywhere" };
   return re;
 }
@@ -555,6 +571,7 @@ function holds(re: LinearRegex, what: Assertion, text: string, at: number, end: 
 }
 
 function matchesSet(re: LinearRegex, set: CharSet, c: number): boolean {
+  if (c < 0x80 && set.ascii) return set.ascii[c] === 1;
   let hit = inRanges(set.ranges, c);
   if (!hit && re.ignoreCase) {
     const others = otherCases(c);
@@ -624,19 +641,26 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
   let matchEnd = -1;
   let at = from;
   let steps = 0;
-  const first = whole ? null : re.program.firstSets();
+  const first = whole ? null : re.program.firstCharacters();
   for (;;) {
     if (first && matchStart < 0 && current.length === 0) {
       // Nothing alive: skip to the next character that can start a match.
+      const startAscii = first.ascii;
+      const skipFrom = at;
       while (at < limit) {
+        const unit = text.charCodeAt(at);
+        if (unit < 0x80) {
+          if (startAscii[unit] === 1) break;
+          at++;
+          continue;
+        }
         const c = text.codePointAt(at) as number;
         let starts = false;
-        for (let i = 0; i < first.length && !starts; i++) starts = matchesSet(re, first[i] as CharSet, c);
+        for (let i = 0; i < first.sets.length && !starts; i++) starts = matchesSet(re, first.sets[i] as CharSet, c);
         if (starts) break;
-        const width = c > 0xffff ? 2 : 1;
-        at += width;
-        steps += width;
+        at += c > 0xffff ? 2 : 1;
       }
+      steps += at - skipFrom;
     }
     if (matchStart < 0 && (at === from || !whole)) current.add(re, 0, at, step, text, at, end);
     if (current.length === 0 && (matchStart >= 0 || whole)) break;
