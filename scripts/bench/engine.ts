@@ -7,7 +7,8 @@
  * MB = 10^6 characters. Every row is warmed up first (5 × 1 MB, 1 × 10 MB), then the rows are timed interleaved, round
  * by round (11 rounds of 1 MB, 3 of 10 MB), each after a full garbage collection, and the medians reported: load from
  * other processes falls on all alike and no row pays for another's garbage. Also prints our finding counts per detector
- * against what was inserted, and the 10 MB / 1 MB time ratio (linearity: at most 11).
+ * against what was inserted, and the 10 MB / 1 MB time ratio (linearity: at most 11). Last, custom patterns on the
+ * linear-time engine (src/engine/linear-regex.ts) over the 1 MB text, against a native RegExp with the same pattern.
  */
 import * as path from "path";
 import * as v8 from "v8";
@@ -18,6 +19,7 @@ import { detectors } from "../../src/engine/detectors";
 import { luhn } from "../../src/engine/checksums/luhn";
 import { mod97Remainder } from "../../src/engine/checksums/mod97";
 import { IBAN_LENGTHS } from "../../src/engine/detectors/iban";
+import { compileLinear, LinearFinder } from "../../src/engine/linear-regex";
 
 /** Deterministic PRNG (mulberry32) so every run scans the same text. */
 function prng(seed: number): () => number {
@@ -181,4 +183,39 @@ export async function run(): Promise<void> {
   console.log("10 MB findings per detector (found / inserted):");
   const ids = Object.keys(counts).concat(Object.keys(ten.inserted)).filter((x, i, a) => a.indexOf(x) === i).sort();
   for (const id of ids) console.log(`  ${id.padEnd(16)} ${String(counts[id] || 0).padStart(7)} / ${ten.inserted[id] !== undefined ? ten.inserted[id] : "-"}`);
+
+  customPatternRows(one.text, gc);
+}
+
+/** Every match of a custom pattern on the linear-time engine, against a native RegExp (g, u) on the same text. */
+function customPatternRows(text: string, gc: () => void): void {
+  console.log("custom patterns, 1 MB (medians of 7 interleaved warm runs):");
+  for (const pattern of ["[A-Z]+-\\d+", "\\b[A-Z]{2,4}-\\d{4,8}\\b", "(?:\\d[ -]?){9,12}\\d"]) {
+    const compiled = compileLinear(pattern, "u");
+    if ("problem" in compiled) throw new Error(compiled.problem);
+    const engine = () => {
+      const f = new LinearFinder(compiled);
+      let n = 0;
+      while (f.exec(text)) n++;
+      return n;
+    };
+    const native = () => {
+      const re = new RegExp(pattern, "gu");
+      let n = 0;
+      while (re.exec(text)) n++;
+      return n;
+    };
+    const found = [engine(), native()];
+    const times: number[][] = [[], []];
+    for (let round = 0; round < 7; round++) {
+      [engine, native].forEach((fn, r) => {
+        gc();
+        const t = performance.now();
+        fn();
+        (times[r] as number[]).push(performance.now() - t);
+      });
+    }
+    const [ours, baseline] = times.map((t) => median(t)) as [number, number];
+    console.log(`  ${pattern.padEnd(28)} engine ${(1 / (ours / 1000)).toFixed(1).padStart(6)} MB/s, native RegExp ${(1 / (baseline / 1000)).toFixed(1).padStart(6)} MB/s: ${(ours / baseline).toFixed(1)}× its time; matches ${found[0]} / ${found[1]}`);
+  }
 }

@@ -125,3 +125,88 @@ describe("custom patterns grow linearly with the text (work counted in character
     expect(windowed(ok("[A-Z]+-\\d+"), text)).toEqual(Array.from(text.matchAll(/[A-Z]+-\d+/gu)).map((m) => [m.index!, m.index! + m[0].length]));
   });
 });
+
+/** Every match of a native RegExp (g and u flags), empty matches stepping one code point on as `matchAll` does. */
+function nativeMatches(pattern: string, flags: string, text: string): [number, number][] {
+  return Array.from(text.matchAll(new RegExp(pattern, flags + "gu"))).map((m) => [m.index!, m.index! + m[0].length]);
+}
+
+/** Every match of the engine over the whole text, stepping as `matchAll` does. */
+function engineMatches(r: LinearRegex, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  let m: [number, number] | null;
+  while (from <= text.length && (m = linearSearch(r, text, from)) !== null) {
+    out.push(m);
+    from = m[1] > m[0] ? m[1] : m[1] + (text.codePointAt(m[1])! > 0xffff ? 2 : 1);
+  }
+  return out;
+}
+
+/**
+ * Random patterns in the supported syntax, small enough that a native RegExp (backtracking) answers quickly on short
+ * texts: literals (some needing an escape, one astral), `.`, class escapes, classes, anchors, groups, alternation and
+ * every quantifier form, greedy and lazy. A quantifier applies only to what cannot match the empty text: there
+ * JavaScript rejects an iteration that matched nothing and backtracks, which RE2-style engines (re2js before, this one
+ * now) do not do (see docs/policy.md).
+ */
+interface Gen {
+  src: string;
+  /** Can it match the empty text? */
+  nullable: boolean;
+}
+const ALPHABET = ["a", "b", "A", "B", "1", "2", " ", "-", ".", "\n", "é", "É", "😀"];
+const atom: fc.Arbitrary<Gen> = fc
+  .oneof(
+    fc.constantFrom("a", "b", "A", "1", "-", "\\.", "é", "😀", " ", "\\n", "\\u0062", "\\x41", "\\u{1F600}"),
+    fc.constantFrom(".", "\\d", "\\w", "\\s", "\\D", "\\W", "\\S"),
+    fc.constantFrom("[ab]", "[a-c1]", "[^ab]", "[\\dA-]", "[^\\s]", "[é-ê]", "[\\W1]", "[-.]"),
+  )
+  .map((src) => ({ src, nullable: false }));
+const assertion: fc.Arbitrary<Gen> = fc.constantFrom("^", "$", "\\b", "\\B").map((src) => ({ src, nullable: true }));
+const quantifier = fc.constantFrom("?", "*", "+", "{2}", "{0,2}", "{1,3}", "{2,}", "??", "*?", "+?", "{1,2}?");
+const { pattern } = fc.letrec<{ pattern: Gen; term: Gen; group: Gen }>((tie) => ({
+  pattern: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    tie("term"),
+    fc.tuple(tie("term"), tie("term")).map(([a, b]) => ({ src: a.src + b.src, nullable: a.nullable && b.nullable })),
+    fc.tuple(tie("pattern"), tie("pattern")).map(([a, b]) => ({ src: a.src + "|" + b.src, nullable: a.nullable || b.nullable })),
+  ),
+  term: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    atom,
+    assertion,
+    fc.tuple(fc.oneof(atom, tie("group")), quantifier).map(([a, q]) => (a.nullable ? a : { src: a.src + q, nullable: /^[?*]|^\{0/.test(q) })),
+    tie("group"),
+  ),
+  group: fc.tuple(fc.constantFrom("(?:", "(", "(?<g>"), tie("pattern")).map(([open, p]) => ({ src: open + p.src + ")", nullable: p.nullable })),
+}));
+
+describe("the engine agrees with native RegExp (property)", () => {
+  test("every match, start and end, on random patterns, flags and texts", () => {
+    fc.assert(
+      fc.property(pattern, fc.constantFrom("", "i", "m", "im"), fc.array(fc.constantFrom(...ALPHABET), { maxLength: 24 }), ({ src: p }, flags, chars) => {
+        // Named groups may repeat in generated patterns; native RegExp refuses duplicates, so they are renamed apart.
+        let k = 0;
+        const source = p.replace(/\(\?<g>/g, () => "(?<g" + k++ + ">");
+        const r = compileLinear(source, flags);
+        if ("problem" in r) {
+          // The only refusal of a valid pattern: one that matches the empty text.
+          expect(r.problem).toBe("matches the empty text; it would fire everywhere");
+          expect(new RegExp("^(?:" + source + ")$", flags + "u").test("")).toBe(true);
+          return;
+        }
+        const text = chars.join("");
+        expect(engineMatches(r, text)).toEqual(nativeMatches(source, flags, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("refuses what RegExp refuses in u mode", () => {
+    for (const p of ["a{", "a{2", "}", "]", "a**", "^*", "\\b+", "(a", "a)", "[b-a]", "a{3,2}", "\\q", "[\\d-z]", "\\c1", "\\x4", "\\u12", "a|*"]) {
+      expect(() => new RegExp(p, "u")).toThrow();
+      expect(problem(p)).toMatch(/^invalid regular expression: /);
+    }
+  });
+});
