@@ -7,7 +7,8 @@
  *   → reject matches glued to a longer digit/letter run, or cut out of a longer run of same-size digit groups
  *   → validate + invalidate (checksums, ranges, publicised numbers)     detector.validate; when the longest match
  *     fails, shorter matches ending at a group boundary are tried ("4111 1111 1111 1111 123")
- *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates)
+ *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates);
+ *     a candidate whose validation says `keywordRequired` is dropped without one
  *   → allowlist (policy.allowlists.values, compared on letters/digits)
  *   → minConfidence and disabled detectors
  *   → de-duplication of overlaps (longer wins)                          ./dedupe.ts
@@ -342,7 +343,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     return hits;
   }
 
-  function confidenceOf(k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } {
+  function confidenceOf(k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[]; keyword: boolean } {
     const w = k.c.settings.window;
     const from = k.start - w;
     const to = k.end + w;
@@ -391,7 +392,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       else if (k.c.d.checksum) confidence = "high";
       else confidence = firstDist <= CLOSE || second ? "high" : stepUp(confidence);
     }
-    return { confidence, reasons };
+    return { confidence, reasons, keyword: first !== null };
   }
 
   function scan(text: string): Finding[] {
@@ -427,6 +428,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     const findings: Finding[] = [];
     for (const k of kept) {
       const r = confidenceOf(k, hits);
+      if (k.v.keywordRequired && !r.keyword) continue;
       if (rank(r.confidence) < rank(k.c.settings.minConfidence)) continue;
       const o = norm.toOriginal(k.start, k.end);
       findings.push({ detector: k.c.d.id, start: o[0], end: o[1], confidence: r.confidence, reasons: r.reasons, masked: k.c.d.mask(k.text) });
