@@ -84,6 +84,7 @@ describe("scan pipeline", () => {
     // the same separator goes on: still one longer run
     expect(spans(scanner.scan("4111-1111-1111-1111-2025-03"))).toEqual([]);
     expect(spans(scanner.scan("4111 1111 1111 1111 2025 03"))).toEqual([]);
+    expect(spans(scanner.scan("2345 6789-0124 5678-9"))).toEqual([]); // the match's own separators: one run
   });
 
   test("a card number inside an IBAN is the IBAN", () => {

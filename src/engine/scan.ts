@@ -110,12 +110,12 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   let outside = 0;
   let p = digitAt;
   for (; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
-  // A group that goes on with another separator and digits ("2025-03-14", "1250,00", "10:42") is a date, an amount or
-  // a time beside the match, not one more group of it.
+  // A group that goes on with a separator the match does not use, then digits ("2025-03-14", "1250,00", "10:42"), is a
+  // date, an amount or a time beside the match, not one more group of it.
   const next = after ? p + 1 : p - 1;
-  if (p >= 0 && p < t.length && next >= 0 && next < t.length && t.charCodeAt(p) !== sep && isDigit(t.charCodeAt(next))) {
+  if (p >= 0 && p < t.length && next >= 0 && next < t.length && isDigit(t.charCodeAt(next))) {
     const c = t.charCodeAt(p);
-    if (c === 45 || c === 46 || c === 47 || c === 44 || c === 58) return false;
+    if ((c === 45 || c === 46 || c === 47 || c === 44 || c === 58) && t.slice(s, e).indexOf(String.fromCharCode(c)) < 0) return false;
   }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
