@@ -76,6 +76,17 @@ describe("scan pipeline", () => {
     expect(spans(scanner.scan("123-536-22-8726"))).toEqual([]);
   });
 
+  test("a same-size group that goes on as a date, an amount or a time is not one more group of the match", () => {
+    expect(spans(scanner.scan("4111 1111 1111 1111 2025-03-14"))).toEqual([["payment-card", 0, 19]]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 1250,00 EUR"))).toEqual([["payment-card", 0, 19]]);
+    expect(spans(scanner.scan("14.03.2025 4111 1111 1111 1111"))).toEqual([["payment-card", 11, 30]]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 1042:15"))).toEqual([["payment-card", 0, 19]]);
+    // the same separator goes on: still one longer run
+    expect(spans(scanner.scan("4111-1111-1111-1111-2025-03"))).toEqual([]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 2025 03"))).toEqual([]);
+    expect(spans(scanner.scan("2345 6789-0124 5678-9"))).toEqual([]); // the match's own separators: one run
+  });
+
   test("a card number inside an IBAN is the IBAN", () => {
     // The BBAN of this generated IBAN holds a Luhn-valid Visa number in 4-4-4-4 groups.
     const bban = "4111 1111 1111 1111 00";

@@ -7,7 +7,8 @@
  *   → reject matches glued to a longer digit/letter run, or cut out of a longer run of same-size digit groups
  *   → validate + invalidate (checksums, ranges, publicised numbers)     detector.validate; when the longest match
  *     fails, shorter matches ending at a group boundary are tried ("4111 1111 1111 1111 123")
- *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates)
+ *   → keyword context in the policy's window, folded and fuzzy          ./keywords.ts (only around candidates);
+ *     a candidate whose validation says `keywordRequired` is dropped without one
  *   → allowlist (policy.allowlists.values, compared on letters/digits)
  *   → minConfidence and disabled detectors
  *   → de-duplication of overlaps (longer wins)                          ./dedupe.ts
@@ -96,7 +97,8 @@ function isSep(c: number): boolean {
  * A match written in groups ("5712 3456 7890") is not taken out of a longer run of groups of the same size
  * ("5712 3456 7890 1234"): true when the group before `s` (or after `e`, with `after`) is as long as the match's first
  * (last) group and joined by a separator the match itself uses. A different size is a different thing: a card followed
- * by its CVV ("… 1111 123") or an expiry date ("… 1111 12/27") is still found.
+ * by its CVV ("… 1111 123") or an expiry date ("… 1111 12/27") is still found, and so is a group that continues with
+ * another separator and digits (a date "… 1111 2025-03-14", an amount "… 1111 1250,00").
  */
 function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   const sepAt = after ? e : s - 1;
@@ -106,7 +108,15 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   if (!isSep(sep) || !isDigit(t.charCodeAt(digitAt)) || !isDigit(t.charCodeAt(after ? e - 1 : s))) return false;
   if (t.slice(s, e).indexOf(String.fromCharCode(sep)) < 0) return false;
   let outside = 0;
-  for (let p = digitAt; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
+  let p = digitAt;
+  for (; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
+  // A group that goes on with a separator the match does not use, then digits ("2025-03-14", "1250,00", "10:42"), is a
+  // date, an amount or a time beside the match, not one more group of it.
+  const next = after ? p + 1 : p - 1;
+  if (p >= 0 && p < t.length && next >= 0 && next < t.length && isDigit(t.charCodeAt(next))) {
+    const c = t.charCodeAt(p);
+    if ((c === 45 || c === 46 || c === 47 || c === 44 || c === 58) && t.slice(s, e).indexOf(String.fromCharCode(c)) < 0) return false;
+  }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
   return inside === outside;
@@ -342,7 +352,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     return hits;
   }
 
-  function confidenceOf(k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } {
+  function confidenceOf(k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[]; keyword: boolean } {
     const w = k.c.settings.window;
     const from = k.start - w;
     const to = k.end + w;
@@ -391,7 +401,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       else if (k.c.d.checksum) confidence = "high";
       else confidence = firstDist <= CLOSE || second ? "high" : stepUp(confidence);
     }
-    return { confidence, reasons };
+    return { confidence, reasons, keyword: first !== null };
   }
 
   function scan(text: string): Finding[] {
@@ -427,6 +437,7 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     const findings: Finding[] = [];
     for (const k of kept) {
       const r = confidenceOf(k, hits);
+      if (k.v.keywordRequired && !r.keyword) continue;
       if (rank(r.confidence) < rank(k.c.settings.minConfidence)) continue;
       const o = norm.toOriginal(k.start, k.end);
       findings.push({ detector: k.c.d.id, start: o[0], end: o[1], confidence: r.confidence, reasons: r.reasons, masked: k.c.d.mask(k.text) });

@@ -2,6 +2,11 @@ import fc from "fast-check";
 import { validate as stdnumRc } from "stdnum/lib/cjs/cz/rc";
 import { skRc } from "./sk-rc";
 import { directFind, spans } from "./national-ids.testkit";
+import { createScanner } from "../scan";
+import { testPolicy } from "../test-policy";
+
+const scanner = createScanner(testPolicy());
+const found = (text: string) => scanner.scan(text).map((f) => [f.detector, f.start, f.end, f.confidence]);
 
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 
@@ -56,7 +61,22 @@ describe("sk-rc", () => {
     expect(spans(skRc, text)).toEqual(expected);
   });
 
+  it.each<[string, Array<[string, number, number, string]>]>([
+    ["rodné číslo 500101123", [["sk-rc", 12, 21, "high"]]], // 9 digits without slash, with a keyword
+    ["r.č. 500101 123", [["sk-rc", 5, 15, "high"]]],
+    ["500101123", [["us-ssn", 0, 9, "low"]]], // without a keyword it is not read as an RČ
+    ["rodné číslo 700101123", [["us-ssn", 12, 21, "low"]]], // keyword, but 9 digits for 1970: not an RČ (the SSN shape stays)
+  ])("through the scanner: %p → %p", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   it("reasons and confidence", () => {
+    expect(skRc.validate("500101123")).toEqual({
+      ok: true,
+      reasons: ["birth date exists (1900s)", "9-digit number (before 1954, no check digit)", "no slash: counts only with a keyword"],
+      confidence: "low",
+      keywordRequired: true,
+    });
     expect(skRc.validate("850316/1238")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "divisible by 11"], confidence: "medium" });
     expect(skRc.validate("700101/1040")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "remainder 10, check digit 0"], confidence: "medium" });
     expect(skRc.validate("991231/123").reasons[0]).toBe("birth date exists (1800s)");

@@ -18,8 +18,9 @@
  *   divisible by 11, or by the remainder-10 rule: the first nine digits mod 11 leave 10 and the check digit is 0 (most
  *   such numbers were issued up to 1985, some later; python-stdnum accepts it in any year).
  * - 9 digits: for years 00–53 (1900–1953) and 80–99 (1880–1899: people alive when the numbers were introduced), and
- *   only written with the slash (YYMMDD/NNN): nine bare or space-separated digits with a plausible date are far more
- *   often something else, and there is no check digit to tell. `low` confidence.
+ *   only written with the slash (YYMMDD/NNN) when no keyword is near: nine bare or space-separated digits with a
+ *   plausible date are far more often something else, and there is no check digit to tell, so without the slash they
+ *   count only with an RČ keyword in the window ("rodné číslo 500101123"; keywordRequired). `low` confidence.
  * - Not read: a dash or dot between date and serial ("850316-1238" is not how RČ is written), two spaces, other
  *   groupings.
  * - The date must exist; dates after today are not rejected (validation does not read the clock).
@@ -55,7 +56,6 @@ function validate(candidate: string): Validation {
   let confidence: "low" | "medium" = "medium";
   const reasons: string[] = [];
   if (d.length === 9) {
-    if (!slash) return fail("9-digit number without slash");
     if (yy > 53 && yy < 80) return fail("9-digit numbers only before 1954");
     year = yy >= 80 ? 1800 + yy : 1900 + yy;
     confidence = "low";
@@ -63,7 +63,13 @@ function validate(candidate: string): Validation {
   if (extra && year < 2004) return fail("month +20/+70 only since 2004");
   if (!dateExists(year, month, day)) return fail("birth date does not exist");
   reasons.push("birth date exists (" + String(year - (year % 100)) + "s)");
-  if (d.length === 9) reasons.push("9-digit number (before 1954, no check digit)");
+  if (d.length === 9) {
+    reasons.push("9-digit number (before 1954, no check digit)");
+    if (!slash) {
+      reasons.push("no slash: counts only with a keyword");
+      return { ok: true, reasons, confidence, keywordRequired: true };
+    }
+  }
   else if (mod11(d) === 0) reasons.push("divisible by 11");
   else if (mod11(d.slice(0, 9)) === 10 && d.charAt(9) === "0") reasons.push("remainder 10, check digit 0");
   else return fail("check digit wrong");
@@ -82,7 +88,7 @@ export const skRc: Detector<"sk-rc"> = {
     hi: { name: "स्लोवाकिया/चेक जन्म संख्या (rodné číslo)", count: { one: "{count} स्लोवाकिया/चेक जन्म संख्या", other: "{count} स्लोवाकिया/चेक जन्म संख्याएँ" } },
     ur: { name: "سلوواکیہ/چیک کا پیدائشی نمبر (rodné číslo)", count: { one: "{count} سلوواکیہ/چیک کا پیدائشی نمبر", other: "{count} سلوواکیہ/چیک کے پیدائشی نمبر" } },
   },
-  pattern: /[0-9]{6}(?: ?\/ ?[0-9]{3,4}|[0-9]{4}| [0-9]{4})/,
+  pattern: /[0-9]{6}(?: ?\/ ?[0-9]{3,4}|[0-9]{3,4}| [0-9]{3,4})/,
   minDigits: 9,
   checksum: true,
   validate: validate,
