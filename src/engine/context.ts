@@ -13,8 +13,8 @@
  */
 import { UNITS } from "./other-numbers";
 
-/** How far the token around a match is followed (characters either side). */
-const TOKEN_LIMIT = 2048;
+/** How far the token around a match is followed (characters either side): within the overlap of time-sliced scans (src/pipeline/check-message.ts), so a slice sees the same context. */
+const TOKEN_LIMIT = 256;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
@@ -61,6 +61,11 @@ function isCellStart(t: string, a: number, ls: number): boolean {
   return c === 9 || (c === 32 && a - 1 > ls && t.charCodeAt(a - 2) === 32);
 }
 
+/** Joins digit groups into one longer number: dash, slash, dot. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 47 || c === 46;
+}
+
 function isFigureChar(c: number): boolean {
   return isDigit(c) || c === 46 || c === 44 || c === 45 || c === 47;
 }
@@ -102,6 +107,9 @@ export function nonProseContext(t: string, s: number, e: number): string | null 
   const prev = s > 0 ? t.charCodeAt(s - 1) : 0;
   const prev2 = s > 1 ? t.charCodeAt(s - 2) : 32;
   if ((prev === 46 && isDigit(prev2)) || (e + 1 < t.length && t.charCodeAt(e) === 46 && isDigit(t.charCodeAt(e + 1)))) return "in a version or decimal";
+  const next = e < t.length ? t.charCodeAt(e) : 0;
+  const next2 = e + 1 < t.length ? t.charCodeAt(e + 1) : 0;
+  if ((isJoiner(prev) && isDigit(prev2)) || (isJoiner(next) && isDigit(next2))) return "part of a longer number";
   if ((prev === 45 || prev === 43 || prev === 0x2212) && (s === 1 || isSpace(prev2) || prev2 === 40 || prev2 === 91 || prev2 === 61)) return "a signed figure";
   // A unit right after it: a quantity.
   let u = e;
