@@ -201,7 +201,9 @@ describe("email-list", () => {
 
 /* ---------------- property tests ---------------- */
 
-const WORDS = ["the", "invoice", "Meeting", "and", "please", "send", "report", "Q", "AB", "customer", "team", "thanks", "order", "EUR", "kiitos", "děkuji", "takk", "धन्यवाद", "شکریہ", "data"];
+// No word naming another kind of number ("invoice", "order": ./other-numbers.ts): those lower pattern-only matches on
+// purpose, tested apart ("words naming another kind of number").
+const WORDS = ["the", "attached", "Meeting", "and", "please", "send", "report", "Q", "AB", "customer", "team", "thanks", "budget", "EUR", "kiitos", "děkuji", "takk", "धन्यवाद", "شکریہ", "data"];
 const prose = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 30 }).map((ws) => ws.join(" "));
 const BEFORE = [" ", "\n", " (", ": ", ", ", "\t", " <"];
 const AFTER = [" ", ".", ",", ")\n", "\n", "; ", "> "];
