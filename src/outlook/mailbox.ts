@@ -263,3 +263,19 @@ export function getInitializationContext(item: ItemLike, timeoutMs: number): Pro
     !r.ok ? r : { ok: true as const, value: typeof r.value === "string" ? r.value : r.value == null ? "" : JSON.stringify(r.value) },
   );
 }
+
+/** The client platform Office reports ("PC", "OfficeOnline", "Mac", …), or undefined. */
+export function clientPlatform(office: OfficeLike): string | undefined {
+  const v = safeGet(() => office.context.diagnostics.platform);
+  return typeof v === "string" && v ? v : undefined;
+}
+
+/** Whether the item has `internetHeaders.setAsync` (Mailbox 1.8, compose). */
+export function hasInternetHeaders(item: ItemLike): boolean {
+  return typeof safeGet(() => item.internetHeaders.setAsync) === "function";
+}
+
+/** Sets (or replaces) internet headers of the item being composed (Mailbox 1.8). */
+export function setInternetHeaders(item: ItemLike, headers: { [name: string]: string }, timeoutMs: number): Promise<OfficeResult<void>> {
+  return officeCall<void>("internetHeaders.setAsync", timeoutMs, (cb) => item.internetHeaders.setAsync(headers, cb));
+}
