@@ -19,6 +19,7 @@ import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
 import { refreshCustomers, useCustomerStore } from "../customer-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 import { el } from "../dom";
+import { reasonView } from "./reason";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
@@ -208,6 +209,8 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   content.append(policyView(p));
   const fixes = fixesView(p, decision, sources);
   if (fixes) content.append(fixes);
+  const reason = reasonView(p, decision);
+  if (reason) content.append(reason);
 }
 
 async function refresh(p: Pane): Promise<Decision | undefined> {
