@@ -60,3 +60,15 @@ describe("KeywordMatcher", () => {
 test("tokenize splits on digits, punctuation and Urdu/Hindi punctuation", () => {
   expect(tokenize("a1b, c—d؛ ە। x")).toEqual(["a", "b", "c", "d", "ە", "x"]);
 });
+
+describe("words that are Object.prototype keys", () => {
+  it("a text with constructor, __proto__, toString or hasOwnProperty scans like any other", () => {
+    const m = new KeywordMatcher([["card number"], ["constructor"]]);
+    for (const w of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(() => m.resolve(w)).not.toThrow();
+      expect(Array.isArray(m.resolve(w))).toBe(true);
+    }
+    expect(m.resolve("constructor")).toEqual(["constructor"]);
+    expect(m.resolve("toString")).toEqual([]);
+  });
+});

@@ -93,19 +93,20 @@ function foldCode(c: number): number {
 }
 
 export class KeywordMatcher {
-  private readonly byFirst: Record<string, Phrase[]> = {};
-  private readonly words: Record<string, true> = {};
+  // Maps keyed by words of the text have no prototype: a token such as "constructor" or "__proto__" is no entry.
+  private readonly byFirst: Record<string, Phrase[]> = Object.create(null) as Record<string, Phrase[]>;
+  private readonly words: Record<string, true> = Object.create(null) as Record<string, true>;
   private readonly wordList: string[] = [];
   private readonly fuse: Fuse<string> | null;
   /** Bitmap of hashed three-letter seeds (a collision only costs one cached resolve). */
   private readonly seeds = new Uint8Array(SEED_SIZE);
   private hasSeeds = false;
-  private cache: Record<string, string[]> = {};
+  private cache: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   private cacheSize = 0;
 
   /** `groups[i]` is the keyword list of group i (a detector); keywords are folded here. */
   constructor(groups: ReadonlyArray<ReadonlyArray<string>>) {
-    const phrases: Record<string, Phrase> = {};
+    const phrases: Record<string, Phrase> = Object.create(null) as Record<string, Phrase>;
     groups.forEach((list, g) => {
       for (const raw of list) {
         const keyword = fold(raw).trim();
@@ -161,7 +162,7 @@ export class KeywordMatcher {
       }
     }
     if (this.cacheSize >= MAX_CACHE) {
-      this.cache = {};
+      this.cache = Object.create(null) as Record<string, string[]>;
       this.cacheSize = 0;
     }
     this.cache[token] = out;
