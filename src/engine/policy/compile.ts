@@ -18,6 +18,9 @@ import type { CustomPattern, DetectorSettings, Policy } from "./types";
 
 export { PolicyError } from "./errors";
 
+/** Longest `compliance.subjectPrefix`. */
+export const MAX_SUBJECT_PREFIX = 40;
+
 export interface LoadResult {
   policy: Policy;
   /** Things that are allowed but probably not meant (a rule naming a disabled detector…), formatted like errors. */
@@ -120,6 +123,9 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
     }
   });
   if (!p.rules.length) warn(["rules"], "no rules: every message is allowed");
+  if (p.compliance && p.compliance.subjectPrefix !== undefined && p.compliance.subjectPrefix.trim().length > MAX_SUBJECT_PREFIX) {
+    report(["compliance", "subjectPrefix"], `must have at most ${MAX_SUBJECT_PREFIX} characters`);
+  }
 
   p.allowlists.values.forEach((v, i) => checkRef(v.detector, ["allowlists", "values", i, "detector"]));
   p.allowlists.senders.forEach((s, i) => checkRefs(s.detectors || ["*"], ["allowlists", "senders", i, "detectors"]));
@@ -178,6 +184,11 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
     timeBudgetMs: p.timeBudgetMs,
   };
   if (p.customers) policy.customers = { set: p.customers.set.trim() };
+  if (p.compliance) {
+    policy.compliance = { address: lower(p.compliance.address) };
+    const prefix = p.compliance.subjectPrefix !== undefined ? p.compliance.subjectPrefix.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";
+    if (prefix) policy.compliance.subjectPrefix = prefix;
+  }
   return { policy, warnings };
 }
 
