@@ -94,6 +94,8 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
   const session: Record<string, string> = {};
   /** Internet headers set on the item (internetHeaders.setAsync). */
   const headers: Record<string, string> = {};
+  /** New message forms opened (displayNewMessageForm / displayNewMessageFormAsync). */
+  const forms: unknown[] = [];
   const notifications: Record<string, { type: string; message: string; icon?: string; persistent?: boolean }> = {};
   const ok = <T>(value: T) => ({ status: "succeeded", value });
   const failed = { status: "failed", error: { name: "GenericResponseError", message: "injected failure", code: 9020 } };
@@ -223,7 +225,18 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
     };
   }
   const context = {
-    mailbox: { item, userProfile: { emailAddress: state.from || "me@example.com" } },
+    mailbox: {
+      item,
+      userProfile: { emailAddress: state.from || "me@example.com" },
+      /** Mailbox 1.6: opens a new message form (recorded in `forms`). */
+      displayNewMessageForm: (form: unknown) => {
+        calls.push("displayNewMessageForm");
+        forms.push(form);
+      },
+      ...(max >= versions.indexOf("1.9")
+        ? { displayNewMessageFormAsync: (form: unknown, a: unknown, b?: unknown) => async("displayNewMessageFormAsync", cbOf(a, b), () => (forms.push(form), ok(undefined))) }
+        : {}),
+    },
     diagnostics: { platform: options.platform ?? "OfficeOnline", hostName: "Outlook", hostVersion: "16.0" },
     requirements: {
       isSetSupported: (name: string, v?: string) => {
@@ -254,7 +267,7 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
       ItemNotificationMessageType: { InformationalMessage: "informationalMessage", ErrorMessage: "errorMessage" },
     },
   };
-  return { globals, item, state, calls, session, notifications, headers };
+  return { globals, item, state, calls, session, notifications, headers, forms };
 }
 
 function guessType(email: string, from = "me@example.com"): string {
