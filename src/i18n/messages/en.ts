@@ -240,6 +240,9 @@ export const en = {
     messageNotSent: "Message not sent",
     checking: "Checking…",
     error: "Something went wrong: {error}",
+    /** The X-ThinkFirst-* headers the last send stamped, and the mails the task pane opened. */
+    auditHeaders: "Headers this message carries",
+    newMessages: "New messages opened by Think First",
   },
 
   /** The policy playground page (src/web/playground). */

@@ -198,6 +198,8 @@ export const fi = {
     messageNotSent: "Viestiä ei lähetetty",
     checking: "Tarkistetaan…",
     error: "Jokin meni vikaan: {error}",
+    auditHeaders: "Viestin otsakkeet",
+    newMessages: "Think Firstin avaamat uudet viestit",
   },
 
   playground: {

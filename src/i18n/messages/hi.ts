@@ -197,6 +197,8 @@ export const hi = {
     messageNotSent: "संदेश नहीं भेजा गया",
     checking: "जाँच हो रही है…",
     error: "कुछ गलत हो गया: {error}",
+    auditHeaders: "इस संदेश के हेडर",
+    newMessages: "Think First द्वारा खोले गए नए संदेश",
   },
 
   playground: {

@@ -198,6 +198,8 @@ export const nb = {
     messageNotSent: "Meldingen ble ikke sendt",
     checking: "Sjekker…",
     error: "Noe gikk galt: {error}",
+    auditHeaders: "Hoder i denne meldingen",
+    newMessages: "Nye meldinger åpnet av Think First",
   },
 
   playground: {

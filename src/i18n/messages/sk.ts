@@ -198,6 +198,8 @@ export const sk = {
     messageNotSent: "Správa nebola odoslaná",
     checking: "Kontrolujem…",
     error: "Niečo sa pokazilo: {error}",
+    auditHeaders: "Hlavičky, ktoré správa nesie",
+    newMessages: "Nové správy otvorené doplnkom Think First",
   },
 
   playground: {

@@ -198,6 +198,8 @@ export const ur = {
     messageNotSent: "پیغام نہیں بھیجا گیا",
     checking: "جانچ جاری ہے…",
     error: "کچھ غلط ہو گیا: {error}",
+    auditHeaders: "اس پیغام کے ہیڈر",
+    newMessages: "Think First کے کھولے گئے نئے پیغامات",
   },
 
   playground: {
