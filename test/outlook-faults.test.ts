@@ -173,3 +173,25 @@ describe("slow synchronous work (an injectable clock makes every read of it a st
     expect(clock.state.reads).toBeLessThan(60);
   });
 });
+
+describe("the stamp when the Office call queue is full", () => {
+  it("three hung calls of another handler hold every slot: the send completes once, in budget, without headers", async () => {
+    const { officeCall, callsInFlight } = await import("../src/outlook/mailbox");
+    const policy = withPolicy({ onUnscanned: "warn", timeBudgetMs: 4000 });
+    // A pre-scan still waiting for three attachments (each with a timeout longer than the send's budget).
+    for (let i = 0; i < 3; i++) void officeCall("getAttachmentContentAsync", 60_000, () => undefined);
+    expect(callsInFlight().running).toBe(3);
+    const office = fakeOffice(harmless);
+    const { event, completed } = fakeEvent();
+    const start = Date.now();
+    void handleSend(event, { office: office.globals, policy });
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.at - start).toBeLessThanOrEqual(4000);
+    expect((completed[0]!.options as CompletedOptions).allowEvent).toBe(false);
+    expect(office.headers).toEqual({});
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(completed).toHaveLength(1);
+    expect(callsInFlight()).toEqual({ running: 0, waiting: 0 });
+  });
+});
