@@ -377,13 +377,33 @@ function compose(ctx: Ctx, decision: Decision, policy: Policy, kind: Exclude<Dia
   }
 
   const advice = adviceItems(ctx, decision, kind).slice(0, Math.max(1, layout.adviceMax));
-  if (decision.action === "warn" && layout.sendAnyway) advice.push(d.sendAnyway);
+  // A rule that needs a reason ("Send with a reason", docs/audit.md): no Send Anyway; the way out is always named.
+  if (needsReason(decision, policy)) advice.push(format(ctx.m.justification.dialogNeedsReason, { button: ctx.m.labels.cancelLabel }));
+  else if (decision.action === "warn" && layout.sendAnyway) advice.push(d.sendAnyway);
   if (ctx.md) {
     blocks.push("**" + d.whatLabel + "**\n\n" + advice.map((a) => "- " + a + "\r").join(""));
   } else {
     blocks.push(label(ctx, d.whatLabel, advice.join(" ")));
   }
   return blocks.join(ctx.md ? "\n\n" : "\n");
+}
+
+/**
+ * A fired warn rule has `requireReason: true` (the same test as src/pipeline/justification.ts `rulesNeedingReason`,
+ * repeated here because i18n imports only types from the pipeline). The send handler shows the dialog only when no
+ * reason covering the rules was given.
+ */
+export function needsReason(decision: Decision, policy: Policy): boolean {
+  if (decision.action !== "warn") return false;
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i] as Policy["rules"][number];
+    if (!rule.requireReason) continue;
+    for (let k = 0; k < decision.rules.length; k++) {
+      const fired = decision.rules[k] as Decision["rules"][number];
+      if (fired.id === rule.id && fired.action === "warn") return true;
+    }
+  }
+  return false;
 }
 
 /** Fits to `limit` by walking the layouts; the final cut is a safety net (reported as `truncated`). */

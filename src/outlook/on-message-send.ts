@@ -18,7 +18,9 @@ import { renderDialog, renderNotification, resolveLocale, type DialogText, type 
 import { currentPolicy, loadCachedPolicy, refreshPolicy } from "./policy-source";
 import { currentCustomers, loadCachedCustomers, refreshCustomers } from "./customer-source";
 import type { CustomerSet } from "../engine/customers/customer-set";
-import { bundledPolicy } from "./build-constants";
+import { bundledPolicy, buildInfo } from "./build-constants";
+import { auditHeadersFor, clientToken, readStoredReason, reasonOutcome, stampAuditHeaders, stampSlice, type StoredReason } from "./audit-stamp";
+import type { Justification } from "../pipeline/justification";
 import * as mb from "./mailbox";
 import { completedOptions, type CompletedOptions } from "./completed-options";
 import { readMessage, type ReadProgress } from "./read-message";
@@ -141,6 +143,8 @@ export interface RunOptions {
   office?: mb.OfficeLike;
   /** The customer set to use (tests); default: the one loaded for the policy (./customer-source.ts), or none. */
   customers?: CustomerSet | null;
+  /** The product version stamped in X-ThinkFirst-Check (tests); default: the build's. */
+  product?: string;
 }
 
 function customersNow(policy: Policy, run: RunOptions): CustomerSet | null {
@@ -176,7 +180,14 @@ export function onMessageSendHandler(event: EventLike): void {
   settleWithin(cached, CACHE_READ_MS, () => void handleSend(event));
 }
 
-/** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
+/**
+ * The work of the send handler; resolves with what was passed to completed (for tests and the simulator).
+ *
+ * Every completion (decision, watchdog, no item, a throw) goes through `finish`: it computes the options, applies the
+ * reason stored by the task pane (audit-stamp.ts), stamps the X-ThinkFirst-* headers and then completes. The decision
+ * watchdog fires one stamp slice before the end of the budget, and a last guard completes at the end whatever the stamp
+ * does, so stamping never delays the completion beyond the budget.
+ */
 export function handleSend(event: EventLike, run: RunOptions = {}): Promise<CompletedOptions> {
   const complete = completeOnce(event);
   const office = run.office || globalOffice();
@@ -185,26 +196,65 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
   const start = now();
   const budget = budgetOf(policy);
   const plan = schedule(start, budget);
+  const slice = stampSlice(budget);
+  const hardDeadline = start + plan.watchdogDelay;
   const customers = customersNow(policy, run);
   let progress: ReadProgress | undefined;
   let watchdog: Timer | undefined;
+  const item = mb.currentItem(office);
+  let stored: StoredReason | null = null;
+  let reasonSettled = !item;
+  const reasonRead = item
+    ? readStoredReason(item, policy, Math.max(1, plan.readDeadline - now())).then((r) => {
+        stored = r;
+        reasonSettled = true;
+      })
+    : Promise.resolve();
   return new Promise<CompletedOptions>((resolve) => {
     let finished = false;
     const finish = (make: () => Decision) => {
       if (finished) return;
       finished = true;
       cancel(watchdog);
-      let options: CompletedOptions;
+      let decision: Decision | undefined;
       try {
-        options = optionsFor(make(), policy, office);
+        decision = make();
       } catch (e) {
-        options = { allowEvent: false, errorMessage: fallbackDialog(failureDecision(policy, [])).errorMessage };
+        decision = undefined;
       }
-      complete(options);
-      resolve(options);
+      const fallback = (): CompletedOptions => ({ allowEvent: false, errorMessage: fallbackDialog(failureDecision(policy, [])).errorMessage });
+      let options: CompletedOptions = fallback();
+      let sent = false;
+      const done = () => {
+        if (sent) return;
+        sent = true;
+        cancel(guard);
+        complete(options);
+        resolve(options);
+      };
+      // The last guard: whatever the reason read or the stamp do, completion happens by the end of the budget.
+      const guard = after(Math.max(0, hardDeadline - now()), done);
+      const stampAndComplete = () => {
+        if (sent) return;
+        let justification: Justification | undefined;
+        try {
+          const d = decision || failureDecision(policy, []);
+          const outcome = reasonOutcome(d, policy, stored);
+          justification = outcome.justification;
+          options = outcome.override ? { allowEvent: true } : optionsFor(d, policy, office);
+          if (outcome.missing.length) delete options.sendModeOverride;
+          decision = d;
+        } catch (e) {
+          options = fallback();
+        }
+        if (!item) return done();
+        const headers = auditHeadersFor(decision || failureDecision(policy, []), policy, run.product || buildInfo.version, justification, clientToken(office));
+        stampAuditHeaders(item, headers, Math.max(1, Math.min(slice, hardDeadline - now()))).then(done, done);
+      };
+      if (reasonSettled) stampAndComplete();
+      else settleWithin(reasonRead, Math.max(1, Math.min(Math.round(slice / 2), hardDeadline - now())), stampAndComplete);
     };
-    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
-    const item = mb.currentItem(office);
+    watchdog = after(Math.max(0, plan.watchdogDelay - slice), () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
     if (!item) {
       finish(() => failureDecision(policy, [{ part: "message", reason: "unavailable", detail: "no compose item" }]));
       return;

@@ -18,6 +18,9 @@ import type { CustomPattern, DetectorSettings, Policy } from "./types";
 
 export { PolicyError } from "./errors";
 
+/** Longest `compliance.subjectPrefix`. */
+export const MAX_SUBJECT_PREFIX = 40;
+
 export interface LoadResult {
   policy: Policy;
   /** Things that are allowed but probably not meant (a rule naming a disabled detector…), formatted like errors. */
@@ -63,6 +66,7 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
   const checkRefs = referenceChecker(customIds, reporter);
   checkRules(p.rules, detectors, checkRefs, reporter);
   checkAllowlists(p.allowlists, checkRefs);
+  checkCompliance(p.compliance, reporter);
   const hosts = linkHosts(p.links as unknown as ShapedLinks, reporter);
   if (issues.length) throw fail();
 
@@ -157,6 +161,13 @@ function checkRules(rules: Policy["rules"], detectors: Record<string, DetectorSe
   if (!rules.length) warn(["rules"], "no rules: every message is allowed");
 }
 
+/** The compliance mail's subject prefix fits beside the subject. */
+function checkCompliance(compliance: Policy["compliance"], { report }: Reporter): void {
+  if (compliance && compliance.subjectPrefix !== undefined && compliance.subjectPrefix.trim().length > MAX_SUBJECT_PREFIX) {
+    report(["compliance", "subjectPrefix"], `must have at most ${MAX_SUBJECT_PREFIX} characters`);
+  }
+}
+
 function checkAllowlists(allowlists: Policy["allowlists"], checkRefs: ReferenceCheck): void {
   allowlists.values.forEach((v, i) => checkRefs([v.detector], ["allowlists", "values", i, "detector"]));
   allowlists.senders.forEach((s, i) => checkRefs(s.detectors || ["*"], ["allowlists", "senders", i, "detectors"]));
@@ -202,6 +213,11 @@ function compiledPolicy(p: ShapedPolicy, detectors: Record<string, DetectorSetti
     timeBudgetMs: p.timeBudgetMs,
   };
   if (p.customers) policy.customers = { set: p.customers.set.trim() };
+  if (p.compliance) {
+    policy.compliance = { address: lower(p.compliance.address) };
+    const prefix = p.compliance.subjectPrefix !== undefined ? p.compliance.subjectPrefix.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";
+    if (prefix) policy.compliance.subjectPrefix = prefix;
+  }
   return policy;
 }
 

@@ -247,6 +247,14 @@ export const POLICY_SPEC: ObjectSpec = {
         remove: linkHosts("Hosts taken off the list.", []),
       },
     },
+    compliance: {
+      type: "object",
+      description: "The compliance team's mailbox: the task pane prepares reports to it (a false alarm, customer data sent by mistake) for the employee to send.",
+      properties: {
+        address: { type: "string", required: true, pattern: ADDRESS, patternHint: "an e-mail address", description: "The compliance mailbox, e.g. compliance@example.com." },
+        subjectPrefix: { type: "string", minLength: 1, description: "Put before the subject of every report, e.g. [DLP] (at most 40 characters)." },
+      },
+    },
     onUnscanned: { type: "string", enum: ["warn", "block"], default: "warn", description: "What happens when something could not be checked (unreadable attachment, time budget exceeded, Office error)." },
     timeBudgetMs: { type: "integer", minimum: 500, maximum: 30000, default: 4000, description: "Milliseconds the send handler may spend before applying onUnscanned (Outlook shows \"taking longer than expected\" after 5000)." },
   },

@@ -121,6 +121,12 @@ export interface Policy {
    * policy.json compiled by an older build: the default list (signals/linked-file.ts DEFAULT_LINK_HOSTS).
    */
   links?: { hosts: string[] };
+  /**
+   * Where the task pane's reports go ("This is not sensitive", "I may have sent customer data by mistake",
+   * src/pipeline/compliance-mail.ts): the compliance mailbox (lower-case after compilation) and an optional subject
+   * prefix. Absent: the pane offers no report.
+   */
+  compliance?: { address: string; subjectPrefix?: string };
   /** What happens when an attachment could not be read, the time budget ran out or an Office call failed. */
   onUnscanned: Exclude<Action, "allow">;
   /** Total time the send handler may spend before it applies onUnscanned (default 4000 ms). */

@@ -19,6 +19,8 @@ import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
 import { refreshCustomers, useCustomerStore } from "../customer-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 import { el } from "../dom";
+import { reasonView } from "./reason";
+import { complianceView } from "./compliance";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
@@ -192,6 +194,8 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
     for (const v of notReadViews(p, decision, true)) content.append(v);
     const refused = refusalView(p);
     if (refused) content.append(refused);
+    const report = complianceView(p, decision);
+    if (report) content.append(report);
     return;
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
@@ -208,6 +212,10 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   content.append(policyView(p));
   const fixes = fixesView(p, decision, sources);
   if (fixes) content.append(fixes);
+  const reason = reasonView(p, decision);
+  if (reason) content.append(reason);
+  const compliance = complianceView(p, decision);
+  if (compliance) content.append(compliance);
 }
 
 async function refresh(p: Pane): Promise<Decision | undefined> {
