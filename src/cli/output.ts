@@ -55,7 +55,7 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   if (d.fixes.length) {
     out.push(
       `  fixes: ${d.fixes
-        .map((f) => (f.kind === "move-to-bcc" ? `move-to-bcc (${f.recipients} recipients)` : f.kind === "mask-identifiers" ? `mask-identifiers (${f.findings})` : `remove-attachment:${f.name}`))
+        .map((f) => (f.kind === "move-to-bcc" ? `move-to-bcc (${f.recipients} recipients)` : f.kind === "mask-identifiers" ? `mask-identifiers (${f.findings})` : f.kind === "replace-domain" ? `replace-domain:${f.masked}->${f.suggestion}` : `remove-attachment:${f.name}`))
         .join(", ")}`,
     );
   }

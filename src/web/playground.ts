@@ -155,7 +155,7 @@ function renderResult(root: HTMLElement, decision: Decision, sources: SourceResu
     root.appendChild(el("h3", {}, m.taskpane.fixesHeading));
     const ul = el("ul", { id: "fixes" });
     for (const f of decision.fixes) {
-      ul.appendChild(el("li", {}, f.kind === "move-to-bcc" ? m.taskpane.moveToBcc : f.kind === "mask-identifiers" ? m.taskpane.maskBody : format(m.taskpane.removeAttachment, { name: f.name })));
+      ul.appendChild(el("li", {}, f.kind === "move-to-bcc" ? m.taskpane.moveToBcc : f.kind === "mask-identifiers" ? m.taskpane.maskBody : f.kind === "replace-domain" ? format(m.recipientChecks.replaceDomain, { masked: f.masked, suggestion: f.suggestion }) : format(m.taskpane.removeAttachment, { name: f.name })));
     }
     root.appendChild(ul);
   }

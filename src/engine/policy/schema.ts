@@ -12,6 +12,14 @@ export const POLICY_SCHEMA_ID = "https://think-first.example/policy.schema.json"
 const KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 const DOMAIN = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
 const ADDRESS = "^[^\\s@]+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
+/** A domain for the recipient checks: ASCII, internationalized labels in their xn-- form (xn--pypal-4ve.com). */
+const DOMAIN_IDN = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)$";
+const domainList = (description: string): Spec => ({
+  type: "array",
+  items: { type: "string", pattern: DOMAIN_IDN, patternHint: "a domain like example.com (internationalized domains in their xn-- form)" },
+  default: [],
+  description,
+});
 const LOCALE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 /** A link host entry: a domain, optionally followed by a path prefix ("teams.microsoft.com/l/file"). */
 const LINK_HOST = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(/[^\\s?#]*)?$";
@@ -78,7 +86,9 @@ export const RULE_SPEC: ObjectSpec = {
         },
         minCount: { type: "integer", minimum: 1, default: 1, description: "Fires when at least this many findings (addresses for email-list, recipients for visible-external-recipients) count." },
         minConfidence: confidence("Only findings at or above this confidence count.", "low"),
-        recipients: { type: "string", enum: RECIPIENT_SCOPES, default: "any", description: "any: always; external: only when an external recipient gets the message; internal-only: only when every recipient is internal." },
+        recipients: { type: "string", enum: RECIPIENT_SCOPES, default: "any", description:
+            "any: always; external: only when an external recipient gets the message; internal-only: only when every recipient is internal; personal: only when a consumer mailbox (gmail.com…) gets it; mixed-organizations: only when recipients of two or more external organizations get it; first-time: only when an external address this mailbox has never written to gets it.",
+        },
         where: { type: "array", minItems: 1, items: { type: "string", enum: WHERES }, default: ["body", "attachment", "subject"], description: "Parts of the message looked at." },
       },
     },
@@ -133,6 +143,9 @@ export const POLICY_SPEC: ObjectSpec = {
           items: { type: "string", pattern: DOMAIN, patternHint: "a domain like example.com" },
           description: "Domains that count as internal (subdomains included).",
         },
+        partnerDomains: domainList(
+          "Known partners' domains. They stay external; a recipient at a domain that looks like one of them (fabrikarn.no for fabrikam.no) is a lookalike-domain finding.",
+        ),
       },
     },
     citation: {
@@ -219,6 +232,47 @@ export const POLICY_SPEC: ObjectSpec = {
           default: [],
           description: "Recipient domains treated as internal for these detectors (e.g. your bank for iban).",
           items: { type: "object", properties: { domain: { type: "string", required: true, pattern: DOMAIN, patternHint: "a domain like example.com" }, detectors: detectorScope, reason } },
+        },
+        lookalikeDomains: {
+          type: "array",
+          default: [],
+          description: "Real domains that look like an internal, partner or consumer domain (a partner's contoso.co beside your contoso.com): never reported as lookalike-domain.",
+          items: {
+            type: "object",
+            properties: { domain: { type: "string", required: true, pattern: DOMAIN_IDN, patternHint: "a domain like example.com (internationalized domains in their xn-- form)" }, reason },
+          },
+        },
+      },
+    },
+    recipients: {
+      type: "object",
+      default: { personalDomains: { add: [], remove: [] }, firstTime: { enabled: true, maxEntries: 2000, learningDays: 14 } },
+      description: "The recipient checks (docs/recipients.md): consumer mailboxes and the first-time recipient history.",
+      properties: {
+        personalDomains: {
+          type: "object",
+          default: { add: [], remove: [] },
+          description: "Consumer mailbox domains (gmail.com, azet.sk, online.no…): recipients there are the class recipients: personal. Changes to the built-in list.",
+          properties: {
+            add: domainList("Consumer mailbox domains added to the built-in list (subdomains included)."),
+            remove: domainList("Built-in consumer mailbox domains taken off the list."),
+          },
+        },
+        firstTime: {
+          type: "object",
+          default: { enabled: true, maxEntries: 2000, learningDays: 14 },
+          description: "The history of addresses this mailbox has written to (salted hashes only, in roamingSettings), for recipients: first-time and first-time-recipient.",
+          properties: {
+            enabled: { type: "boolean", default: true, description: "false: no history is kept or read, and first-time-recipient never fires." },
+            maxEntries: {
+              type: "integer",
+              minimum: 100,
+              maximum: 3000,
+              default: 2000,
+              description: "Addresses remembered; the least recently used go first. 8 characters each of roamingSettings' 32 KB (2,000: 16 KB).",
+            },
+            learningDays: { type: "integer", minimum: 0, maximum: 90, default: 14, description: "Days a new history only learns before it reports first-time recipients." },
+          },
         },
       },
     },
