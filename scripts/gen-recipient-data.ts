@@ -9,7 +9,7 @@
  *   confusables.ts      Unicode's confusables.txt (UTS #39) as shipped by `unhomoglyph`: every lower-case letter,
  *                       digit or mark whose prototype is ASCII letters/digits, plus the precomposed letters whose NFD
  *                       base maps to ASCII once the marks are dropped (é → e), so the runtime needs no normalize().
- *   scripts.ts          Script_Extensions of every code point up to U+3FFFF, and the Inherited (combining) ranges, from
+ *   scripts.ts          Script_Extensions of every code point of the BMP (MAX_CODE_POINT says why), and the Inherited (combining) ranges, from
  *                       the Unicode data built into this Node (`\p{scx=…}` regexes), for the mixed-script check.
  *
  * `npx tsx scripts/gen-recipient-data.ts` writes the files; test/recipient-data.test.ts regenerates in memory and
@@ -68,6 +68,35 @@ function isIcann(rule: string): boolean {
   return getPublicSuffix("zz-probe." + rule, { allowPrivateDomains: false }) === rule;
 }
 
+/**
+ * SUFFIX_TRIM — which two-label rules ship in launchevent.js. The whole two-label ICANN set (3,415 rules) is 9.7 KB
+ * gzip, most of it place names: 708 Norwegian municipalities and counties (oslo.no), 403 Italian provinces, 153 Polish
+ * towns, Brazilian and Japanese cities, 88 aviation categories under .aero. The recipient checks use the registrable
+ * domain to compare a recipient's label with a reference's (contoso.co.uk against contoso.com: the suffix must be
+ * known to be co.uk) and to count organizations. Companies and consumer mail sit under the TLD itself or under a
+ * category label (co.uk, com.pk, co.in, ne.jp, org.pl); a firm under a town's name (firma.oslo.no) is rare, and
+ * when its suffix is missing it gets a registrable domain one label too short (oslo.no): two such firms in one town
+ * count as one organization and its look-alikes are compared on the town's name — fewer warnings, never a false one
+ * for a domain the references do not resemble. Kept:
+ *   - a label that is a suffix under two or more TLDs (com, net, org, co, ac, gov, edu, mil, ltd, plc, nic, sch…),
+ *   - every rule under the served countries' TLDs (fi, in, pk; sk and cz have none), except Norway's place names,
+ *   - Norway's sector labels (priv.no, kommune.no, herad.no, stat.no, dep.no, mil.no, museum.no, idrett.no, vgs.no,
+ *     fhs.no, fylkesbibl.no, folkebibl.no),
+ *   - wildcards (*.ck) and their exceptions (!www.ck).
+ * Measured (npm run build && gzip -9c dist/launchevent.js | wc -c): the table goes from 9.7 KB to 2.0 KB gzip, 1,5xx
+ * rules; public-suffix.test.ts compares the result with tldts-icann on the 8,760 email-providers domains and their
+ * subdomains (the measured disagreement is in that test).
+ */
+const SERVED_TLDS = ["fi", "in", "pk", "sk", "cz"];
+const NORWAY_SECTORS = ["priv", "kommune", "herad", "stat", "dep", "mil", "museum", "idrett", "vgs", "fhs", "fylkesbibl", "folkebibl"];
+
+function keepSuffix(tld: string, label: string, tldsWithLabel: number): boolean {
+  if (label === "*" || label.charAt(0) === "!") return true;
+  if (tldsWithLabel >= 2) return true;
+  if (tld === "no") return NORWAY_SECTORS.indexOf(label) >= 0;
+  return SERVED_TLDS.indexOf(tld) >= 0;
+}
+
 export function publicSuffixData(): string {
   const rules = pslRules();
   const byTld: Record<string, string[]> = {};
@@ -104,13 +133,26 @@ export function publicSuffixData(): string {
     const labels = rule.slice(1).split(".");
     if (labels.length === 2 && (byTld[labels[1] as string] || []).indexOf("*") >= 0) add(labels[1] as string, "!" + labels[0]);
   }
+  // Trimmed to what the registrable-domain comparison of likely lookalikes and the organization count need (see
+  // SUFFIX_TRIM below): category labels (com, co, org, ac, gov… under two or more TLDs), every rule under the
+  // served countries' TLDs but Norway's place names, Norway's sector labels, wildcards and their exceptions.
+  const full = kept;
+  const underTlds: Record<string, number> = {};
+  for (const tld of Object.keys(byTld)) for (const label of byTld[tld] as string[]) underTlds[label] = (underTlds[label] || 0) + 1;
+  kept = 0;
+  for (const tld of Object.keys(byTld)) {
+    byTld[tld] = (byTld[tld] as string[]).filter((label) => keepSuffix(tld, label, underTlds[label] as number));
+    kept += (byTld[tld] as string[]).length;
+    if (!(byTld[tld] as string[]).length) delete byTld[tld];
+  }
   const tlds = Object.keys(byTld).sort();
   const encoded = tlds.map((t) => t + ":" + (byTld[t] as string[]).sort().join(",")).join(";");
   return (
     HEADER(
       `ICANN section of the Public Suffix List from psl@${pkgVersion("psl")} (data/rules.js), checked against ` +
-        `tldts-icann@${pkgVersion("tldts-icann")}:\n * ${kept} rules of two labels under ${tlds.length} TLDs ` +
-        `(${longer} rules of three or more labels left out). Any single label is a suffix (the PSL's default "*" rule).`,
+        `tldts-icann@${pkgVersion("tldts-icann")}:\n * ${kept} of its ${full} rules of two labels, under ${tlds.length} TLDs ` +
+        `(${longer} rules of three or more labels left out; trimmed as scripts/gen-recipient-data.ts SUFFIX_TRIM says). ` +
+        `Any single label is a suffix (the PSL's default "*" rule).`,
     ) +
     `export const PUBLIC_SUFFIX_SOURCE = ${JSON.stringify(`psl@${pkgVersion("psl")}, tldts-icann@${pkgVersion("tldts-icann")}`)};\n\n` +
     `/** "tld:label,label,…;" — the second-level labels that are public suffixes under each TLD; "*" = every label ` +
@@ -188,7 +230,14 @@ const SCRIPT_CODES = (
   "Sidt Sind Sinh Sogd Sogo Sora Soyo Sund Sunu Sylo Syrc Tagb Takr Tale Talu Taml Tang Tavt Tayo Telu Tfng Tglg " +
   "Thaa Thai Tibt Tirh Tnsa Todr Tols Toto Tutg Ugar Vaii Vith Wara Wcho Xpeo Xsux Yezi Yiii Zanb"
 ).split(" ");
-const MAX_CODE_POINT = 0x3ffff;
+/**
+ * The table covers the Basic Multilingual Plane only. Measured: U+0000..U+3FFFF took 960 runs over 172 scripts,
+ * 3.2 KB gzip in launchevent.js; the BMP takes 589 runs, 2.0 KB. Above U+FFFF are historic scripts (Gothic, Linear B,
+ * cuneiform…), CJK extensions B–H and symbols; the registries' IDN tables (ICANN's Root Zone LGR) admit none of the
+ * historic scripts, and the scripts are used only to name a match the skeleton already found "mixed-script" or
+ * "homoglyph" (lookalike-domain.ts): a supplementary character counts as Common there, never causing a match.
+ */
+const MAX_CODE_POINT = 0xffff;
 
 export function scriptsData(): string {
   const known: Array<[string, RegExp]> = [];
@@ -225,17 +274,23 @@ export function scriptsData(): string {
       inhStart = -1;
     }
   }
+  // Only the scripts the runs use are listed (the BMP holds about a hundred of them); indexes are renumbered.
+  const used: number[] = [];
+  for (const r of runs) for (const i of r[2].split("+")) if (used.indexOf(parseInt(i, 36)) < 0) used.push(parseInt(i, 36));
+  used.sort((a, b) => a - b);
+  for (const r of runs) r[2] = r[2].split("+").map((i) => used.indexOf(parseInt(i, 36)).toString(36)).join("+");
+  const listed = used.map((i) => known[i] as [string, RegExp]);
   const encodeRuns = (rs: Array<[number, number, string?]>) =>
     rs.map((r, i) => (r[0] - (i ? (rs[i - 1] as [number, number])[1] : 0)).toString(36) + "." + (r[1] - r[0]).toString(36) + (r[2] ? "." + r[2] : "")).join(";");
   return (
     HEADER(
       `Script_Extensions of U+0000..U+${MAX_CODE_POINT.toString(16).toUpperCase()} from Unicode ${process.versions.unicode} ` +
-        `(built into Node ${process.versions.node}, ICU ${process.versions.icu}):\n * ${runs.length} runs over ${known.length} scripts; ` +
+        `(built into Node ${process.versions.node}, ICU ${process.versions.icu}):\n * ${runs.length} runs over ${listed.length} scripts; ` +
         `code points in none of them are Common or Inherited.`,
     ) +
     `export const SCRIPTS_SOURCE = ${JSON.stringify(`Unicode ${process.versions.unicode}`)};\n\n` +
     `/** ISO 15924 codes; SCRIPT_RUNS names them by index (base 36). */\n` +
-    `export const SCRIPT_CODES: readonly string[] = ${JSON.stringify(known.map((k) => k[0]))};\n\n` +
+    `export const SCRIPT_CODES: readonly string[] = ${JSON.stringify(listed.map((k) => k[0]))};\n\n` +
     `/** "gap.length.i+i;" — each run starts \`gap\` after the end of the one before (base 36), spans \`length\` + 1 code\n` +
     ` * points and has the script set i+i… (indexes into SCRIPT_CODES). */\n` +
     `export const SCRIPT_RUNS =\n${literal(encodeRuns(runs), ";")};\n\n` +
