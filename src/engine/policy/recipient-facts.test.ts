@@ -59,7 +59,7 @@ describe("lookalike-domain", () => {
 
   it("leaves a real partner that looks alike alone when it is on allowlists.lookalikeDomains", () => {
     const p = policyWith((y) =>
-      y.replace("partnerDomains: []", "partnerDomains: [fabrikam.no]").replace("lookalikeDomains: []", "lookalikeDomains: [{ domain: fabrikan.no, reason: 'Fabrikan AS, a real supplier' }]"),
+      y.replace("partnerDomains: []", "partnerDomains: [fabrikam.no]").replace("  lookalikeDomains:\n", "  lookalikeDomains:\n    - { domain: fabrikan.no, reason: 'Fabrikan AS, a real supplier' }\n"),
     );
     expect(decide(body([]), msg([to("ola@fabrikan.no")]), policy).action).toBe("allow"); // not a reference under the default policy
     expect(decide(body([]), msg([to("ola@fabrikarn.no")]), p).rules.map((r) => r.id)).toEqual(["warn-lookalike-domain"]);
@@ -73,6 +73,12 @@ describe("lookalike-domain", () => {
     expect(decide(body([]), msg([to("j@contoso.co")]), bySender).action).toBe("allow");
     const byDomain = policyWith((y) => y.replace("recipientDomains: []", "recipientDomains: [{ domain: contoso.co, detectors: [recipients], reason: test }]"));
     expect(decide(body([]), msg([to("j@contoso.co")]), byDomain).action).toBe("allow");
+  });
+
+  it("the default policy's reserved example domains are on the allowlist, so contoso.org is reported only when it is not", () => {
+    const p = policyWith((y) => y.replace("internalDomains: [contoso.com]", "internalDomains: [example.com]"));
+    expect(decide(body([]), msg([to("a@example.org")], { from: "me@example.com" }), p).action).toBe("allow");
+    expect(decide(body([]), msg([to("a@contoso.org")]), policy).rules.map((r) => r.id)).toEqual(["warn-lookalike-domain"]);
   });
 
   it("is no alarm for ordinary recipients: internal, partners, unrelated companies, consumer mailboxes", () => {
