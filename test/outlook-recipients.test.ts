@@ -10,6 +10,8 @@ import { handleSend } from "../src/outlook/on-message-send";
 import { HISTORY_SETTING } from "../src/outlook/recipient-history-store";
 import type { CompletedOptions, PaneContext } from "../src/outlook/completed-options";
 import type { Policy } from "../src/engine/policy/types";
+import { check } from "../src/outlook/taskpane/fixes";
+import { replaceRecipientDomain } from "../src/outlook/taskpane/replace-domain";
 
 const me = "me@example.com";
 const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
@@ -104,5 +106,36 @@ describe("look-alike recipient through the send handler", () => {
     const ctx = JSON.parse(o.contextData!) as PaneContext;
     expect(ctx.fixes).toEqual([{ kind: "replace-domain", index: 0, field: "to", masked: "j***@exarnple.com", suggestion: "j***@example.com", suggestedDomain: "example.com" }]);
     expect(o.contextData).not.toContain("jane");
+  });
+});
+
+describe("task pane: replace a look-alike domain", () => {
+  it("puts the suggested domain in place, keeps the local part and other recipients, and the check then allows", async () => {
+    const office = fakeOffice({
+      from: me,
+      to: [ext("colleague@example.com")],
+      cc: [ext("jane@exarnple.com"), { emailAddress: "jim@exarnple.com", displayName: "Jim Smith", recipientType: "externalUser" }, ext("x@fabrikam.no")],
+      subject: "Hi",
+      body: "Hello.",
+    });
+    const before = await check(office.item, office.globals, policy);
+    const fixes = before.decision.fixes.filter((f) => f.kind === "replace-domain");
+    expect(fixes).toHaveLength(2);
+    for (const f of fixes) if (f.kind === "replace-domain") expect((await replaceRecipientDomain(office.item, f)).ok).toBe(true);
+    expect(office.state.cc.map((r) => [r.emailAddress, r.displayName])).toEqual([
+      ["jane@example.com", "jane@example.com"],
+      ["jim@example.com", "Jim Smith"],
+      ["x@fabrikam.no", "x@fabrikam.no"],
+    ]);
+    expect((await check(office.item, office.globals, policy)).decision.action).toBe("allow");
+  });
+
+  it("changes nothing when the recipient is gone, and reports an Office failure", async () => {
+    const fix = { kind: "replace-domain" as const, index: 0, field: "to" as const, masked: "j***@exarnple.com", suggestion: "j***@example.com", suggestedDomain: "example.com" };
+    const gone = fakeOffice({ from: me, to: [ext("other@fabrikam.no")], subject: "", body: "" });
+    expect(await replaceRecipientDomain(gone.item, fix)).toEqual({ ok: true, changed: 0 });
+    expect(gone.calls).not.toContain("to.setAsync");
+    const failing = fakeOffice({ from: me, to: [ext("jane@exarnple.com")], subject: "", body: "" }, { faults: { "to.setAsync": "fail" } });
+    expect(await replaceRecipientDomain(failing.item, fix)).toEqual({ ok: false, error: "to.setAsync failed" });
   });
 });
