@@ -6,7 +6,8 @@
  *                       section only, usually the newer snapshot) agrees it is a public suffix. Rules of three or more labels (Japanese cities, US K-12
  *                       states, Norwegian county names: 1,987 rules, ~8 KB gzip more) are left out; see
  *                       docs/recipients.md for what that changes.
- *   confusables.ts      Unicode's confusables.txt (UTS #39) as shipped by `unhomoglyph`: every lower-case letter,
+ *   confusables.ts      Unicode's confusables.txt (UTS #39) as shipped by `unhomoglyph`, BMP only (CONFUSABLES_BMP:
+ *                       1,224 → 308 sources, launchevent.js −0.5 KB gzip): every lower-case letter,
  *                       digit or mark whose prototype is ASCII letters/digits, plus the precomposed letters whose NFD
  *                       base maps to ASCII once the marks are dropped (é → e), so the runtime needs no normalize().
  *   scripts.ts          Script_Extensions of every code point of the BMP (MAX_CODE_POINT says why), and the Inherited (combining) ranges, from
@@ -179,6 +180,9 @@ function confusableMaps(): { direct: Map<number, string>; diacritic: Map<number,
     if (source.toLowerCase() !== source) continue;
     const proto = (data[source] as string).toLowerCase();
     if (!ASCII_PROTOTYPE.test(proto) || proto === source) continue;
+    // BMP only (CONFUSABLES_BMP): the 916 supplementary sources are mathematical and other styled letters that IDNA
+    // maps to ASCII (UTS #46, NFKC) or disallows (RFC 5892), so no registered domain label holds them.
+    if ((source.codePointAt(0) as number) > 0xffff) continue;
     direct.set(source.codePointAt(0) as number, proto);
   }
   const base = (ch: string): string | undefined => {
@@ -187,7 +191,7 @@ function confusableMaps(): { direct: Map<number, string>; diacritic: Map<number,
     return ASCII_PROTOTYPE.test(ch) ? ch : undefined;
   };
   const diacritic = new Map<number, string>();
-  for (let cp = 0x80; cp <= 0x3ffff; cp++) {
+  for (let cp = 0x80; cp <= 0xffff; cp++) {
     if (direct.has(cp)) continue;
     const ch = String.fromCodePoint(cp);
     if (!/^\p{L}$/u.test(ch) || ch.toLowerCase() !== ch) continue;

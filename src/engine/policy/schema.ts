@@ -87,7 +87,7 @@ export const RULE_SPEC: ObjectSpec = {
         minCount: { type: "integer", minimum: 1, default: 1, description: "Fires when at least this many findings (addresses for email-list, recipients for visible-external-recipients) count." },
         minConfidence: confidence("Only findings at or above this confidence count.", "low"),
         recipients: { type: "string", enum: RECIPIENT_SCOPES, default: "any", description:
-            "any: always; external: only when an external recipient gets the message; internal-only: only when every recipient is internal; personal: only when a consumer mailbox (gmail.com…) gets it; mixed-organizations: only when recipients of two or more external organizations get it; first-time: only when an external address this mailbox has never written to gets it.",
+            "any: always; external: an external recipient gets the message; internal-only: every recipient is internal; personal: a consumer mailbox gets it; mixed-organizations: two or more external organizations do; first-time: an external address never written to does.",
         },
         where: { type: "array", minItems: 1, items: { type: "string", enum: WHERES }, default: ["body", "attachment", "subject"], description: "Parts of the message looked at." },
       },
@@ -143,9 +143,7 @@ export const POLICY_SPEC: ObjectSpec = {
           items: { type: "string", pattern: DOMAIN, patternHint: "a domain like example.com" },
           description: "Domains that count as internal (subdomains included).",
         },
-        partnerDomains: domainList(
-          "Known partners' domains. They stay external; a recipient at a domain that looks like one of them (fabrikarn.no for fabrikam.no) is a lookalike-domain finding.",
-        ),
+        partnerDomains: domainList("Known partners' domains: external, and references of lookalike-domain."),
       },
     },
     citation: {
@@ -236,7 +234,7 @@ export const POLICY_SPEC: ObjectSpec = {
         lookalikeDomains: {
           type: "array",
           default: [],
-          description: "Real domains that look like an internal, partner or consumer domain (a partner's contoso.co beside your contoso.com): never reported as lookalike-domain.",
+          description: "Real domains that look alike: never lookalike-domain.",
           items: {
             type: "object",
             properties: { domain: { type: "string", required: true, pattern: DOMAIN_IDN, patternHint: "a domain like example.com (internationalized domains in their xn-- form)" }, reason },
@@ -247,31 +245,31 @@ export const POLICY_SPEC: ObjectSpec = {
     recipients: {
       type: "object",
       default: { personalDomains: { add: [], remove: [] }, firstTime: { enabled: true, maxEntries: 2000, learningDays: 14 } },
-      description: "The recipient checks (docs/recipients.md): consumer mailboxes and the first-time recipient history.",
+      description: "Recipient checks (docs/recipients.md).",
       properties: {
         personalDomains: {
           type: "object",
           default: { add: [], remove: [] },
-          description: "Consumer mailbox domains (gmail.com, azet.sk, online.no…): recipients there are the class recipients: personal. Changes to the built-in list.",
+          description: "Changes to the built-in consumer mailbox domains (recipients: personal).",
           properties: {
-            add: domainList("Consumer mailbox domains added to the built-in list (subdomains included)."),
-            remove: domainList("Built-in consumer mailbox domains taken off the list."),
+            add: domainList("Domains added."),
+            remove: domainList("Built-in domains taken off."),
           },
         },
         firstTime: {
           type: "object",
           default: { enabled: true, maxEntries: 2000, learningDays: 14 },
-          description: "The history of addresses this mailbox has written to (salted hashes only, in roamingSettings), for recipients: first-time and first-time-recipient.",
+          description: "History of addresses written to (salted hashes, roamingSettings), for first-time-recipient.",
           properties: {
-            enabled: { type: "boolean", default: true, description: "false: no history is kept or read, and first-time-recipient never fires." },
+            enabled: { type: "boolean", default: true, description: "false: no history, no first-time-recipient." },
             maxEntries: {
               type: "integer",
               minimum: 100,
               maximum: 3000,
               default: 2000,
-              description: "Addresses remembered; the least recently used go first. 8 characters each of roamingSettings' 32 KB (2,000: 16 KB).",
+              description: "Addresses kept (least recently used go first); 8 characters each of roamingSettings' 32 KB.",
             },
-            learningDays: { type: "integer", minimum: 0, maximum: 90, default: 14, description: "Days a new history only learns before it reports first-time recipients." },
+            learningDays: { type: "integer", minimum: 0, maximum: 90, default: 14, description: "Days a new history only learns." },
           },
         },
       },
