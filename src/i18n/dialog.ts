@@ -328,11 +328,35 @@ function adviceItems(ctx: Ctx, decision: Decision, kind: DialogKind): string[] {
   if (kind === "unscanned" && ids.indexOf("check-unscanned") < 0 && ids.indexOf("check-no-text") < 0) ids.push("check-unscanned");
   const out: string[] = [];
   for (let i = 0; i < ids.length; i++) {
-    const text = Object.prototype.hasOwnProperty.call(table, ids[i] as string) ? (table[ids[i] as string] as string) : table.default;
+    const id = ids[i] as string;
+    const text = Object.prototype.hasOwnProperty.call(table, id) ? (table[id] as string) : recipientAdvice(ctx, decision, id) || table.default;
     if (text && out.indexOf(text) < 0) out.push(text);
   }
   if (out.length === 0) out.push(table.default as string);
   return out;
+}
+
+/**
+ * The advice of a recipient rule (the catalog's `recipientChecks.advice`), with the masked address it is about filled
+ * in and LTR-isolated: "Check the address: did you mean j***@contoso.com?". undefined when the id is not one of them or
+ * the decision has no recipient to name (the caller then uses the default advice).
+ */
+function recipientAdvice(ctx: Ctx, decision: Decision, id: string): string | undefined {
+  const table = ctx.m.recipientChecks.advice as { [id: string]: string };
+  if (!Object.prototype.hasOwnProperty.call(table, id)) return undefined;
+  const facts = decision.recipients;
+  const first = <T>(list: T[] | undefined): T | undefined => (list && list.length ? list[0] : undefined);
+  const address = (masked: string) => fragment(ctx, ctx.md ? masked.replace(/\*/g, "\u2022") : masked);
+  const template = table[id] as string;
+  if (id === "check-lookalike-domain") {
+    const l = first(facts && facts.lookalikes);
+    return l ? format(template, { suggestion: address(ellipsize(l.suggestion, 60)) }) : undefined;
+  }
+  if (id === "dont-send-to-personal" || id === "check-first-time-recipient") {
+    const r = first(facts && (id === "dont-send-to-personal" ? facts.personal : facts.firstTime));
+    return r ? format(template, { recipient: address(ellipsize(r.masked, 60)) }) : undefined;
+  }
+  return template;
 }
 
 function label(ctx: Ctx, name: string, text: string): string {

@@ -321,3 +321,26 @@ export function displayNewMessage(office: OfficeLike, form: NewMessageForm, time
   }
   return Promise.resolve(failure("displayNewMessageForm", "missing"));
 }
+
+/**
+ * Office.context.roamingSettings (Mailbox 1.1, every client, the event runtime of classic Windows included): the
+ * add-in's settings stored in the mailbox, 32 KB for all of them. undefined when the host has none.
+ */
+export function roamingSettings(office: OfficeLike): { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(cb: Callback): void } | undefined {
+  try {
+    const rs = office && office.context && office.context.roamingSettings;
+    return rs && typeof rs.get === "function" && typeof rs.set === "function" && typeof rs.saveAsync === "function" ? rs : undefined;
+  } catch (e) {
+    return undefined;
+  }
+}
+
+/** Sets one roaming setting and saves them (through the queue like every call); a refusal (quota: 9057) is a failure. */
+export function roamingSave(office: OfficeLike, name: string, value: string, timeoutMs: number): Promise<OfficeResult<void>> {
+  const rs = roamingSettings(office);
+  if (!rs) return Promise.resolve(failure("roamingSettings.saveAsync", "missing"));
+  return officeCall<void>("roamingSettings.saveAsync", timeoutMs, (cb) => {
+    rs.set(name, value);
+    rs.saveAsync(cb);
+  });
+}

@@ -26,6 +26,7 @@ import { completedOptions, type CompletedOptions } from "./completed-options";
 import { readMessage, type ReadProgress } from "./read-message";
 import { CACHE_KEY, cacheable, resultVersion, serializeCache } from "./prescan-cache";
 import { after, cancel, type Timer } from "./timers";
+import { clientHistory, type ClientHistory } from "./recipient-history-store";
 
 export const DEFAULT_BUDGET_MS = 4000;
 export const NOTIFICATION_KEY = "thinkfirst";
@@ -199,6 +200,7 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
   const slice = stampSlice(budget);
   const hardDeadline = start + plan.watchdogDelay;
   const customers = customersNow(policy, run);
+  const history = clientHistory(office, policy, start);
   let progress: ReadProgress | undefined;
   let watchdog: Timer | undefined;
   const item = mb.currentItem(office);
@@ -270,10 +272,33 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
     })
       .then((read) => {
         if (finished) return;
-        finish(() => checkMessage(read.input, policy, { now, deadline: plan.scanDeadline, customers }).decision);
+        decideAndRecord(read.input, policy, history, { now, deadline: plan.scanDeadline, customers }, Math.max(1, start + plan.watchdogDelay - now()), finish);
       })
       .catch(() => finish(() => decideSoFar(policy, progress, "unavailable", customers)));
   });
+}
+
+/**
+ * The decision with the first-time history (./recipient-history-store.ts), when it is open by now; an allowed send
+ * remembers its external recipients before completing (at most `saveMs`, the history store's own cap applies too).
+ */
+function decideAndRecord(input: MessageInput, policy: Policy, history: ClientHistory, options: { now: () => number; deadline: number; customers: CustomerSet | null }, saveMs: number, finish: (make: () => Decision) => void): void {
+  const firstTime = history.inputs(options.now());
+  const withHistory: MessageInput = firstTime ? { ...input, message: { ...input.message, firstTime } } : input;
+  let decision: Decision;
+  try {
+    decision = checkMessage(withHistory, policy, options).decision;
+  } catch (e) {
+    finish(() => {
+      throw e;
+    });
+    return;
+  }
+  if (decision.action !== "allow") return finish(() => decision);
+  history.recordAllowed(input.message, saveMs).then(
+    () => finish(() => decision),
+    () => finish(() => decision),
+  );
 }
 
 /**
@@ -290,6 +315,7 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
   const plan = schedule(start, budgetOf(policy));
   const customers = customersNow(policy, run);
   const watchdog = after(plan.watchdogDelay, () => complete());
+  const history = clientHistory(office, policy, start);
   const item = mb.currentItem(office);
   const done = (d: Decision | undefined) => {
     cancel(watchdog);
@@ -311,7 +337,9 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
       }
       if (read.gaps.length) return done(undefined);
       // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.
-      const input = { ...read.input, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
+      const firstTime = history.inputs(now());
+      const message = firstTime ? { ...read.input.message, firstTime } : read.input.message;
+      const input = { ...read.input, message, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
       const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline, customers });
       const t = Math.max(1, start + plan.watchdogDelay - now());
       if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);

@@ -176,6 +176,34 @@ export function createSimOffice(state: SimState, internalDomains: string[], hook
     get displayLanguage() {
       return state.displayLanguage;
     },
+    roamingSettings: simRoamingSettings(),
   };
   return { context, item };
+}
+
+/**
+ * roamingSettings as Outlook gives them (get/set/remove in memory, saveAsync persists), kept in the page's
+ * localStorage so that the first-time recipient history survives a reload of the simulator, as it roams in Outlook.
+ */
+export function simRoamingSettings() {
+  const KEY = "thinkfirst.simulator.roamingSettings";
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse((typeof localStorage !== "undefined" && localStorage.getItem(KEY)) || "{}") as Record<string, unknown>;
+  } catch (e) {
+    data = {};
+  }
+  return {
+    get: (name: string) => data[name],
+    set: (name: string, value: unknown) => void (data[name] = value),
+    remove: (name: string) => void delete data[name],
+    saveAsync: (cb?: (r: { status: string }) => void) => {
+      try {
+        if (typeof localStorage !== "undefined") localStorage.setItem(KEY, JSON.stringify(data));
+      } catch (e) {
+        // storage full or blocked: the settings stay in memory for this page
+      }
+      setTimeout(() => cb && cb({ status: "succeeded" }), 5);
+    },
+  };
 }

@@ -275,6 +275,23 @@ export const en = {
     customerSetLoaded: "{file}: {emails} addresses, {numbers} customer numbers (key {keyId})",
     customerSetError: "Could not open the customer set: {error}",
   },
+  /** The recipient checks (src/engine/policy/recipient-facts.ts): advice, the task pane's recipient lines and fix. */
+  recipientChecks: {
+    /** "What to do" lines of the recipient rules (Rule.message); {suggestion} and {recipient} are masked addresses. */
+    advice: {
+      "check-lookalike-domain": "Check the address: did you mean {suggestion}?",
+      "dont-send-to-personal": "Don't send customer data to a personal mailbox ({recipient}).",
+      "check-mixed-organizations": "Several organizations get this message: one may see another's data. Send each its own.",
+      "check-first-time-recipient": "You have not written to {recipient} before: check it is the right person.",
+    },
+    /** Task pane fix: replace a look-alike domain. */
+    replaceDomain: "Change {masked} to {suggestion}",
+    /** Task pane recipient lines. */
+    resembles: "{masked} looks like {domain}",
+    personal: "{masked}: personal mailbox",
+    firstTime: "{masked}: not written to before",
+    organizations: "External organizations: {domains}",
+  },
 };
 
 export type Messages = typeof en;

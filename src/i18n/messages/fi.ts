@@ -231,4 +231,17 @@ export const fi = {
     customerSetLoaded: "{file}: osoitteita {emails}, asiakasnumeroita {numbers} (avain {keyId})",
     customerSetError: "Asiakasjoukkoa ei voitu avata: {error}",
   },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Tarkista osoite: tarkoititko {suggestion}?",
+      "dont-send-to-personal": "Älä lähetä asiakastietoja henkilökohtaiseen postilaatikkoon ({recipient}).",
+      "check-mixed-organizations": "Viesti menee usealle organisaatiolle: yksi voi nähdä toisen tiedot. Lähetä kullekin oma.",
+      "check-first-time-recipient": "Et ole kirjoittanut osoitteeseen {recipient} ennen: tarkista, että se on oikea henkilö.",
+    },
+    replaceDomain: "Vaihda {masked} osoitteeksi {suggestion}",
+    resembles: "{masked} muistuttaa verkkotunnusta {domain}",
+    personal: "{masked}: henkilökohtainen postilaatikko",
+    firstTime: "{masked}: ei aiempia viestejä",
+    organizations: "Ulkoiset organisaatiot: {domains}",
+  },
 } satisfies Messages;

@@ -230,4 +230,17 @@ export const hi = {
     customerSetLoaded: "{file}: {emails} पते, {numbers} ग्राहक संख्याएँ (कुंजी {keyId})",
     customerSetError: "ग्राहक सेट नहीं खोला जा सका: {error}",
   },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "पता जाँचें: क्या आपका मतलब {suggestion} था?",
+      "dont-send-to-personal": "ग्राहक डेटा निजी मेलबॉक्स ({recipient}) में न भेजें।",
+      "check-mixed-organizations": "यह संदेश कई संगठनों को जा रहा है: एक दूसरे का डेटा देख सकता है। हर एक को अलग भेजें।",
+      "check-first-time-recipient": "आपने {recipient} को पहले नहीं लिखा है: जाँचें कि यह सही व्यक्ति है।",
+    },
+    replaceDomain: "{masked} को {suggestion} में बदलें",
+    resembles: "{masked}, {domain} जैसा दिखता है",
+    personal: "{masked}: निजी मेलबॉक्स",
+    firstTime: "{masked}: पहले कभी नहीं लिखा",
+    organizations: "बाहरी संगठन: {domains}",
+  },
 } satisfies Messages;

@@ -231,4 +231,17 @@ export const nb = {
     customerSetLoaded: "{file}: {emails} adresser, {numbers} kundenumre (nøkkel {keyId})",
     customerSetError: "Kunne ikke åpne kundesettet: {error}",
   },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Sjekk adressen: mente du {suggestion}?",
+      "dont-send-to-personal": "Ikke send kundedata til en privat postkasse ({recipient}).",
+      "check-mixed-organizations": "Flere organisasjoner får meldingen: én kan se en annens data. Send hver sin melding.",
+      "check-first-time-recipient": "Du har ikke skrevet til {recipient} før: sjekk at det er riktig person.",
+    },
+    replaceDomain: "Endre {masked} til {suggestion}",
+    resembles: "{masked} ligner på {domain}",
+    personal: "{masked}: privat postkasse",
+    firstTime: "{masked}: ikke skrevet til før",
+    organizations: "Eksterne organisasjoner: {domains}",
+  },
 } satisfies Messages;

@@ -231,4 +231,17 @@ export const sk = {
     customerSetLoaded: "{file}: adresy {emails}, čísla zákazníkov {numbers} (kľúč {keyId})",
     customerSetError: "Množinu zákazníkov sa nepodarilo otvoriť: {error}",
   },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Skontrolujte adresu: nemysleli ste {suggestion}?",
+      "dont-send-to-personal": "Neposielajte údaje zákazníkov do súkromnej schránky ({recipient}).",
+      "check-mixed-organizations": "Správu dostane viac organizácií: jedna môže vidieť údaje druhej. Pošlite každej zvlášť.",
+      "check-first-time-recipient": "Adrese {recipient} ste ešte nepísali: overte, že je to správna osoba.",
+    },
+    replaceDomain: "Zmeniť {masked} na {suggestion}",
+    resembles: "{masked} sa podobá na {domain}",
+    personal: "{masked}: súkromná schránka",
+    firstTime: "{masked}: ešte ste nepísali",
+    organizations: "Externé organizácie: {domains}",
+  },
 } satisfies Messages;

@@ -231,4 +231,17 @@ export const ur = {
     customerSetLoaded: "{file}: {emails} پتے، {numbers} کسٹمر نمبر (کلید {keyId})",
     customerSetError: "گاہکوں کا سیٹ نہیں کھولا جا سکا: {error}",
   },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "پتہ جانچ لیں: کیا آپ کا مطلب {suggestion} تھا؟",
+      "dont-send-to-personal": "گاہکوں کا ڈیٹا ذاتی میل باکس ({recipient}) میں نہ بھیجیں۔",
+      "check-mixed-organizations": "یہ پیغام کئی اداروں کو جا رہا ہے: ایک دوسرے کا ڈیٹا دیکھ سکتا ہے۔ ہر ایک کو الگ بھیجیں۔",
+      "check-first-time-recipient": "آپ نے {recipient} کو پہلے نہیں لکھا: تسلی کر لیں کہ یہ صحیح شخص ہے۔",
+    },
+    replaceDomain: "{masked} کو {suggestion} سے بدلیں",
+    resembles: "{masked}، {domain} جیسا لگتا ہے",
+    personal: "{masked}: ذاتی میل باکس",
+    firstTime: "{masked}: پہلے کبھی نہیں لکھا",
+    organizations: "بیرونی ادارے: {domains}",
+  },
 } satisfies Messages;

@@ -21,6 +21,8 @@ import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedA
 import { el } from "../dom";
 import { reasonView } from "./reason";
 import { complianceView } from "./compliance";
+import { replaceRecipientDomain } from "./replace-domain";
+import { recipientsView } from "./recipients-view";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
@@ -117,6 +119,7 @@ function fixesView(p: Pane, decision: Decision, sources: SourceResult[]): HTMLEl
           return id ? removeFlaggedAttachment(p.item, id) : { ok: false, error: "attachment not found" };
         }),
       );
+    if (fix.kind === "replace-domain") buttons.push(fixButton(p, format(p.m.recipientChecks.replaceDomain, { masked: fix.masked, suggestion: fix.suggestion }), () => replaceRecipientDomain(p.item, fix)));
     kinds[fix.kind] = true;
   }
   // Identifiers in the body can always be masked, even when the policy's fix list does not name it.
@@ -200,6 +203,8 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
   for (const s of findingsView(p, sources)) content.append(s);
+  const recipients = recipientsView(p.m, decision);
+  if (recipients) content.append(recipients);
   if (decision.visibleExternalRecipients > 0 && decision.fixes.some((f) => f.kind === "move-to-bcc")) {
     content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionRecipients), el("p", {}, detectorName(p.locale, "visible-external-recipients") + ": " + decision.visibleExternalRecipients)));
   }
