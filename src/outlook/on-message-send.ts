@@ -7,7 +7,9 @@
  * Time: the policy's timeBudgetMs (default 4 s) is the whole budget. Office reads must answer by 50 % of it, attachment
  * content by 65 %, extraction and scanning stop at 80 %, and a watchdog completes with the policy's onUnscanned action
  * shortly before 100 % if anything still hangs. `completed` is guarded: a second call is a no-op, and a throwing
- * `completed` is swallowed. No network is used.
+ * `completed` is swallowed. No network is used. Before completing, on every path, the send handler stamps the
+ * X-ThinkFirst-* audit headers within a small slice of the budget and applies the reason the task pane stored
+ * (./audit-stamp.ts, docs/audit.md).
  */
 import { decide } from "../engine/policy/decide";
 import { policyVersion } from "../engine/policy/version";
@@ -240,12 +242,14 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
         if (sent) return;
         let justification: Justification | undefined;
         try {
-          const d = decision || failureDecision(policy, []);
-          const outcome = reasonOutcome(d, policy, stored);
-          justification = outcome.justification;
-          options = outcome.override ? { allowEvent: true } : optionsFor(d, policy, office);
-          if (outcome.missing.length) delete options.sendModeOverride;
-          decision = d;
+          // A decision that could not be made keeps the plain fallback dialog (no Send Anyway); its headers are those
+          // of the failure decision.
+          if (decision) {
+            const outcome = reasonOutcome(decision, policy, stored);
+            justification = outcome.justification;
+            options = outcome.override ? { allowEvent: true } : optionsFor(decision, policy, office);
+            if (outcome.missing.length) delete options.sendModeOverride;
+          }
         } catch (e) {
           options = fallback();
         }
