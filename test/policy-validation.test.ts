@@ -72,7 +72,7 @@ describe("the issue's cases: refused with a reason, the last good policy kept", 
     ["a lookbehind", mutate((p) => (p.customPatterns[0].pattern = "(?<=ORD-)\\d{6}")), /uses the lookbehind/],
     ["onUnscanned: allow", mutate((p) => (p.onUnscanned = "allow")), /onUnscanned: "allow" is not one of warn, block/],
     ["an example that no longer matches", mutate((p) => (p.customPatterns[0].examples.match = ["ORD-12"])), /examples.match\[0\]: "ORD-12" does not match the pattern/],
-    ["a 36 MB file", JSON.stringify({ ...GOOD, padding: "x".repeat(36 * 1024 * 1024) }), /: 3\d{7} characters \(at most 524288\)/],
+    ["a 36 MB file", JSON.stringify({ ...GOOD, padding: "x".repeat(36 * 1024 * 1024) }), /: 3\d{7} characters \(at most 786432\)/],
     ["not JSON", "<html>login</html>", /not JSON/],
   ])("%s", async (_name, body, reason) => {
     const { lastGood, now, refusal } = await download(body);

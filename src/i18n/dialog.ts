@@ -249,6 +249,12 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
         const ex = examples[j] as Example;
         if (ex.detector === id && ex.masked && seen.indexOf(ex.masked) < 0) seen.push(ex.masked);
       }
+      // Look-alike recipients have no place in the text: their masked addresses are the examples.
+      const lookalikes = id === "lookalike-domain" && decision.recipients ? decision.recipients.lookalikes : [];
+      for (let j = 0; j < lookalikes.length && seen.length < layout.examples; j++) {
+        const masked = ellipsize((lookalikes[j] as { masked: string }).masked, 60);
+        if (seen.indexOf(masked) < 0) seen.push(masked);
+      }
       if (seen.length > 0) {
         const shown = seen.map((s) => exampleText(ctx, id, s)).filter((s) => s !== "");
         if (shown.length > 0) item = format(ctx.m.dialog.withExamples, { item, examples: shown.join(ctx.m.dialog.listSeparator) });

@@ -14,12 +14,16 @@
  * Items that rules look at: every finding (after the detector's `enabled`/`minConfidence` and the sender allowlist)
  * plus the signals: `visible-external-recipients` (external addresses in To+Cc at or over the threshold; weight = that
  * number), `unscanned` (one per unreadable part), `customer-list-name` (one per attachment named like a customer list),
- * `email-list` (the scanner's aggregate finding, one per list). A rule names ids or groups (../registry.ts): the group
+ * `email-list` (the scanner's aggregate finding, one per list), and the recipient signals of ./recipient-facts.ts:
+ * `lookalike-domain` (one per recipient at a look-alike domain, with its `replace-domain` fix), `mixed-organizations`
+ * (two or more external organizations; weight = their number) and `first-time-recipient` (external addresses the
+ * mailbox's history does not know; weight = their number). A rule names ids or groups (../registry.ts): the group
  * `identifiers` (old spelling `*`) is every detector of the group "identifier" plus every custom pattern.
  *
  * A rule fires when the items it names, at or above its minConfidence, in its `where` parts, and (recipients:
- * external) going to at least one external recipient / (internal-only) going to internal recipients only, add up to
- * minCount. The strictest fired rule gives the action; `onUnscanned` is an implicit rule ("on-unscanned",
+ * external) going to at least one external recipient / (internal-only) going to internal recipients only / (personal)
+ * going to a consumer mailbox / (mixed-organizations) going to two or more external organizations / (first-time) going
+ * to an address never written to, add up to minCount; a mixed-organizations or first-time rule counts its signal too. The strictest fired rule gives the action; `onUnscanned` is an implicit rule ("on-unscanned",
  * message check-unscanned) whenever something could not be read: an attachment or inner part (`unscanned` of a
  * source), or a part of the message itself (`message.gaps`: recipients, subject, body, the attachment list). This is
  * the only place the rule lives: the send handler, the pre-scan, the task pane and the CLI all reach it through

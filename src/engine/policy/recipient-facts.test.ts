@@ -41,6 +41,7 @@ describe("lookalike-domain", () => {
     expect(d.fixes).toEqual([{ kind: "replace-domain", index: 1, field: "cc", masked: "j***@contoso.co", suggestion: "j***@contoso.com", suggestedDomain: "contoso.com" }]);
     const text = renderDialog(d, policy, "en");
     expect(text.errorMessage).toContain("did you mean j***@contoso.com?");
+    expect(text.errorMessage).toContain("Found: 1 recipient at a look-alike domain (j***@contoso.co)");
     expect(text.errorMessageMarkdown).toMatch(/did you mean j\u2022\u2022\u2022[@\uff20]contoso\.com\?/);
     // No address in clear anywhere in the decision.
     expect(JSON.stringify(d)).not.toMatch(/jane|doe|alice/);
