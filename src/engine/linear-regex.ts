@@ -452,6 +452,9 @@ class Program {
   }
 
   private first: FirstCharacters | null | undefined;
+  /** The VM's two thread lists and its step counter, kept between searches (see run). */
+  threads: [ThreadList, ThreadList] | null = null;
+  step = 0;
 
   /**
    * The sets a match's first character is in (assertions before it are passed over: this may only say too much), when
@@ -634,9 +637,17 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
   const { ops, args, sets } = re.program;
   const size = ops.length;
   const end = whole ? limit : text.length;
-  let current = new ThreadList(size);
-  let next = new ThreadList(size);
-  let step = 0;
+  const program = re.program;
+  if (!program.threads || program.step > 0x3fffffff) {
+    // Allocated once per pattern (typed arrays per search cost more than the search on short windows); the step
+    // stamps go on rising across searches, so the lists need no clearing, until they would overflow.
+    program.threads = [new ThreadList(size), new ThreadList(size)];
+    program.step = 0;
+  }
+  let current = program.threads[0];
+  let next = program.threads[1];
+  current.length = 0;
+  let step = program.step;
   let matchStart = -1;
   let matchEnd = -1;
   let at = from;
@@ -687,6 +698,7 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
     next = t;
     if (whole && matchStart >= 0) break;
   }
+  program.step = step + 1;
   linearWork.chars += steps;
   return matchStart < 0 ? null : [matchStart, matchEnd];
 }
