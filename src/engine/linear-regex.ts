@@ -634,10 +634,10 @@ class ThreadList {
  * text beyond `limit`.
  */
 function run(re: LinearRegex, text: string, from: number, limit: number, whole: boolean): [number, number] | null {
-  const { ops, args, sets } = re.program;
+  const program = re.program;
+  const { ops, args, sets } = program;
   const size = ops.length;
   const end = whole ? limit : text.length;
-  const program = re.program;
   if (!program.threads || program.step > 0x3fffffff) {
     // Allocated once per pattern (typed arrays per search cost more than the search on short windows); the step
     // stamps go on rising across searches, so the lists need no clearing, until they would overflow.
@@ -652,7 +652,7 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
   let matchEnd = -1;
   let at = from;
   let steps = 0;
-  const first = whole ? null : re.program.firstCharacters();
+  const first = whole ? null : program.firstCharacters();
   for (;;) {
     if (first && matchStart < 0 && current.length === 0) {
       // Nothing alive: skip to the next character that can start a match.
@@ -696,7 +696,6 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
     const t = current;
     current = next;
     next = t;
-    if (whole && matchStart >= 0) break;
   }
   program.step = step + 1;
   linearWork.chars += steps;
