@@ -218,10 +218,12 @@ class Parser {
         const name = /^<([A-Za-z_$][\w$]*)>/.exec(this.src.slice(this.pos + 1));
         if (!name) throw new SyntaxProblem("invalid group name");
         this.pos += 1 + name[0].length;
+      } else if (/^[imsu-]/.test(this.src.charAt(this.pos + 1))) {
+        throw new SyntaxProblem("inline flags (?" + this.src.charAt(this.pos + 1) + "…) are not supported; set the pattern's flags");
       } else throw new SyntaxProblem("invalid group (?" + this.src.charAt(this.pos + 1));
     }
     const inner = this.alternation();
-    if (this.peek() !== ")") throw new SyntaxProblem("missing closing )");
+    if (this.peek() !== ")") throw new SyntaxProblem("missing closing ): `" + this.src + "`");
     this.pos++;
     return inner;
   }
@@ -238,8 +240,8 @@ class Parser {
       if (!m) throw new SyntaxProblem("incomplete quantifier");
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === "" ? -1 : Number(m[3]);
-      if (min > MAX_REPEAT || max > MAX_REPEAT) throw new SyntaxProblem(`invalid repeat count (at most ${MAX_REPEAT}): ${m[0]}`);
-      if (max >= 0 && max < min) throw new SyntaxProblem("numbers out of order in quantifier " + m[0]);
+      if (min > MAX_REPEAT || max > MAX_REPEAT) throw new SyntaxProblem(`invalid repeat count (at most ${MAX_REPEAT}): \`${m[0]}\``);
+      if (max >= 0 && max < min) throw new SyntaxProblem("numbers out of order in quantifier `" + m[0] + "`");
       this.pos += m[0].length - 1;
     } else return item;
     this.pos++;
@@ -254,12 +256,13 @@ class Parser {
 
   /** A class `[…]` (the cursor on "["). */
   private charClass(): CharSet {
+    const start = this.pos;
     this.pos++;
     const negated = this.peek() === "^";
     if (negated) this.pos++;
     const ranges: Ranges = [];
     while (this.peek() !== "]") {
-      if (this.pos >= this.src.length) throw new SyntaxProblem("missing closing ]");
+      if (this.pos >= this.src.length) throw new SyntaxProblem("missing closing ]: `" + this.src.slice(start) + "`");
       const lo = this.classAtom();
       if (this.peek() === "-" && this.src.charAt(this.pos + 1) !== "]" && this.pos + 1 < this.src.length) {
         this.pos++;
