@@ -223,7 +223,7 @@ class Parser {
       } else throw new SyntaxProblem("invalid group (?" + this.src.charAt(this.pos + 1));
     }
     const inner = this.alternation();
-    if (this.peek() !== ")") throw new SyntaxProblem("missing closing ): `" + this.src + "`");
+    if (this.peek() !== ")") throw new SyntaxProblem("missing closing )");
     this.pos++;
     return inner;
   }
