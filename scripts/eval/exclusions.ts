@@ -121,6 +121,20 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     quote: "Internationalised addresses (non-ASCII) are not matched",
     applies: (v) => /[^\x00-\x7f]/.test(v),
   },
+  {
+    detector: "sk-dic",
+    id: "bare 8-digit Czech DIČ (the IČO)",
+    file: header("sk-dic"),
+    quote: "A bare 8-digit Czech DIČ is the company's IČO and is reported as sk-ico",
+    applies: (v) => /^[0-9]{8}$/.test(v.trim()),
+  },
+  {
+    detector: "fi-ytunnus",
+    id: "bare 8 digits",
+    file: header("fi-ytunnus"),
+    quote: "eight bare digits are far more often something else",
+    applies: (v) => /^[0-9]{8}$/.test(v.trim()),
+  },
 ];
 
 export interface ActiveExclusions {

@@ -60,3 +60,13 @@ describe("KeywordMatcher", () => {
 test("tokenize splits on digits, punctuation and Urdu/Hindi punctuation", () => {
   expect(tokenize("a1b, c—d؛ ە। x")).toEqual(["a", "b", "c", "d", "ە", "x"]);
 });
+
+describe("tokens named like Object.prototype members", () => {
+  it("are words of the text, never keywords, and never crash the scan", () => {
+    const m = new KeywordMatcher([["constructor number", "contract"]]);
+    const hits: KeywordHit[] = [];
+    m.scan("the constructor toString __proto__ hasOwnProperty valueOf contract", 0, 66, hits);
+    expect(hits.map((h) => h.keyword)).toEqual(["contract"]);
+    expect(m.resolve("toString")).toEqual([]);
+  });
+});

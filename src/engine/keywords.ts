@@ -92,20 +92,25 @@ function foldCode(c: number): number {
   return f;
 }
 
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export class KeywordMatcher {
-  private readonly byFirst: Record<string, Phrase[]> = {};
-  private readonly words: Record<string, true> = {};
+  // Maps without a prototype: a token such as "constructor" or "toString" is a word of the text, not a keyword.
+  private readonly byFirst: Record<string, Phrase[]> = emptyMap<Phrase[]>();
+  private readonly words: Record<string, true> = emptyMap<true>();
   private readonly wordList: string[] = [];
   private readonly fuse: Fuse<string> | null;
   /** Bitmap of hashed three-letter seeds (a collision only costs one cached resolve). */
   private readonly seeds = new Uint8Array(SEED_SIZE);
   private hasSeeds = false;
-  private cache: Record<string, string[]> = {};
+  private cache: Record<string, string[]> = emptyMap<string[]>();
   private cacheSize = 0;
 
   /** `groups[i]` is the keyword list of group i (a detector); keywords are folded here. */
   constructor(groups: ReadonlyArray<ReadonlyArray<string>>) {
-    const phrases: Record<string, Phrase> = {};
+    const phrases: Record<string, Phrase> = emptyMap<Phrase>();
     groups.forEach((list, g) => {
       for (const raw of list) {
         const keyword = fold(raw).trim();
@@ -161,7 +166,7 @@ export class KeywordMatcher {
       }
     }
     if (this.cacheSize >= MAX_CACHE) {
-      this.cache = {};
+      this.cache = emptyMap<string[]>();
       this.cacheSize = 0;
     }
     this.cache[token] = out;

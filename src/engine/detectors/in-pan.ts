@@ -5,12 +5,12 @@
  * keyword nearby, `high` with a keyword within 40 characters or two keywords.
  *
  * The rules are stdnum's in/pan (holder-type table, serial 0000 refused). We apply them here instead of calling its
- * validate so the reason names the holder type or the failing rule, and because stdnum upper-cases its input: a
- * lower-case "abcpe1234f" would pass, and lower-case letter-digit tokens in mail are far more often something else.
- * The tests check that both agree on every upper-case candidate.
+ * validate so the reason names the holder type or the failing rule, and because stdnum upper-cases any input, mixed
+ * case too ("AbCpE1234f" is a variable name, not a PAN). The tests check that both agree on every upper-case candidate.
  *
  * Edge policies:
- * - Upper case only, no separators inside (PANs are printed and typed as one token).
+ * - Upper case, or all lower case ("bxkpr4821m", as typed into a form or a chat); mixed case is not read. No separators
+ *   inside (PANs are printed and typed as one token).
  * - Holder types: P person, C company, H Hindu undivided family, F firm/LLP, A association of persons, T trust, B body
  *   of individuals, L local authority, J artificial juridical person, G government, K krish (trust krish). Any other
  *   fourth letter is dropped.
@@ -38,8 +38,9 @@ function fail(why: string): Validation {
   return { ok: false, reasons: [why], confidence: "low" };
 }
 
-function validate(candidate: string): Validation {
-  if (!/^[A-Z]{5}[0-9]{4}[A-Z]$/.test(candidate)) return fail("not AAAAA9999A");
+function validate(written: string): Validation {
+  if (!/^(?:[A-Z]{5}[0-9]{4}[A-Z]|[a-z]{5}[0-9]{4}[a-z])$/.test(written)) return fail("not AAAAA9999A");
+  const candidate = written.toUpperCase();
   const type = candidate.charAt(3);
   const holder = HOLDER[type];
   if (holder === undefined) return fail("fourth letter is no holder type");
@@ -59,7 +60,7 @@ export const inPan: Detector<"in-pan"> = {
     hi: { name: "पैन (PAN) नंबर", count: { one: "{count} पैन नंबर", other: "{count} पैन नंबर" } },
     ur: { name: "بھارتی پین (PAN) نمبر", count: { one: "{count} بھارتی پین نمبر", other: "{count} بھارتی پین نمبر" } },
   },
-  pattern: /[A-Z]{5}[0-9]{4}[A-Z]/,
+  pattern: /[A-Z]{5}[0-9]{4}[A-Z]|[a-z]{5}[0-9]{4}[a-z]/,
   minDigits: 4,
   checksum: false,
   validate: validate,
@@ -77,7 +78,7 @@ export const inPan: Detector<"in-pan"> = {
   },
   examples: {
     // Generated shapes (no real holder known): person, company, trust.
-    match: ["BXKPR4821M", "PAN: QWTCZ7305L", "AJRTN1190D"],
-    noMatch: ["BXKDR4821M", "BXKPR0000M", "bxkpr4821m", "BXKPR4821MA", "XBXKPR4821M", "BXKP4821M"],
+    match: ["BXKPR4821M", "PAN: QWTCZ7305L", "AJRTN1190D", "bxkpr4821m"],
+    noMatch: ["BXKDR4821M", "BXKPR0000M", "BxKpR4821m", "bxkpr4821M", "BXKPR4821MA", "XBXKPR4821M", "BXKP4821M", "bxkdr4821m"],
   },
 };

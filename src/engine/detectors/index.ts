@@ -13,6 +13,15 @@ import { skRc } from "./sk-rc";
 import { inAadhaar } from "./in-aadhaar";
 import { inPan } from "./in-pan";
 import { pkCnic } from "./pk-cnic";
+import { noOrgnr } from "./no-orgnr";
+import { skIco } from "./sk-ico";
+import { skDic } from "./sk-dic";
+import { skIcdph } from "./sk-icdph";
+import { fiYtunnus } from "./fi-ytunnus";
+import { inGstin } from "./in-gstin";
+import { inTan } from "./in-tan";
+import { pkNtn } from "./pk-ntn";
+import { rfCreditorRef } from "./rf-creditor-ref";
 
 export const detectors = [
   iban,
@@ -25,6 +34,16 @@ export const detectors = [
   inAadhaar,
   inPan,
   pkCnic,
+  // Business and tax ids (group "business"): recognised so the same token is not read as a personal identifier.
+  noOrgnr,
+  skIco,
+  skDic,
+  skIcdph,
+  fiYtunnus,
+  inGstin,
+  inTan,
+  pkNtn,
+  rfCreditorRef,
 ] as const;
 
 export type { Detector } from "./detector";

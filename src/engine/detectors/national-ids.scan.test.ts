@@ -76,7 +76,9 @@ describe("national IDs through createScanner", () => {
 
 describe("generated national IDs in random prose", () => {
   // Words of our languages without digits; IDs are inserted between them at random places.
-  const WORDS = "the invoice customer please attached lasku asiakas kiitos faktura kunde takk zákazník ďakujem smlouva आपका ग्राहक धन्यवाद آپ کا شکریہ".split(" ");
+  // No word naming another kind of number (invoice, lasku, faktura, smlouva: ../other-numbers.ts lowers pattern-only IDs
+  // next to them on purpose; ../scan.test.ts tests that).
+  const WORDS = "the meeting customer please attached tervetuloa asiakas kiitos hilsen kunde takk zákazník ďakujem dobrý आपका ग्राहक धन्यवाद آپ کا شکریہ".split(" ");
   const SEPS = [" ", "\n", ", ", " (", "): ", ". "];
 
   it("the scanner finds exactly the inserted IDs, with their ids and offsets", () => {

@@ -14,9 +14,13 @@ import { BUILTIN_DETECTOR_IDS, POLICY_GROUP_NAMES, SIGNAL_IDS } from "./ids";
 import { compileLinear, linearTest } from "../linear-regex";
 import { DETECTOR_SETTINGS_SPEC, POLICY_SPEC } from "./schema";
 import { check, isMapping } from "./spec";
-import type { CustomPattern, DetectorSettings, Policy } from "./types";
+import type { CustomPattern, DetectorSettings, Policy, RecipientSettings } from "./types";
+import { defaultPersonalDomains } from "../recipients/personal-domains";
 
 export { PolicyError } from "./errors";
+
+/** Longest `compliance.subjectPrefix`. */
+export const MAX_SUBJECT_PREFIX = 40;
 
 export interface LoadResult {
   policy: Policy;
@@ -63,6 +67,8 @@ export function compileWith(raw: unknown, file: string, line: (path: PathSegment
   const checkRefs = referenceChecker(customIds, reporter);
   checkRules(p.rules, detectors, checkRefs, reporter);
   checkAllowlists(p.allowlists, checkRefs);
+  checkCompliance(p.compliance, reporter);
+  checkRecipientSettings(p, reporter);
   const hosts = linkHosts(p.links as unknown as ShapedLinks, reporter);
   if (issues.length) throw fail();
 
@@ -157,6 +163,13 @@ function checkRules(rules: Policy["rules"], detectors: Record<string, DetectorSe
   if (!rules.length) warn(["rules"], "no rules: every message is allowed");
 }
 
+/** The compliance mail's subject prefix fits beside the subject. */
+function checkCompliance(compliance: Policy["compliance"], { report }: Reporter): void {
+  if (compliance && compliance.subjectPrefix !== undefined && compliance.subjectPrefix.trim().length > MAX_SUBJECT_PREFIX) {
+    report(["compliance", "subjectPrefix"], `must have at most ${MAX_SUBJECT_PREFIX} characters`);
+  }
+}
+
 function checkAllowlists(allowlists: Policy["allowlists"], checkRefs: ReferenceCheck): void {
   allowlists.values.forEach((v, i) => checkRefs([v.detector], ["allowlists", "values", i, "detector"]));
   allowlists.senders.forEach((s, i) => checkRefs(s.detectors || ["*"], ["allowlists", "senders", i, "detectors"]));
@@ -175,13 +188,33 @@ function linkHosts(links: ShapedLinks, { warn }: Reporter): string[] {
   return hosts;
 }
 
+/** Recipient checks: partners are not internal; removed consumer domains must be on the built-in list. */
+function checkRecipientSettings(p: ShapedPolicy, { report, warn }: Reporter): void {
+  const internal = p.organization.internalDomains.map(lower);
+  (p.organization.partnerDomains || []).forEach((d, i) => {
+    const domain = lower(d);
+    if (internal.some((own) => domain === own || domain.slice(-own.length - 1) === "." + own)) {
+      report(["organization", "partnerDomains", i], `${JSON.stringify(d)} is an internal domain (organization.internalDomains); a partner's domain is external`);
+    }
+  });
+  const builtinPersonal = defaultPersonalDomains();
+  (p.recipients as RecipientSettings).personalDomains.remove.forEach((d, i) => {
+    if (builtinPersonal.indexOf(lower(d)) < 0) warn(["recipients", "personalDomains", "remove", i], `${JSON.stringify(d)} is not in the built-in list of consumer mailbox domains`);
+  });
+}
+
 /** The checked policy in its compiled form: defaults filled in, lists copied, addresses and domains lower-case. */
 function compiledPolicy(p: ShapedPolicy, detectors: Record<string, DetectorSettings>, customPatterns: CustomPattern[], hosts: string[]): Policy {
+  const internal = p.organization.internalDomains.map(lower);
+  const partners: string[] = [];
+  for (const d of p.organization.partnerDomains || []) if (partners.indexOf(lower(d)) < 0) partners.push(lower(d));
+  const lookalikeDomains = (p.allowlists.lookalikeDomains || []).map((a) => ({ domain: lower(a.domain), reason: a.reason }));
+  const recipients = p.recipients as RecipientSettings;
   const citation: Policy["citation"] = { title: { ...p.citation.title } };
   if (p.citation.url) citation.url = p.citation.url;
   const policy: Policy = {
     version: 1,
-    organization: { name: p.organization.name, internalDomains: p.organization.internalDomains.map(lower) },
+    organization: { name: p.organization.name, internalDomains: internal, partnerDomains: partners },
     citation,
     detectors,
     thresholds: {
@@ -195,6 +228,11 @@ function compiledPolicy(p: ShapedPolicy, detectors: Record<string, DetectorSetti
       values: p.allowlists.values.map((v) => ({ detector: v.detector, value: v.value, reason: v.reason })),
       senders: p.allowlists.senders.map((s) => ({ address: lower(s.address), reason: s.reason, detectors: (s.detectors || ["*"]).slice() })),
       recipientDomains: p.allowlists.recipientDomains.map((d) => ({ domain: lower(d.domain), reason: d.reason, detectors: (d.detectors || ["*"]).slice() })),
+      lookalikeDomains,
+    },
+    recipients: {
+      personalDomains: { add: recipients.personalDomains.add.map(lower), remove: recipients.personalDomains.remove.map(lower) },
+      firstTime: { enabled: recipients.firstTime.enabled, maxEntries: recipients.firstTime.maxEntries, learningDays: recipients.firstTime.learningDays },
     },
     attachments: { images: p.attachments ? p.attachments.images : "ignore" },
     links: { hosts },
@@ -202,6 +240,11 @@ function compiledPolicy(p: ShapedPolicy, detectors: Record<string, DetectorSetti
     timeBudgetMs: p.timeBudgetMs,
   };
   if (p.customers) policy.customers = { set: p.customers.set.trim() };
+  if (p.compliance) {
+    policy.compliance = { address: lower(p.compliance.address) };
+    const prefix = p.compliance.subjectPrefix !== undefined ? p.compliance.subjectPrefix.replace(/[\u0000-\u001f\u007f]/g, "").trim() : "";
+    if (prefix) policy.compliance.subjectPrefix = prefix;
+  }
   return policy;
 }
 
