@@ -227,4 +227,30 @@ function customPatternRows(text: string, gc: () => void): void {
     const [ours, baseline] = times.map((t) => median(t)) as [number, number];
     console.log(`  ${pattern.padEnd(28)} engine ${(1 / (ours / 1000)).toFixed(1).padStart(6)} MB/s, native RegExp ${(1 / (baseline / 1000)).toFixed(1).padStart(7)} MB/s: ${(ours / baseline).toFixed(1)}× its time; matches ${found[0]} / ${found[1]}`);
   }
+  worstCustomPattern();
+}
+
+/**
+ * The cost per character grows with the threads alive, at most the program size: the largest program the compiler
+ * accepts of this shape (1,801 instructions, hundreds of threads alive on "a1 a1 …") against `[A-Z]+-\d+` on the same
+ * 64 KB, CPU time per character, median of 3.
+ */
+function worstCustomPattern(): void {
+  const text = "a1 ".repeat(22_000);
+  const perChar = (pattern: string) => {
+    const compiled = compileLinear(pattern, "u");
+    if ("problem" in compiled) throw new Error(compiled.problem);
+    const times: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const before = process.cpuUsage();
+      const f = new LinearFinder(compiled);
+      while (f.exec(text));
+      const used = process.cpuUsage(before);
+      if (round > 0) times.push(((used.user + used.system) * 1000) / text.length);
+    }
+    return { ns: median(times), size: compiled.program.ops.length };
+  };
+  const worst = perChar("(?:[ab]\\d?[ -]?){1,300}x");
+  const usual = perChar("[A-Z]+-\\d+");
+  console.log(`custom pattern worst case, 64 KB of "a1 ": ${worst.size} instructions ${worst.ns.toFixed(0)} ns/char, ${usual.size} instructions ${usual.ns.toFixed(0)} ns/char (${(worst.ns / usual.ns).toFixed(0)}×)`);
 }
