@@ -31,6 +31,8 @@ describe("compileLinear", () => {
     expect(problem("\\d*")).toBe("matches the empty text; it would fire everywhere");
     expect(problem("")).toBe("the pattern is empty");
     expect(problem("(?:(?:[ab]\\d?[ -]?){1,300}x){2}")).toMatch(/too large/);
+    expect(problem("(?i)emp")).toBe("invalid regular expression: inline flags (?i…) are not supported; set the pattern's flags");
+    expect(problem("\\p{L}+")).toMatch(/^invalid regular expression: Unicode property escapes/);
   });
 
   test("a backslash-digit or (?= inside a character class is a literal, not a backreference or lookahead", () => {

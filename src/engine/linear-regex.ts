@@ -6,10 +6,10 @@
  * JavaScript-only runtime; here it is a single pass. What no linear-time engine can run is refused: backreferences and
  * lookaround.
  *
- * Why hand-written: re2js (the pure-JavaScript RE2 port this replaced) weighs 46,364 bytes gzip and this file 3,876
+ * Why hand-written: re2js (the pure-JavaScript RE2 port this replaced) weighs 46,364 bytes gzip and this file 4,329
  * (each bundled alone: `esbuild --bundle --minify --target=es2016 | gzip -9c | wc -c`), of the send handler's 150 KB
  * budget; re2js also called ES2020+ library functions (Object.hasOwn, globalThis) that a webpack loader had to rewrite,
- * while this file is ES2016 as written. dist/launchevent.js went from 135,294 to 93,728 bytes gzip (`npm run build &&
+ * while this file is ES2016 as written. dist/launchevent.js went from 135,294 to 94,148 bytes gzip (`npm run build &&
  * gzip -9c dist/launchevent.js | wc -c`). The other linear-time engines on the registry do not fit the one-file ES2016
  * send handler: re2 is native bindings, re2-wasm a WebAssembly module.
  *
@@ -218,6 +218,8 @@ class Parser {
         const name = /^<([A-Za-z_$][\w$]*)>/.exec(this.src.slice(this.pos + 1));
         if (!name) throw new SyntaxProblem("invalid group name");
         this.pos += 1 + name[0].length;
+      } else if (/^[imsu-]/.test(this.src.charAt(this.pos + 1))) {
+        throw new SyntaxProblem("inline flags (?" + this.src.charAt(this.pos + 1) + "…) are not supported; set the pattern's flags");
       } else throw new SyntaxProblem("invalid group (?" + this.src.charAt(this.pos + 1));
     }
     const inner = this.alternation();
@@ -238,8 +240,8 @@ class Parser {
       if (!m) throw new SyntaxProblem("incomplete quantifier");
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === "" ? -1 : Number(m[3]);
-      if (min > MAX_REPEAT || max > MAX_REPEAT) throw new SyntaxProblem(`invalid repeat count (at most ${MAX_REPEAT}): ${m[0]}`);
-      if (max >= 0 && max < min) throw new SyntaxProblem("numbers out of order in quantifier " + m[0]);
+      if (min > MAX_REPEAT || max > MAX_REPEAT) throw new SyntaxProblem(`invalid repeat count (at most ${MAX_REPEAT}): \`${m[0]}\``);
+      if (max >= 0 && max < min) throw new SyntaxProblem("numbers out of order in quantifier `" + m[0] + "`");
       this.pos += m[0].length - 1;
     } else return item;
     this.pos++;
@@ -254,12 +256,13 @@ class Parser {
 
   /** A class `[…]` (the cursor on "["). */
   private charClass(): CharSet {
+    const start = this.pos;
     this.pos++;
     const negated = this.peek() === "^";
     if (negated) this.pos++;
     const ranges: Ranges = [];
     while (this.peek() !== "]") {
-      if (this.pos >= this.src.length) throw new SyntaxProblem("missing closing ]");
+      if (this.pos >= this.src.length) throw new SyntaxProblem("missing closing ]: `" + this.src.slice(start) + "`");
       const lo = this.classAtom();
       if (this.peek() === "-" && this.src.charAt(this.pos + 1) !== "]" && this.pos + 1 < this.src.length) {
         this.pos++;
@@ -452,6 +455,9 @@ class Program {
   }
 
   private first: FirstCharacters | null | undefined;
+  /** The VM's two thread lists and its step counter, kept between searches (see run). */
+  threads: [ThreadList, ThreadList] | null = null;
+  step = 0;
 
   /**
    * The sets a match's first character is in (assertions before it are passed over: this may only say too much), when
@@ -631,17 +637,25 @@ class ThreadList {
  * text beyond `limit`.
  */
 function run(re: LinearRegex, text: string, from: number, limit: number, whole: boolean): [number, number] | null {
-  const { ops, args, sets } = re.program;
+  const program = re.program;
+  const { ops, args, sets } = program;
   const size = ops.length;
   const end = whole ? limit : text.length;
-  let current = new ThreadList(size);
-  let next = new ThreadList(size);
-  let step = 0;
+  if (!program.threads || program.step > 0x3fffffff) {
+    // Allocated once per pattern (typed arrays per search cost more than the search on short windows); the step
+    // stamps go on rising across searches, so the lists need no clearing, until they would overflow.
+    program.threads = [new ThreadList(size), new ThreadList(size)];
+    program.step = 0;
+  }
+  let current = program.threads[0];
+  let next = program.threads[1];
+  current.length = 0;
+  let step = program.step;
   let matchStart = -1;
   let matchEnd = -1;
   let at = from;
   let steps = 0;
-  const first = whole ? null : re.program.firstCharacters();
+  const first = whole ? null : program.firstCharacters();
   for (;;) {
     if (first && matchStart < 0 && current.length === 0) {
       // Nothing alive: skip to the next character that can start a match.
@@ -685,8 +699,8 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
     const t = current;
     current = next;
     next = t;
-    if (whole && matchStart >= 0) break;
   }
+  program.step = step + 1;
   linearWork.chars += steps;
   return matchStart < 0 ? null : [matchStart, matchEnd];
 }

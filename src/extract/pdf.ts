@@ -248,13 +248,13 @@ interface ObjectIndex {
   order: number[];
 }
 
-function indexObjects(ctx: Context, s: string): ObjectIndex {
+function indexObjects(ctx: Context, file: string): ObjectIndex {
   const offsets: { [num: number]: number } = {};
   const order: number[] = [];
   const objRe = /(\d+)\s+(\d+)\s+obj\b/g;
   let m: RegExpExecArray | null;
   let count = 0;
-  while ((m = objRe.exec(s))) {
+  while ((m = objRe.exec(file))) {
     const num = parseInt(m[1] as string, 10);
     if (offsets[num] === undefined) order.push(num);
     offsets[num] = objRe.lastIndex;
@@ -270,7 +270,7 @@ class PdfObjects {
   private readonly ctx: Context;
   private readonly bytes: Uint8Array;
   /** The file as Latin-1 text (one char per byte, so offsets are byte offsets). */
-  private readonly s: string;
+  private readonly file: string;
   private readonly offsets: { [num: number]: number };
   private readonly order: number[];
   private readonly cache: { [num: number]: Value } = {};
@@ -280,10 +280,10 @@ class PdfObjects {
   /** Content streams that could not be decoded. */
   private unreadable = 0;
 
-  constructor(ctx: Context, bytes: Uint8Array, s: string, index: ObjectIndex) {
+  constructor(ctx: Context, bytes: Uint8Array, file: string, index: ObjectIndex) {
     this.ctx = ctx;
     this.bytes = bytes;
-    this.s = s;
+    this.file = file;
     this.offsets = index.offsets;
     this.order = index.order;
   }
@@ -292,7 +292,7 @@ class PdfObjects {
     if (this.cache[num] !== undefined) return this.cache[num] as Value;
     this.cache[num] = null; // cycle guard
     let v: Value = null;
-    if (this.offsets[num] !== undefined) v = new Lexer(this.s, this.offsets[num]).value(0) as Value;
+    if (this.offsets[num] !== undefined) v = new Lexer(this.file, this.offsets[num]).value(0) as Value;
     else if (this.inStream[num] !== undefined) v = new Lexer(this.inStream[num] as string).value(0) as Value;
     if (v === undefined) v = null;
     this.cache[num] = v;
@@ -310,22 +310,22 @@ class PdfObjects {
     if (at === undefined) return null;
     const dict = this.parse(num);
     if (!isDict(dict)) return null;
-    const kw = this.s.indexOf("stream", at);
+    const kw = this.file.indexOf("stream", at);
     if (kw < 0) return null;
     let start = kw + 6;
-    if (this.s.charAt(start) === "\r") start++;
-    if (this.s.charAt(start) === "\n") start++;
+    if (this.file.charAt(start) === "\r") start++;
+    if (this.file.charAt(start) === "\n") start++;
     return this.decodeFilters(dict, this.bytes.subarray(start, this.streamEnd(dict, start)));
   }
 
   /** The end of stream data starting at `start`: its /Length when "endstream" follows it, else the next "endstream". */
   private streamEnd(dict: Dict, start: number): number {
-    const s = this.s;
+    const file = this.file;
     const len = this.resolve(dict["Length"]);
-    const end = typeof len === "number" && len >= 0 && start + len <= s.length ? start + len : -1;
-    if (end >= 0 && s.substr(end, 20).indexOf("endstream") >= 0) return end;
-    const e = s.indexOf("endstream", start);
-    return e < 0 ? s.length : e;
+    const end = typeof len === "number" && len >= 0 && start + len <= file.length ? start + len : -1;
+    if (end >= 0 && file.substr(end, 20).indexOf("endstream") >= 0) return end;
+    const e = file.indexOf("endstream", start);
+    return e < 0 ? file.length : e;
   }
 
   /** Runs the stream's /Filter chain; null for a filter not supported or corrupt Flate data. */
@@ -353,7 +353,7 @@ class PdfObjects {
   indexObjectStreams(): void {
     for (let i = 0; i < this.order.length; i++) {
       const num = this.order[i] as number;
-      const head = this.s.substr(this.offsets[num] as number, 200);
+      const head = this.file.substr(this.offsets[num] as number, 200);
       if (!/\/Type\s*\/ObjStm/.test(head) && !/\/ObjStm/.test(head)) continue;
       this.indexObjectStream(num);
       this.ctx.checkTime();
@@ -406,7 +406,7 @@ class PdfObjects {
     const pages: string[] = [];
     for (let i = 0; i < this.order.length; i++) {
       const num = this.order[i] as number;
-      const head = this.s.substr(this.offsets[num] as number, 400);
+      const head = this.file.substr(this.offsets[num] as number, 400);
       if (!/\/Type\s*\/Page\b/.test(head) && !/\/Contents/.test(head)) continue;
       const page = this.parse(num);
       if (!isPage(page)) continue;
