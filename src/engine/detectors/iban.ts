@@ -19,7 +19,8 @@
  * - A letter where the registry says digits (or a digit where it says letters) is not an IBAN, whatever mod 97 says.
  * - National BBAN checks: Spain's two CCC check digits and Norway's kontonummer check digit (both mod 11) must be
  *   right too (python-stdnum checks the same); other countries' national checks are not applied.
- * - Two separators in a row, or a separator other than space, dash or dot (slash, comma), are not read inside an IBAN.
+ * - Two separators in a row, or a separator other than space, dash or dot (slash, comma), are not read inside an IBAN;
+ *   nor an IBAN glued to letters or digits ("DE89370400440532013000EUR": the engine rejects glued matches).
  * - A card number inside an IBAN is the IBAN (the engine's de-duplication keeps the longer finding).
  */
 import type { Detector, Validation } from "./detector";
