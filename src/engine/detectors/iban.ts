@@ -29,9 +29,10 @@ import { mod11CheckDigit, weightedMod11 } from "../checksums/mod11";
 import { mask } from "../mask";
 
 /**
- * BBAN structure per country, SWIFT IBAN registry (release 2025, read via the registry text Simplify/ibantools keeps in
- * script/registry.txt; OM, YE, HN from the registry's later releases): fields of `<count><class>`, n = digits, a =
- * upper-case letters, c = letters or digits. The IBAN is 4 characters longer.
+ * BBAN structure per country, SWIFT IBAN registry: read from the registry text as Simplify/ibantools keeps it
+ * (script/registry.txt, 2023 release), plus OM (2024), YE and HN (2025) as ibantools' country table lists them (2026).
+ * Fields of `<count><class>` in the registry's order, n = digits, a = letters (printed upper case, read in either
+ * case), c = letters or digits. The IBAN is 4 characters longer.
  */
 export const BBAN_STRUCTURE: Record<string, string> = {
   AD: "4n4n12c", AE: "3n16n", AL: "8n16c", AT: "5n11n", AZ: "4a20c", BA: "3n3n8n2n", BE: "3n7n2n", BG: "4a4n2n8c",
