@@ -87,6 +87,12 @@ describe("scan pipeline", () => {
     expect(spans(scanner.scan("2345 6789-0124 5678-9"))).toEqual([]); // the match's own separators: one run
   });
 
+  test("a run of same-size groups that is two valid matches side by side is two findings", () => {
+    expect(spans(scanner.scan("4111 1111 1111 1111 5555 5555 5555 4444"))).toEqual([["payment-card", 0, 19], ["payment-card", 20, 39]]);
+    expect(spans(scanner.scan("536 22 8726 536 22 8726"))).toEqual([["us-ssn", 0, 11], ["us-ssn", 12, 23]]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 1111 1111 1111 1112"))).toEqual([]);
+  });
+
   test("a card number inside an IBAN is the IBAN", () => {
     // The BBAN of this generated IBAN holds a Luhn-valid Visa number in 4-4-4-4 groups.
     const bban = "4111 1111 1111 1111 00";

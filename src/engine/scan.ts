@@ -239,6 +239,21 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
     return !!((by && by[key]) || allowAny[key]);
   }
 
+  /**
+   * Beside t[s, e), across one separator, the same number of characters that are a whole valid match of the same
+   * detector: two cards (two SSNs …) on one line joined by a single space are two findings, not one longer run.
+   */
+  function twin(c: Compiled, t: string, s: number, e: number, after: boolean): boolean {
+    const ts = after ? e + 1 : s - 1 - (e - s);
+    const te = ts + (e - s);
+    if (ts < 0 || te > t.length) return false;
+    if ((ts > 0 && isAlnum(t.charCodeAt(ts - 1))) || (te < t.length && isAlnum(t.charCodeAt(te)))) return false;
+    // Cheap first: the same shape (digits where the match has digits), then the detector's own checks.
+    for (let i = 0; i < e - s; i++) if (isDigit(t.charCodeAt(ts + i)) !== isDigit(t.charCodeAt(s + i))) return false;
+    const text = t.slice(ts, te);
+    return c.full.test(text) && c.d.validate(text).ok;
+  }
+
   /** Runs one detector over t[rs, re) and collects validated candidates. */
   function run(c: Compiled, t: string, rs: number, re: number, into: Candidate[]): void {
     const sub = rs === 0 && re === t.length ? t : t.slice(rs, re);
@@ -254,11 +269,13 @@ export function createScanner(policy: Policy, options: ScannerOptions = {}): Sca
       }
       const s = rs + ms;
       let accepted = false;
-      if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) && !gluedGroup(t, s, rs + me, false)) {
+      if (!(s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s)))) {
+        // Glued to the group before: allowed only when that side holds a twin of the same length (checked per try).
+        const gluedBefore = gluedGroup(t, s, rs + me, false);
         let e = rs + me;
         for (let tries = 0; e > s && tries < MAX_TRIES; tries++) {
-          const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || gluedGroup(t, s, e, true);
-          if (!gluedAfter) {
+          const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || (gluedGroup(t, s, e, true) && !twin(c, t, s, e, true));
+          if (!gluedAfter && !(gluedBefore && !twin(c, t, s, e, false))) {
             const text = t.slice(s, e);
             if (e === rs + me || c.full.test(text)) {
               const v = c.d.validate(text);
