@@ -119,7 +119,8 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
-  return inside === outside;
+  // A one-digit group on both sides is no evidence of a longer run ("… 7800 9 1 250,00": an IBAN, then an amount).
+  return inside === outside && inside > 1;
 }
 
 function flagsOf(re: RegExp): string {
