@@ -85,6 +85,14 @@ describe("scan pipeline", () => {
     expect(spans(scanner.scan("4111-1111-1111-1111-2025-03"))).toEqual([]);
     expect(spans(scanner.scan("4111 1111 1111 1111 2025 03"))).toEqual([]);
     expect(spans(scanner.scan("2345 6789-0124 5678-9"))).toEqual([]); // the match's own separators: one run
+    // a one-digit last group next to a one-digit figure is no longer run
+    expect(spans(scanner.scan("CH93 0076 2011 6238 5295 7 1 250,00 EUR"))).toEqual([["iban", 0, 26]]);
+  });
+
+  test("a run of same-size groups that is two valid matches side by side is two findings", () => {
+    expect(spans(scanner.scan("4111 1111 1111 1111 5555 5555 5555 4444"))).toEqual([["payment-card", 0, 19], ["payment-card", 20, 39]]);
+    expect(spans(scanner.scan("536 22 8726 536 22 8726"))).toEqual([["us-ssn", 0, 11], ["us-ssn", 12, 23]]);
+    expect(spans(scanner.scan("4111 1111 1111 1111 1111 1111 1111 1112"))).toEqual([]);
   });
 
   test("a card number inside an IBAN is the IBAN", () => {

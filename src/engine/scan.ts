@@ -397,11 +397,13 @@ function emailCandidates(plan: ScanPlan, t: string, into: Candidate[]): FoundAdd
  * longest match fails, up to MAX_TRIES shorter ones ending at a group boundary (each must still match the whole pattern).
  */
 function validate(c: CompiledDetector, t: string, s: number, matchEnd: number): Candidate | null {
-  if ((s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) || gluedGroup(t, s, matchEnd, false)) return null;
+  if (s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) return null;
+  // Glued to the group before: allowed only when that side holds a twin of the same length (checked per try).
+  const gluedBefore = gluedGroup(t, s, matchEnd, false);
   let e = matchEnd;
   for (let tries = 0; e > s && tries < MAX_TRIES; tries++) {
-    const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || gluedGroup(t, s, e, true);
-    if (!gluedAfter) {
+    const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || (gluedGroup(t, s, e, true) && !twin(c, t, s, e, true));
+    if (!gluedAfter && !(gluedBefore && !twin(c, t, s, e, false))) {
       const text = t.slice(s, e);
       if (e === matchEnd || c.whole.test(text)) {
         const validation = c.detector.validate(text);
@@ -414,6 +416,21 @@ function validate(c: CompiledDetector, t: string, s: number, matchEnd: number): 
     e = p;
   }
   return null;
+}
+
+/**
+ * Beside t[s, e), across one separator, the same number of characters that are a whole valid match of the same
+ * detector: two cards (two SSNs …) on one line joined by a single space are two findings, not one longer run.
+ */
+function twin(c: CompiledDetector, t: string, s: number, e: number, after: boolean): boolean {
+  const ts = after ? e + 1 : s - 1 - (e - s);
+  const te = ts + (e - s);
+  if (ts < 0 || te > t.length) return false;
+  if ((ts > 0 && isAlnum(t.charCodeAt(ts - 1))) || (te < t.length && isAlnum(t.charCodeAt(te)))) return false;
+  // Cheap first: the same shape (digits where the match has digits), then the detector's own checks.
+  for (let i = 0; i < e - s; i++) if (isDigit(t.charCodeAt(ts + i)) !== isDigit(t.charCodeAt(s + i))) return false;
+  const text = t.slice(ts, te);
+  return c.whole.test(text) && c.detector.validate(text).ok;
 }
 
 /**
@@ -442,7 +459,8 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
-  return inside === outside;
+  // A one-digit group on both sides is no evidence of a longer run ("… 7800 9 1 250,00": an IBAN, then an amount).
+  return inside === outside && inside > 1;
 }
 
 /* ---------------- allowlist ---------------- */

@@ -27,10 +27,11 @@
  * - All digits the same is a placeholder, dropped (it is Luhn-valid for 0…).
  * - A card followed by more digits ("4111 1111 1111 1111 123", a CVV) is found: the engine retries shorter matches
  *   at group boundaries when the longest one fails validation.
+ * - Two cards on one line are two findings, also joined by a single space ("4111 1111 1111 1111 5555 5555 5555 4444":
+ *   the engine splits a run of same-size groups when both halves are valid cards).
  * - Not read: irregular spacing ("601 1 1 1  1 1 1 1 …"), two separators in a row, groupings other than the ones
- *   above, a card glued to further digits with no separator (a 20-digit run is no card), and a group taken out of a
- *   longer run of same-size groups (two cards joined by a single space, "4111 1111 1111 1111 5555 5555 5555 4444",
- *   read as one run of groups; a comma, semicolon or two spaces between them is fine).
+ *   above, a card glued to further digits with no separator (a 20-digit run is no card), and a card taken out of a
+ *   longer run of same-size groups whose rest is no card ("4111 1111 1111 1111 1111").
  */
 import type { Detector, Validation } from "./detector";
 import { luhn } from "../checksums/luhn";
