@@ -404,6 +404,8 @@ describe("confidence stage: words naming another kind of number", () => {
     expect(ssn("Order received." + " filler".repeat(10) + " 536-22-8726")).toEqual(["low"]);
     expect(ssn("536-22-8726, customer no. 4711")).toEqual(["low"]);
     expect(ssn("customer no. 4711 and 536-22-8726")).toEqual(["low"]); // the word labels the other figure
+    expect(ssn("Please pay the invoice. 536-22-8726")).toEqual(["low"]); // another sentence
+    expect(ssn("order\n536-22-8726")).toEqual(["low"]); // another line
   });
 
   test("checksum identifiers are not lowered: a card after 'order' is still a card", () => {

@@ -30,7 +30,7 @@ import type { DetectorSettings, Policy } from "./policy/types";
 import type { DetectorCore, Validation } from "./detectors/detector";
 import { detectors as builtins } from "./detectors";
 import { fold, normalizeText, type Normalized } from "./normalize";
-import { KeywordMatcher, type KeywordHit } from "./keywords";
+import { KeywordMatcher, isWordChar, type KeywordHit } from "./keywords";
 import { compileCustomPattern, isCustom, matcherOf } from "./custom-pattern";
 import { dedupe } from "./dedupe";
 import { nonProseContext } from "./context";
@@ -478,10 +478,25 @@ interface CandidateContext {
   otherNumber: NearHit | null;
 }
 
-/** Nothing but label text between a word and the match (no other figure it could label: "customer no. 12, 536…"). */
+/**
+ * Does the word ending at `from` label the match starting at `to`? Nothing may lie between them but words, spaces and
+ * label punctuation: no other figure ("customer no. 12, 536…"), no line break and no end of a sentence ("lasku.
+ * BXKPR4821M"); a dot right after a short word is an abbreviation ("no.", "tel.", "nr.").
+ */
 function labels(t: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isDigit(t.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c) || c === 10 || c === 13 || c === 33 || c === 63 || c === 59) return false;
+    if (c === 46 && !(i === from && shortWordBefore(t, from))) return false;
+  }
   return true;
+}
+
+/** The word ending at `end` has at most three letters. */
+function shortWordBefore(t: string, end: number): boolean {
+  let n = 0;
+  for (let i = end - 1; i >= 0 && isWordChar(t.charCodeAt(i)); i--) n++;
+  return n > 0 && n <= 3;
 }
 
 function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): CandidateContext {
