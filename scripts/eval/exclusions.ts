@@ -129,6 +129,20 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     applies: (v) => /^[0-9]{8}$/.test(v.trim()),
   },
   {
+    detector: "pk-ntn",
+    id: "bare 7 digits",
+    file: header("pk-ntn"),
+    quote: "Only the dashed form NNNNNNN-N is matched",
+    applies: (v) => !/^[0-9]{7}-[0-9]$/.test(v.trim()),
+  },
+  {
+    detector: "sk-ico",
+    id: "3-2-3 grouping",
+    file: header("sk-ico"),
+    quote: "The 3-2-3 grouping",
+    applies: (v) => /^[0-9]{3} [0-9]{2} [0-9]{3}$/.test(v.trim()),
+  },
+  {
     detector: "fi-ytunnus",
     id: "bare 8 digits",
     file: header("fi-ytunnus"),

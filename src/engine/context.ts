@@ -32,6 +32,21 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Lines longer than this are not read for columns (a text without line breaks is no table). */
+const LINE_LIMIT = 256;
+
+/** Start of the line holding position p (p itself when the line is longer than LINE_LIMIT before p: -1). */
+function lineStart(t: string, p: number): number {
+  for (let i = p - 1; i >= 0 && p - i <= LINE_LIMIT; i--) if (t.charCodeAt(i) === 10) return i + 1;
+  return p <= LINE_LIMIT ? 0 : -1;
+}
+
+/** End (the "\n" or the text's end) of the line holding p, or -1 beyond LINE_LIMIT. */
+function lineEnd(t: string, p: number): number {
+  for (let i = p; i < t.length && i - p <= LINE_LIMIT; i++) if (t.charCodeAt(i) === 10) return i;
+  return t.length - p <= LINE_LIMIT ? t.length : -1;
+}
+
 /** A hex run of 8+ characters holding both a letter a–f and a digit (hashes, UUID parts, object ids). */
 const HEX_RUN = /(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8,}/i;
 
@@ -77,16 +92,17 @@ function columnRows(t: string, s: number, e: number, ls: number): number {
   let rows = 0;
   let end = ls - 1;
   for (let n = 0; n < 2 && end >= 0; n++) {
-    const start = t.lastIndexOf("\n", end - 1) + 1;
+    const start = lineStart(t, end);
+    if (start < 0) break;
     if (alignedOtherFigure(t, start, end, ce, own)) rows++;
     end = start - 1;
   }
-  let start = t.indexOf("\n", e);
-  for (let n = 0; n < 2 && start >= 0; n++) {
-    let stop = t.indexOf("\n", start + 1);
-    if (stop < 0) stop = t.length;
+  let start = lineEnd(t, e);
+  for (let n = 0; n < 2 && start >= 0 && start < t.length; n++) {
+    const stop = lineEnd(t, start + 1);
+    if (stop < 0) break;
     if (alignedOtherFigure(t, start + 1, stop, ce, own)) rows++;
-    start = stop < t.length ? stop : -1;
+    start = stop;
   }
   return rows;
 }
@@ -116,9 +132,10 @@ export function nonProseContext(t: string, s: number, e: number): string | null 
   while (u < t.length && u - e < 2 && t.charCodeAt(u) === 32) u++;
   let w = u;
   while (w < t.length && w - u < 12 && isLetter(t.charCodeAt(w))) w++;
-  if (w > u && (w === t.length || !(isLetter(t.charCodeAt(w)) || isDigit(t.charCodeAt(w)))) && UNITS[t.slice(u, w).toLowerCase()]) return "a quantity";
+  if (w > u && (w === t.length || !(isLetter(t.charCodeAt(w)) || isDigit(t.charCodeAt(w)))) && Object.prototype.hasOwnProperty.call(UNITS, t.slice(u, w).toLowerCase())) return "a quantity";
   // The line: a code comment before it, or a column of other figures above or below it.
-  const ls = t.lastIndexOf("\n", s - 1) + 1;
+  const ls = lineStart(t, s);
+  if (ls < 0) return null;
   let k = s;
   while (k > ls && t.charCodeAt(k - 1) === 32) k--;
   if (k - ls >= 2 && t.charCodeAt(k - 1) === 47 && t.charCodeAt(k - 2) === 47) return "in a code comment";

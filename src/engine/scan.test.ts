@@ -71,8 +71,11 @@ describe("scan pipeline", () => {
     expect(spans(scanner.scan("4111 1111 1111 1111 123"))).toEqual([["payment-card", 0, 19]]);
     expect(spans(scanner.scan("Ref 12 4111 1111 1111 1111"))).toEqual([["payment-card", 7, 26]]);
     expect(spans(scanner.scan("536-22-8726-1234"))).toEqual([]);
-    expect(spans(scanner.scan("536-22-8726-12"))).toEqual([["us-ssn", 0, 11]]);
-    expect(spans(scanner.scan("1536-536-22-8726"))).toEqual([["us-ssn", 5, 16]]);
+    // Other sizes around are not glued, but a pattern-only SSN joined to more digits by a dash is part of a longer
+    // number (context stage); a card is judged by its check digit (above).
+    expect(spans(scanner.scan("536-22-8726-12"))).toEqual([]);
+    expect(spans(scanner.scan("1536-536-22-8726"))).toEqual([]);
+    expect(spans(scanner.scan("SSN 536-22-8726-12"))).toEqual([["us-ssn", 4, 15]]);
     expect(spans(scanner.scan("123-536-22-8726"))).toEqual([]);
   });
 
@@ -361,5 +364,91 @@ describe("property: any text gives well-formed findings, never a crash", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("context stage: pattern-only identifiers outside prose", () => {
+  const scanner = createScanner(testPolicy());
+  const ids = (text: string) => scanner.scan(text).filter((f) => f.detector !== "email-address").map((f) => [f.detector, f.confidence]);
+
+  test("digits in a URL, an address, a path, next to a hash, in a version, a quantity or a code comment are no SSN", () => {
+    for (const text of [
+      "https://github.com/a/b/issues/12#issuecomment-536228726",
+      "mail 536228726@example.com",
+      "C:\\exports\\536228726.csv",
+      "id a3f9c3fe1a0b-536228726",
+      "version 2.536228726",
+      "536228726 bytes",
+      "crc32('abc') // -536228726",
+      "adler32('abc') // 536228726",
+    ]) expect([text, ids(text)]).toEqual([text, []]);
+  });
+
+  test("a keyword of its own close by keeps a pattern-only match anywhere (an SSN in a URL is still personal data)", () => {
+    expect(ids("https://hr.example.com/employee?ssn=536228726")).toEqual([["us-ssn", "high"]]);
+  });
+
+  test("checksum identifiers are judged by their check digits wherever they are", () => {
+    expect(ids("https://pay.example.com/p/4111111111111111")).toEqual([["payment-card", "medium"]]);
+  });
+});
+
+describe("confidence stage: words naming another kind of number", () => {
+  const scanner = createScanner(testPolicy());
+  const ssn = (text: string) => scanner.scan(text).filter((f) => f.detector === "us-ssn").map((f) => f.confidence);
+
+  test.each([
+    "customer no. 536228726",
+    "Invoice #536-22-8726",
+    "Order: 536 22 8726",
+    "tracking number 536228726",
+    "číslo objednávky 536228726",
+    "variabilný symbol: 536228726",
+    "kundenummer 536228726",
+    "asiakasnumero 536228726",
+    "ग्राहक संख्या 536228726",
+    "آرڈر نمبر 536228726",
+  ])("%j is not an SSN", (text) => {
+    expect(ssn(text)).toEqual([]);
+  });
+
+  test("its own keyword closer than the other word keeps it; the other word closer lowers it one step", () => {
+    expect(ssn("Order 12, SSN 536-22-8726")).toEqual(["high"]);
+    const f = scanner.scan("SSN of the applicant, see the file. Invoice 536-22-8726").filter((x) => x.detector === "us-ssn")[0];
+    expect(f && f.confidence).toBe("low");
+    expect(f && f.reasons).toContain("'invoice' (another kind of number) within 1 chars");
+  });
+
+  test("the word far away, or after the match (it labels the next value), does nothing", () => {
+    expect(ssn("Order received." + " filler".repeat(10) + " 536-22-8726")).toEqual(["low"]);
+    expect(ssn("536-22-8726, customer no. 4711")).toEqual(["low"]);
+    expect(ssn("customer no. 4711 and 536-22-8726")).toEqual(["low"]); // the word labels the other figure
+    expect(ssn("Please pay the invoice. 536-22-8726")).toEqual(["low"]); // another sentence
+    expect(ssn("order\n536-22-8726")).toEqual(["low"]); // another line
+  });
+
+  test("checksum identifiers are not lowered: a card after 'order' is still a card", () => {
+    expect(scanner.scan("order 4111 1111 1111 1111").map((f) => [f.detector, f.confidence])).toEqual([["payment-card", "medium"]]);
+  });
+});
+
+describe("suppress stage: business ids over personal readings", () => {
+  const scanner = createScanner(testPolicy());
+  const got = (text: string) => scanner.scan(text).map((f) => [f.detector, f.confidence]);
+
+  test("a Slovak DIČ that also reads as a rodné číslo is the DIČ; with 'rodné číslo' before it, the rodné číslo", () => {
+    expect(got("DIČ: 2021234567")).toEqual([["sk-dic", "high"]]);
+    expect(got("2021234567")).toEqual([["sk-dic", "medium"]]);
+    expect(got("rodné číslo 2021234567")).toEqual([["sk-rc", "high"]]);
+  });
+
+  test("an organisation number is not an SSN; the IČ DPH is not a rodné číslo", () => {
+    expect(got("812345672")).toEqual([["no-orgnr", "medium"]]); // 8 + mod 11: an organisation number, area 812 issuable
+    expect(got("IČ DPH SK2022749619").map((x) => x[0])).toEqual(["sk-icdph"]);
+  });
+
+  test("a policy that disables a business id gets the personal reading back", () => {
+    const off = createScanner(testPolicy({ detectors: { "sk-dic": { enabled: false, minConfidence: "low", keywords: { add: [], remove: [] }, window: 300 } } }));
+    expect(off.scan("2021234567").map((f) => f.detector)).toEqual(["sk-rc"]);
   });
 });

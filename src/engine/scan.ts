@@ -31,7 +31,7 @@ import type { DetectorSettings, Policy } from "./policy/types";
 import type { DetectorCore, Validation } from "./detectors/detector";
 import { detectors as builtins } from "./detectors";
 import { fold, normalizeText, type Normalized } from "./normalize";
-import { KeywordMatcher, type KeywordHit } from "./keywords";
+import { KeywordMatcher, isWordChar, type KeywordHit } from "./keywords";
 import { compileCustomPattern, isCustom, matcherOf } from "./custom-pattern";
 import { dedupe } from "./dedupe";
 import { nonProseContext } from "./context";
@@ -75,10 +75,11 @@ const CLUSTER_GAP = 8;
 const MARGIN = 24;
 /** A keyword this close (characters between it and the match) makes a pattern-only match `high`. */
 const CLOSE = 40;
-/** A word naming another kind of number acts on a pattern-only match this close before it (a label)… */
+/**
+ * A word naming another kind of number acts on a pattern-only match this close before it: a label ("customer no.
+ * 536228726"). Words after a match label the next value, not this one.
+ */
 const OTHER_BEFORE = 24;
-/** … or this close after it ("536228726 (order)"). */
-const OTHER_AFTER = 12;
 /** Shorter matches tried when the longest fails ("4111 1111 1111 1111 123", an IBAN followed by a word in capitals). */
 const MAX_TRIES = 3;
 const EMAIL_ID = "email-address";
@@ -505,7 +506,28 @@ interface CandidateContext {
   otherNumber: NearHit | null;
 }
 
-function candidateContext(plan: ScanPlan, k: Candidate, hits: KeywordHit[]): CandidateContext {
+/**
+ * Does the word ending at `from` label the match starting at `to`? Nothing may lie between them but words, spaces and
+ * label punctuation: no other figure ("customer no. 12, 536…"), no line break and no end of a sentence ("lasku.
+ * BXKPR4821M"); a dot right after a short word is an abbreviation ("no.", "tel.", "nr.").
+ */
+function labels(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c) || c === 10 || c === 13 || c === 33 || c === 63 || c === 59) return false;
+    if (c === 46 && !(i === from && shortWordBefore(t, from))) return false;
+  }
+  return true;
+}
+
+/** The word ending at `end` has at most three letters. */
+function shortWordBefore(t: string, end: number): boolean {
+  let n = 0;
+  for (let i = end - 1; i >= 0 && isWordChar(t.charCodeAt(i)); i--) n++;
+  return n > 0 && n <= 3;
+}
+
+function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): CandidateContext {
   const w = k.detector.settings.window;
   const from = k.start - w;
   const to = k.end + w;
@@ -536,7 +558,7 @@ function candidateContext(plan: ScanPlan, k: Candidate, hits: KeywordHit[]): Can
       const own = h.groups.indexOf(group) >= 0;
       if (pass === 0) {
         if (own && closer(h, dist, first)) first = { hit: h, distance: dist };
-        else if (!own && h.groups.indexOf(plan.otherNumberGroup) >= 0 && dist <= (before ? OTHER_BEFORE : OTHER_AFTER) && closer(h, dist, otherNumber))
+        else if (!own && before && dist <= OTHER_BEFORE && h.groups.indexOf(plan.otherNumberGroup) >= 0 && labels(t, h.end, k.start) && closer(h, dist, otherNumber))
           otherNumber = { hit: h, distance: dist };
       } else if (own && first && h.keyword !== first.hit.keyword && !(h.start < first.hit.end && first.hit.start < h.end) && closer(h, dist, second)) {
         second = { hit: h, distance: dist };
@@ -557,7 +579,7 @@ function candidateContext(plan: ScanPlan, k: Candidate, hits: KeywordHit[]): Can
  */
 function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } | null {
   const c = k.detector;
-  const near = candidateContext(plan, k, hits);
+  const near = candidateContext(plan, t, k, hits);
   const { first, second, otherNumber } = near;
   const patternOnly = c.identifierLike && k.validation.confidence === "low";
   if (patternOnly && !(first && first.distance <= CLOSE) && nonProseContext(t, k.start, k.end) !== null) return null;
