@@ -122,6 +122,13 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     applies: (v) => /[^\x00-\x7f]/.test(v),
   },
   {
+    detector: "email-address",
+    id: "quoted local parts",
+    file: header("email-address"),
+    quote: "Quoted local parts (\"john doe\"@example.com) are not matched",
+    applies: (v) => /^[<]?(mailto:)?"/.test(v.trim()),
+  },
+  {
     detector: "sk-dic",
     id: "bare 8-digit Czech DIČ (the IČO)",
     file: header("sk-dic"),

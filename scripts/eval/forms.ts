@@ -19,6 +19,8 @@ export interface Instance {
 export interface Rendering {
   form: string;
   value: string;
+  /** Characters of `value` before the identifier itself (a scheme such as "mailto:"); the finding covers the rest. */
+  lead?: number;
 }
 
 const NBSP = "\u00a0";
@@ -127,7 +129,7 @@ export function renderings(detector: string, value: string): Rendering[] {
         { form: "as-is", value },
         { form: "case:upper", value: value.toUpperCase() },
         { form: "wrap:angle", value: "<" + value + ">" },
-        { form: "wrap:mailto", value: "mailto:" + value },
+        { form: "wrap:mailto", value: "mailto:" + value, lead: "mailto:".length },
       ];
     case "no-orgnr": {
       const d = digits.slice(0, 9);
@@ -206,7 +208,7 @@ function contexts(detector: string): Context[] {
 export function instancesOf(detector: string, value: string): Instance[] {
   const out: Instance[] = [{ text: value, start: 0, end: value.length, form: "as-written" }];
   const rs = renderings(detector, value);
-  for (const r of rs) out.push({ text: r.value, start: 0, end: r.value.length, form: r.form });
+  for (const r of rs) out.push({ text: r.value, start: r.lead || 0, end: r.value.length, form: r.form });
   const inContext = [value];
   if (rs[0] && rs[0].value !== value) inContext.push(rs[0].value);
   for (const ctx of contexts(detector)) {
