@@ -693,7 +693,9 @@ function run(re: LinearRegex, text: string, from: number, limit: number, whole: 
         matchEnd = at;
         break; // lower-priority threads lose to this match
       }
-      if (c >= 0 && matchesSet(re, sets[args[pc] as number] as CharSet, c)) next.add(re, pc + 1, current.starts[i] as number, step, text, at + width, end);
+      if (c < 0) continue;
+      const set = sets[args[pc] as number] as CharSet;
+      if (c < 0x80 ? (set.ascii as Uint8Array)[c] === 1 : matchesSet(re, set, c)) next.add(re, pc + 1, current.starts[i] as number, step, text, at + width, end);
     }
     if (at >= limit) break;
     at += width;
