@@ -45,6 +45,15 @@ describe("who is external", () => {
   it("the sender's own domain is internal even when the policy does not list it", () => {
     expect(isExternal(to("b@subsidiary.test"), policy, "subsidiary.test")).toBe(false);
   });
+
+  it("a consumer mailbox domain is not the sender's organisation: a card from jane@gmail.com to bob@gmail.com is blocked", () => {
+    const d = decide([body([card()])], msg([to("bob@gmail.com")], { from: "jane@gmail.com" }), policy);
+    expect(d.action).toBe("block");
+    expect(d.rules.map((r) => r.id)).toContain("block-identifiers-external");
+    // A company sender's own domain still counts as internal.
+    const own = decide([body([card()])], msg([to("bob@subsidiary.test")], { from: "jane@subsidiary.test" }), policy);
+    expect(own.rules.map((r) => r.id)).not.toContain("block-identifiers-external");
+  });
 });
 
 describe("gaps fail closed", () => {

@@ -4,7 +4,8 @@
  *
  * Who is external (documented in docs/policy.md):
  *   - Outlook says so: recipientType "externalUser"; or
- *   - the address's domain is neither an internal domain of the policy (subdomains included) nor the sender's domain; or
+ *   - the address's domain is neither an internal domain of the policy (subdomains included) nor the sender's domain
+ *     (a consumer mailbox domain such as gmail.com is not the sender's organisation: it never makes anyone internal); or
  *   - the recipient has no address, or the recipients could not be read (`message.recipientsUnread`: one unknown
  *     external recipient is assumed). Nothing shows such a recipient is internal, so the decision fails closed.
  *   recipientType "user" is NOT taken as proof of internal: several clients report "user" for any resolved address.
@@ -41,7 +42,7 @@ import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Li
 import { matchCustomerListName } from "../signals/customer-list-name";
 import { namesDetector } from "../registry";
 import { SIGNAL_IDS } from "./ids";
-import { analyzeMessageRecipients, factsOf } from "./recipient-facts";
+import { analyzeMessageRecipients, factsOf, organisationDomainOf } from "./recipient-facts";
 import type { LookalikeRecipient, RecipientRef } from "../recipients/analyze-recipients";
 import type { Policy, Rule } from "./types";
 
@@ -105,7 +106,7 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   const listThreshold = (f: Finding) => (f.counted === "customers" ? customerThreshold : policy.thresholds.emailList);
   const custom = policy.customPatterns.map((c) => c.id);
   const from = (message.from || "").trim().toLowerCase();
-  const senderDomain = domainOf(from);
+  const senderDomain = organisationDomainOf(domainOf(from), policy);
   // Per-detector answers are memoised: a dense attachment gives a hundred thousand findings of a handful of detectors.
   const senderMemo: Record<string, boolean> = {};
   const senderAllowed = (detector: string) => {

@@ -13,6 +13,7 @@ import { currentCustomers } from "../customer-source";
 import type { Finding, Recipient } from "../../engine/types";
 import type { Policy } from "../../engine/policy/types";
 import { domainOf, isExternal } from "../../engine/policy/decide";
+import { organisationDomainOf } from "../../engine/policy/recipient-facts";
 import * as mb from "../mailbox";
 import { readMessage } from "../read-message";
 import { normalizeText } from "../../engine/normalize";
@@ -56,7 +57,7 @@ export async function moveExternalToBcc(item: mb.ItemLike, office: mb.OfficeLike
   if (!to.ok) return fail(to);
   if (!cc.ok) return fail(cc);
   if (!bcc.ok) return fail(bcc);
-  const sender = domainOf(from.ok ? from.value : mb.userAddress(office) || "");
+  const sender = organisationDomainOf(domainOf(from.ok ? from.value : mb.userAddress(office) || ""), policy);
   const ext = (r: Recipient) => isExternal(r, policy, sender);
   const moving = to.value.filter(ext).concat(cc.value.filter(ext));
   if (!moving.length) return { ok: true, changed: 0 };
