@@ -124,8 +124,8 @@ interface ScanPlan {
   email: CompiledDetector | null;
   validateEmail: ((candidate: string) => Validation) | null;
   matcher: KeywordMatcher;
-  /** Keyword group of the words naming other kinds of number. */
-  otherNumberGroup: number;
+  /** The words naming other kinds of number (./other-numbers.ts), looked for only just before pattern-only matches. */
+  otherNumbers: KeywordMatcher;
   allowAny: Record<string, true>;
   anyAllowed: boolean;
   allowBy: Record<string, Record<string, true>>;
@@ -205,8 +205,6 @@ function compile(policy: Policy, options: ScannerOptions): ScanPlan {
     if (d.id === EMAIL_ID) email = c;
     else compiled.push(c);
   }
-  const otherNumberGroup = keywordGroups.length;
-  keywordGroups.push(otherNumberWords());
   const prefilter = options.prefilter !== false;
   const thresholds = policy && policy.thresholds;
   const emailCore = (email && email.detector) || builtins.filter((d) => d.id === EMAIL_ID)[0];
@@ -216,7 +214,7 @@ function compile(policy: Policy, options: ScannerOptions): ScanPlan {
     email,
     validateEmail: emailCore ? emailCore.validate : null,
     matcher: new KeywordMatcher(keywordGroups),
-    otherNumberGroup,
+    otherNumbers: new KeywordMatcher([otherNumberWords()]),
     allowAny,
     anyAllowed: Object.keys(allowAny).length > 0,
     allowBy,
@@ -294,9 +292,10 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
     let regionMaxDigits = 0;
     const flushRegion = () => {
       if (regionStart < 0) return;
+      const region = t.slice(regionStart, regionEnd);
       for (const c of detectorsByNeed) {
         if (c.minDigits > regionMaxDigits) break;
-        runDetector(c, t, regionStart, regionEnd, into);
+        runDetector(c, t, region, regionStart, into);
       }
     };
     const closeCluster = () => {
@@ -332,13 +331,12 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
     closeCluster();
     flushRegion();
   }
-  for (const c of plan.textDetectors) runDetector(c, t, 0, t.length, into);
+  for (const c of plan.textDetectors) runDetector(c, t, t, 0, into);
   return into;
 }
 
-/** Runs one detector over t[from, to) and appends its validated candidates. */
-function runDetector(c: CompiledDetector, t: string, from: number, to: number, into: Candidate[]): void {
-  const region = from === 0 && to === t.length ? t : t.slice(from, to);
+/** Runs one detector over `region` (t from offset `from`; sliced once for every detector) and appends its candidates. */
+function runDetector(c: CompiledDetector, t: string, region: string, from: number, into: Candidate[]): void {
   const rx = c.finder;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -471,11 +469,10 @@ interface NearHit {
   distance: number;
 }
 
-/** What the context says about one candidate: its two nearest own keywords, and the nearest word for another number. */
+/** The two nearest own keywords of a candidate. */
 interface CandidateContext {
   first: NearHit | null;
   second: NearHit | null;
-  otherNumber: NearHit | null;
 }
 
 /**
@@ -499,7 +496,7 @@ function shortWordBefore(t: string, end: number): boolean {
   return n > 0 && n <= 3;
 }
 
-function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): CandidateContext {
+function candidateContext(k: Candidate, hits: KeywordHit[]): CandidateContext {
   const w = k.detector.settings.window;
   const from = k.start - w;
   const to = k.end + w;
@@ -518,27 +515,44 @@ function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: Keyword
   // not overlap it: overlapping phrases ("social security number" / "social security") count once.
   let first: NearHit | null = null;
   let second: NearHit | null = null;
-  let otherNumber: NearHit | null = null;
   for (let pass = 0; pass < 2; pass++) {
     for (let i = lo; i < hits.length; i++) {
       const h = hits[i] as KeywordHit;
       if (h.start >= to) break;
+      if (h.groups.indexOf(group) < 0) continue;
       if (h.end > k.start && h.start < k.end) continue;
-      const before = h.end <= k.start;
-      const dist = before ? k.start - h.end : h.start - k.end;
+      const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
       if (dist > w) continue;
-      const own = h.groups.indexOf(group) >= 0;
       if (pass === 0) {
-        if (own && closer(h, dist, first)) first = { hit: h, distance: dist };
-        else if (!own && before && dist <= OTHER_BEFORE && h.groups.indexOf(plan.otherNumberGroup) >= 0 && labels(t, h.end, k.start) && closer(h, dist, otherNumber))
-          otherNumber = { hit: h, distance: dist };
-      } else if (own && first && h.keyword !== first.hit.keyword && !(h.start < first.hit.end && first.hit.start < h.end) && closer(h, dist, second)) {
+        if (closer(h, dist, first)) first = { hit: h, distance: dist };
+      } else if (first && h.keyword !== first.hit.keyword && !(h.start < first.hit.end && first.hit.start < h.end) && closer(h, dist, second)) {
         second = { hit: h, distance: dist };
       }
     }
     if (!first) break;
   }
-  return { first, second, otherNumber };
+  return { first, second };
+}
+
+/** Longest stretch of text looked at before a pattern-only match for a word naming another kind of number. */
+const OTHER_LOOKBACK = OTHER_BEFORE + 48;
+
+/**
+ * The nearest word naming another kind of number that labels the match (ends at most OTHER_BEFORE characters before
+ * it, ./other-numbers.ts), or null. A word overlapping the candidate's own nearest keyword counts as its own.
+ */
+function otherNumberLabel(plan: ScanPlan, t: string, k: Candidate, own: NearHit | null): NearHit | null {
+  const hits: KeywordHit[] = [];
+  plan.otherNumbers.scan(t, Math.max(0, k.start - OTHER_LOOKBACK), k.start, hits);
+  let best: NearHit | null = null;
+  for (const h of hits) {
+    if (h.end > k.start) continue;
+    const dist = k.start - h.end;
+    if (dist > OTHER_BEFORE || !labels(t, h.end, k.start)) continue;
+    if (own && h.start < own.hit.end && own.hit.start < h.end) continue;
+    if (!best || dist < best.distance || (dist === best.distance && h.end - h.start > best.hit.end - best.hit.start)) best = { hit: h, distance: dist };
+  }
+  return best;
 }
 
 /* ---------------- confidence ---------------- */
@@ -551,8 +565,7 @@ function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: Keyword
  */
 function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } | null {
   const c = k.detector;
-  const near = candidateContext(plan, t, k, hits);
-  const { first, second, otherNumber } = near;
+  const { first, second } = candidateContext(k, hits);
   const patternOnly = c.identifierLike && k.validation.confidence === "low";
   if (patternOnly && !(first && first.distance <= CLOSE) && nonProseContext(t, k.start, k.end) !== null) return null;
   const reasons = k.validation.reasons.slice();
@@ -564,7 +577,8 @@ function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[])
     else if (c.detector.checksum) level = "high";
     else level = first.distance <= CLOSE || second ? "high" : stepUp(level);
   }
-  if (patternOnly && c.personal && otherNumber && (!first || otherNumber.distance < first.distance)) {
+  const otherNumber = patternOnly && c.personal ? otherNumberLabel(plan, t, k, first) : null;
+  if (otherNumber && (!first || otherNumber.distance < first.distance)) {
     if (!first) return null;
     reasons.push("'" + otherNumber.hit.keyword + "' (another kind of number) within " + otherNumber.distance + " chars");
     level = stepDown(level);
