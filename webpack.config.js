@@ -39,14 +39,10 @@ module.exports = (env, argv) => {
   const depsRule = {
     test: /\.m?js$/,
     include: /node_modules/,
-    use: [
-      {
-        loader: "ts-loader",
-        options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "es2016", module: "esnext", sourceMap: false } },
-      },
-      // Library calls newer than ES2016 (re2js: Object.hasOwn, globalThis) → ES2016 equivalents; runs first.
-      { loader: path.resolve(__dirname, "scripts/webpack/es2016-builtins.cjs") },
-    ],
+    use: {
+      loader: "ts-loader",
+      options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "es2016", module: "esnext", sourceMap: false } },
+    },
   };
 
   const page = (name, chunks, title, extra = {}) =>

@@ -6,10 +6,11 @@
  *                       section only, usually the newer snapshot) agrees it is a public suffix. Rules of three or more labels (Japanese cities, US K-12
  *                       states, Norwegian county names: 1,987 rules, ~8 KB gzip more) are left out; see
  *                       docs/recipients.md for what that changes.
- *   confusables.ts      Unicode's confusables.txt (UTS #39) as shipped by `unhomoglyph`: every lower-case letter,
+ *   confusables.ts      Unicode's confusables.txt (UTS #39) as shipped by `unhomoglyph`, BMP only (CONFUSABLES_BMP:
+ *                       1,224 → 308 sources, launchevent.js −0.5 KB gzip): every lower-case letter,
  *                       digit or mark whose prototype is ASCII letters/digits, plus the precomposed letters whose NFD
  *                       base maps to ASCII once the marks are dropped (é → e), so the runtime needs no normalize().
- *   scripts.ts          Script_Extensions of every code point up to U+3FFFF, and the Inherited (combining) ranges, from
+ *   scripts.ts          Script_Extensions of every code point of the BMP (MAX_CODE_POINT says why), and the Inherited (combining) ranges, from
  *                       the Unicode data built into this Node (`\p{scx=…}` regexes), for the mixed-script check.
  *
  * `npx tsx scripts/gen-recipient-data.ts` writes the files; test/recipient-data.test.ts regenerates in memory and
@@ -68,6 +69,36 @@ function isIcann(rule: string): boolean {
   return getPublicSuffix("zz-probe." + rule, { allowPrivateDomains: false }) === rule;
 }
 
+/**
+ * SUFFIX_TRIM — which two-label rules ship in launchevent.js. The whole two-label ICANN set (3,415 rules) is 9.7 KB
+ * gzip, most of it place names: 708 Norwegian municipalities and counties (oslo.no), 403 Italian provinces, 153 Polish
+ * towns, Brazilian and Japanese cities, 88 aviation categories under .aero. The recipient checks use the registrable
+ * domain to compare a recipient's label with a reference's (contoso.co.uk against contoso.com: the suffix must be
+ * known to be co.uk) and to count organizations. Companies and consumer mail sit under the TLD itself or under a
+ * category label (co.uk, com.pk, co.in, ne.jp, org.pl); a firm under a town's name (firma.oslo.no) is rare, and
+ * when its suffix is missing it gets a registrable domain one label too short (oslo.no): two such firms in one town
+ * count as one organization and its look-alikes are compared on the town's name — fewer warnings, never a false one
+ * for a domain the references do not resemble. Kept:
+ *   - a label that is a suffix under two or more TLDs (com, net, org, co, ac, gov, edu, mil, ltd, plc, nic, sch…),
+ *   - every rule under the served countries' TLDs (fi, in, pk; sk and cz have none), except Norway's place names,
+ *   - Norway's sector labels (priv.no, kommune.no, herad.no, stat.no, dep.no, mil.no, museum.no, idrett.no, vgs.no,
+ *     fhs.no, fylkesbibl.no, folkebibl.no),
+ *   - wildcards (*.ck) and their exceptions (!www.ck).
+ * Measured: the encoded table goes from 9.7 KB to 1.9 KB gzip (1,519 rules), and dist/launchevent.js from 159,227 to
+ * 151,241 bytes gzip (`npm run build && gzip -9c dist/launchevent.js | wc -c`, the recipient checks wired in);
+ * public-suffix.test.ts compares the result with tldts-icann on the 8,760 email-providers domains and their
+ * subdomains: outside the 3+-label rules, only zp.ua (8 hosts of 17,500) differs.
+ */
+const SERVED_TLDS = ["fi", "in", "pk", "sk", "cz"];
+const NORWAY_SECTORS = ["priv", "kommune", "herad", "stat", "dep", "mil", "museum", "idrett", "vgs", "fhs", "fylkesbibl", "folkebibl"];
+
+function keepSuffix(tld: string, label: string, tldsWithLabel: number): boolean {
+  if (label === "*" || label.charAt(0) === "!") return true;
+  if (tldsWithLabel >= 2) return true;
+  if (tld === "no") return NORWAY_SECTORS.indexOf(label) >= 0;
+  return SERVED_TLDS.indexOf(tld) >= 0;
+}
+
 export function publicSuffixData(): string {
   const rules = pslRules();
   const byTld: Record<string, string[]> = {};
@@ -104,13 +135,26 @@ export function publicSuffixData(): string {
     const labels = rule.slice(1).split(".");
     if (labels.length === 2 && (byTld[labels[1] as string] || []).indexOf("*") >= 0) add(labels[1] as string, "!" + labels[0]);
   }
+  // Trimmed to what the registrable-domain comparison of likely lookalikes and the organization count need (see
+  // SUFFIX_TRIM below): category labels (com, co, org, ac, gov… under two or more TLDs), every rule under the
+  // served countries' TLDs but Norway's place names, Norway's sector labels, wildcards and their exceptions.
+  const full = kept;
+  const underTlds: Record<string, number> = {};
+  for (const tld of Object.keys(byTld)) for (const label of byTld[tld] as string[]) underTlds[label] = (underTlds[label] || 0) + 1;
+  kept = 0;
+  for (const tld of Object.keys(byTld)) {
+    byTld[tld] = (byTld[tld] as string[]).filter((label) => keepSuffix(tld, label, underTlds[label] as number));
+    kept += (byTld[tld] as string[]).length;
+    if (!(byTld[tld] as string[]).length) delete byTld[tld];
+  }
   const tlds = Object.keys(byTld).sort();
   const encoded = tlds.map((t) => t + ":" + (byTld[t] as string[]).sort().join(",")).join(";");
   return (
     HEADER(
       `ICANN section of the Public Suffix List from psl@${pkgVersion("psl")} (data/rules.js), checked against ` +
-        `tldts-icann@${pkgVersion("tldts-icann")}:\n * ${kept} rules of two labels under ${tlds.length} TLDs ` +
-        `(${longer} rules of three or more labels left out). Any single label is a suffix (the PSL's default "*" rule).`,
+        `tldts-icann@${pkgVersion("tldts-icann")}:\n * ${kept} of its ${full} rules of two labels, under ${tlds.length} TLDs ` +
+        `(${longer} rules of three or more labels left out; trimmed as scripts/gen-recipient-data.ts SUFFIX_TRIM says). ` +
+        `Any single label is a suffix (the PSL's default "*" rule).`,
     ) +
     `export const PUBLIC_SUFFIX_SOURCE = ${JSON.stringify(`psl@${pkgVersion("psl")}, tldts-icann@${pkgVersion("tldts-icann")}`)};\n\n` +
     `/** "tld:label,label,…;" — the second-level labels that are public suffixes under each TLD; "*" = every label ` +
@@ -125,7 +169,8 @@ export function publicSuffixData(): string {
 const LETTERISH = /^[\p{L}\p{N}\p{M}]$/u;
 const ASCII_PROTOTYPE = /^[a-z0-9]+$/;
 
-export function confusablesData(): string {
+/** Code point → ASCII prototype: the direct confusables, and the precomposed letters whose base maps to ASCII. */
+function confusableMaps(): { direct: Map<number, string>; diacritic: Map<number, string> } {
   const data = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/unhomoglyph/data.json"), "utf8")) as Record<string, string>;
   const direct = new Map<number, string>();
   for (const source of Object.keys(data)) {
@@ -135,6 +180,9 @@ export function confusablesData(): string {
     if (source.toLowerCase() !== source) continue;
     const proto = (data[source] as string).toLowerCase();
     if (!ASCII_PROTOTYPE.test(proto) || proto === source) continue;
+    // BMP only (CONFUSABLES_BMP): the 916 supplementary sources are mathematical and other styled letters that IDNA
+    // maps to ASCII (UTS #46, NFKC) or disallows (RFC 5892), so no registered domain label holds them.
+    if ((source.codePointAt(0) as number) > 0xffff) continue;
     direct.set(source.codePointAt(0) as number, proto);
   }
   const base = (ch: string): string | undefined => {
@@ -143,7 +191,7 @@ export function confusablesData(): string {
     return ASCII_PROTOTYPE.test(ch) ? ch : undefined;
   };
   const diacritic = new Map<number, string>();
-  for (let cp = 0x80; cp <= 0x3ffff; cp++) {
+  for (let cp = 0x80; cp <= 0xffff; cp++) {
     if (direct.has(cp)) continue;
     const ch = String.fromCodePoint(cp);
     if (!/^\p{L}$/u.test(ch) || ch.toLowerCase() !== ch) continue;
@@ -152,6 +200,11 @@ export function confusablesData(): string {
     const b = base(parts[0] as string);
     if (b) diacritic.set(cp, b);
   }
+  return { direct, diacritic };
+}
+
+export function confusablesData(): string {
+  const { direct, diacritic } = confusableMaps();
   const group = (m: Map<number, string>) => {
     const by: Record<string, number[]> = {};
     m.forEach((proto, cp) => (by[proto] || (by[proto] = [])).push(cp));
@@ -188,7 +241,22 @@ const SCRIPT_CODES = (
   "Sidt Sind Sinh Sogd Sogo Sora Soyo Sund Sunu Sylo Syrc Tagb Takr Tale Talu Taml Tang Tavt Tayo Telu Tfng Tglg " +
   "Thaa Thai Tibt Tirh Tnsa Todr Tols Toto Tutg Ugar Vaii Vith Wara Wcho Xpeo Xsux Yezi Yiii Zanb"
 ).split(" ");
-const MAX_CODE_POINT = 0x3ffff;
+/**
+ * The table covers the Basic Multilingual Plane only. Measured: U+0000..U+3FFFF took 960 runs over 172 scripts,
+ * 3.2 KB gzip in launchevent.js; the BMP takes 589 runs, 2.0 KB. Above U+FFFF are historic scripts (Gothic, Linear B,
+ * cuneiform…), CJK extensions B–H and symbols; the registries' IDN tables (ICANN's Root Zone LGR) admit none of the
+ * historic scripts, and the scripts are used only to name a match the skeleton already found "mixed-script" or
+ * "homoglyph" (lookalike-domain.ts): a supplementary character counts as Common there, never causing a match.
+ * dist/launchevent.js: 151,241 → 149,720 bytes gzip.
+ */
+const MAX_CODE_POINT = 0xffff;
+/*
+ * CONFUSABLE_SCRIPTS_ONLY: the table lists only Latin and the scripts that hold a character of the confusables table
+ * (a letter with an ASCII prototype, or a precomposed letter on an ASCII base). A skeleton match needs such a
+ * character, so these are the only scripts a "mixed-script" or "homoglyph" match can involve; a character of another
+ * script counts as Common. Measured: 589 runs over 114 scripts (3.1 KB gzip as a file) → 436 runs over 43 scripts
+ * (2.1 KB); dist/launchevent.js 151,367 → 150,272 bytes gzip.
+ */
 
 export function scriptsData(): string {
   const known: Array<[string, RegExp]> = [];
@@ -199,6 +267,21 @@ export function scriptsData(): string {
       /* not in this Node's Unicode version */
     }
   }
+  // Only the scripts of characters that can make a skeleton match (a confusable with an ASCII prototype, a precomposed
+  // letter on an ASCII base) and Latin: see CONFUSABLE_SCRIPTS_ONLY.
+  const { direct, diacritic } = confusableMaps();
+  const wanted: Record<string, true> = { Latn: true };
+  const each = (_proto: string, cp: number) => {
+    if (cp > MAX_CODE_POINT) return;
+    const ch = String.fromCodePoint(cp);
+    for (const [code, re] of known) if (re.test(ch)) wanted[code] = true;
+  };
+  direct.forEach(each);
+  diacritic.forEach(each);
+  const all = known.slice();
+  const kept = known.filter((k) => wanted[k[0]]);
+  known.length = 0;
+  for (const k of kept) known.push(k);
   const commonOrInherited = /^[\p{sc=Zyyy}\p{sc=Zinh}\p{sc=Zzzz}]$/u;
   const inherited = /^\p{sc=Zinh}$/u;
   const runs: Array<[number, number, string]> = [];
@@ -211,7 +294,7 @@ export function scriptsData(): string {
     let key = "";
     if (ch) {
       for (let i = 0; i < known.length; i++) if ((known[i] as [string, RegExp])[1].test(ch)) key += (key ? "+" : "") + i.toString(36);
-      if (!key && !commonOrInherited.test(ch)) throw new Error(`U+${cp.toString(16)} has a script missing from SCRIPT_CODES`);
+      if (!key && !commonOrInherited.test(ch) && !all.some((k) => k[1].test(ch))) throw new Error(`U+${cp.toString(16)} has a script missing from SCRIPT_CODES`);
     }
     if (key !== prevKey) {
       if (prevKey) runs.push([start, cp - 1, prevKey]);
@@ -225,17 +308,23 @@ export function scriptsData(): string {
       inhStart = -1;
     }
   }
+  // Only the scripts the runs use are listed (the BMP holds about a hundred of them); indexes are renumbered.
+  const used: number[] = [];
+  for (const r of runs) for (const i of r[2].split("+")) if (used.indexOf(parseInt(i, 36)) < 0) used.push(parseInt(i, 36));
+  used.sort((a, b) => a - b);
+  for (const r of runs) r[2] = r[2].split("+").map((i) => used.indexOf(parseInt(i, 36)).toString(36)).join("+");
+  const listed = used.map((i) => known[i] as [string, RegExp]);
   const encodeRuns = (rs: Array<[number, number, string?]>) =>
     rs.map((r, i) => (r[0] - (i ? (rs[i - 1] as [number, number])[1] : 0)).toString(36) + "." + (r[1] - r[0]).toString(36) + (r[2] ? "." + r[2] : "")).join(";");
   return (
     HEADER(
       `Script_Extensions of U+0000..U+${MAX_CODE_POINT.toString(16).toUpperCase()} from Unicode ${process.versions.unicode} ` +
-        `(built into Node ${process.versions.node}, ICU ${process.versions.icu}):\n * ${runs.length} runs over ${known.length} scripts; ` +
+        `(built into Node ${process.versions.node}, ICU ${process.versions.icu}):\n * ${runs.length} runs over ${listed.length} scripts; ` +
         `code points in none of them are Common or Inherited.`,
     ) +
     `export const SCRIPTS_SOURCE = ${JSON.stringify(`Unicode ${process.versions.unicode}`)};\n\n` +
     `/** ISO 15924 codes; SCRIPT_RUNS names them by index (base 36). */\n` +
-    `export const SCRIPT_CODES: readonly string[] = ${JSON.stringify(known.map((k) => k[0]))};\n\n` +
+    `export const SCRIPT_CODES: readonly string[] = ${JSON.stringify(listed.map((k) => k[0]))};\n\n` +
     `/** "gap.length.i+i;" — each run starts \`gap\` after the end of the one before (base 36), spans \`length\` + 1 code\n` +
     ` * points and has the script set i+i… (indexes into SCRIPT_CODES). */\n` +
     `export const SCRIPT_RUNS =\n${literal(encodeRuns(runs), ";")};\n\n` +

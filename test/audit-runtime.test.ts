@@ -2,7 +2,9 @@
  * The audit header composer and the reason validation in a stand-in for classic Outlook's JavaScript-only runtime,
  * before the send handler uses them: every module they load, packages included, is transpiled to ES2016 (as the bundle
  * is), must parse as ES2016 (acorn, regex literals included), and runs in a fresh node:vm context with only `console` as a global and no
- * String.prototype.normalize (the engine's fallback path). The results must equal the in-process ones.
+ * String.prototype.normalize (the engine's fallback path). The results must equal the in-process ones. The send handler
+ * is loaded the same way (with timers and the build constants added) and stamps the headers on allow, block, a timeout,
+ * a hanging or absent setAsync and a stored reason.
  */
 import * as acorn from "acorn";
 import * as fs from "fs";
@@ -13,6 +15,7 @@ import { loadPolicy } from "../src/engine/policy/load";
 import { checkMessage } from "../src/pipeline/check-message";
 import { composeAuditHeaders, parseAuditHeaders } from "../src/pipeline/audit-headers";
 import { validateJustification } from "../src/pipeline/justification";
+import { fakeOffice, type FakeMessage, type FakeOptions } from "./helpers/fake-office";
 
 const ROOT = path.resolve(__dirname, "..");
 const policy = loadPolicy(fs.readFileSync(path.join(ROOT, "assets/policy/default-policy.yaml"), "utf8"), "default-policy.yaml");
@@ -24,8 +27,8 @@ interface Loaded {
 }
 
 /** A CommonJS loader inside the context: each .ts file transpiled to ES2016 and parsed as ES2016 before it runs. */
-function loadInRuntime(entries: string[]): Loaded {
-  const context = vm.createContext({ console });
+function loadInRuntime(entries: string[], globals: Record<string, unknown> = {}): Loaded {
+  const context = vm.createContext({ console, ...globals });
   vm.runInContext("delete String.prototype.normalize;", context);
   const cache = new Map<string, { exports: Record<string, unknown> }>();
   const modules: string[] = [];
@@ -56,6 +59,19 @@ function loadInRuntime(entries: string[]): Loaded {
 }
 
 const runtime = loadInRuntime(["src/pipeline/audit-headers.ts", "src/pipeline/justification.ts"]);
+
+/**
+ * The send handler itself in the stand-in: only console, timers and the build constants webpack defines. It runs
+ * against the jest fake mailbox (objects of the outer realm, as Office's are to the bundle).
+ */
+const handlerRuntime = loadInRuntime(["src/outlook/on-message-send.ts", "src/outlook/audit-stamp.ts"], {
+  setTimeout,
+  clearTimeout,
+  __THINK_FIRST_POLICY__: policy,
+  __THINK_FIRST_POLICY_URL__: "",
+  __THINK_FIRST_BUILD__: { baseUrl: "https://addins.example.com", version: "1.4.0" },
+  __THINK_FIRST_CUSTOMER_KEY__: "",
+});
 
 /** Calls an export inside the runtime with JSON arguments (objects of the runtime's own realm) and returns JSON. */
 function call<T>(mod: string, fn: string, ...args: unknown[]): T {
@@ -94,6 +110,62 @@ describe("audit headers in the JavaScript-only runtime stand-in", () => {
     for (const text of ["ticket ١٢٣٤٥٦", "ref १२३४५६७", "ok text", "card 4111 1111 1111 1111", "bob@partner.test"]) {
       expect(call("justification", "validateJustification", { code: "other", text }, policy)).toEqual(validateJustification({ code: "other", text }, policy));
     }
+  });
+});
+
+describe("the send handler stamps the headers in the JavaScript-only runtime stand-in", () => {
+  type Handle = (event: unknown, run: unknown) => Promise<{ allowEvent: boolean; sendModeOverride?: string }>;
+  const handleSend = (handlerRuntime.context.__modules as Record<string, Record<string, unknown>>)["on-message-send"]!.handleSend as Handle;
+  const REASON_KEY = (handlerRuntime.context.__modules as Record<string, Record<string, unknown>>)["audit-stamp"]!.REASON_KEY as string;
+  const me = "me@example.com";
+  const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
+
+  async function send(msg: FakeMessage, opts: FakeOptions = {}, budget = 1000, session: Record<string, string> = {}) {
+    const office = fakeOffice({ from: me, ...msg }, opts);
+    Object.assign(office.session, session);
+    const at: Record<string, string>[] = [];
+    const calls: unknown[] = [];
+    const p = { ...policy, timeBudgetMs: budget, onUnscanned: "warn" as const };
+    const start = Date.now();
+    let ms = 0;
+    const options = await handleSend({ completed: (o: unknown) => (calls.push(o), at.push({ ...office.headers }), (ms = Date.now() - start)) }, { office: office.globals, policy: p });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls).toHaveLength(1);
+    expect(ms).toBeLessThanOrEqual(budget);
+    return { options, headers: at[0]!, record: parseAuditHeaders(lowerKeys(at[0]!)) };
+  }
+
+  it("loads the handler from ES2016 modules only", () => {
+    expect(handlerRuntime.modules).toEqual(expect.arrayContaining(["src/outlook/on-message-send.ts", "src/outlook/audit-stamp.ts", "src/outlook/mailbox.ts"]));
+    expect(handlerRuntime.run("typeof window + typeof TextDecoder + typeof String.prototype.normalize")).toBe("undefinedundefinedundefined");
+  });
+
+  it("allow, block and a hung attachment (timeout): each completion carries its verdict, never a value", async () => {
+    const allow = await send({ to: [ext("partner@example.org")], subject: "Lunch", body: "See you at noon." });
+    expect(allow.options).toEqual({ allowEvent: true });
+    expect(allow.record).toMatchObject({ verdict: "allow", product: "1.4.0", rules: [], problems: [] });
+    const block = await send({ to: [ext("partner@example.org")], subject: "x", body: "Card 4111 1111 1111 1111" });
+    expect(block.record!.verdict).toBe("block");
+    expect(JSON.stringify(block.headers)).not.toMatch(/4111|1111|partner/);
+    const hung = await send({ to: [ext("partner@example.org")], subject: "x", body: "hi", attachments: [{ id: "a", name: "q3.xlsx", size: 10, base64: "AAAA" }] }, { faults: { getAttachmentContentAsync: "never" } }, 400);
+    expect(hung.record).toMatchObject({ verdict: "warn", unscanned: { timeout: 1 } });
+    expect(hung.headers["X-ThinkFirst-Check"]).not.toContain("q3");
+  });
+
+  it("setAsync hanging or absent: the same decision, no headers, completed once in budget", async () => {
+    for (const opts of [{ faults: { "internetHeaders.setAsync": "never" as const } }, { noInternetHeaders: true }, { faults: { "internetHeaders.setAsync": "throw" as const } }]) {
+      const r = await send({ to: [ext("partner@example.org")], subject: "x", body: "Card 4111 1111 1111 1111" }, opts);
+      expect(r.options.allowEvent).toBe(false);
+      expect(r.headers).toEqual({});
+    }
+  });
+
+  it("a stored reason is read from sessionData and stamped; the message goes", async () => {
+    const stored = JSON.stringify({ v: 1, justification: { code: "customer-consent", text: "Der Kunde hat zugestimmt" }, rules: ["warn-customer-list"] });
+    const list = { to: [{ emailAddress: "colleague@example.com", recipientType: "user" }], subject: "x", body: Array.from({ length: 30 }, (_, i) => `c${i}@example.org`).join("\n") };
+    const r = await send(list, {}, 1000, { [REASON_KEY]: stored });
+    expect(r.options).toEqual({ allowEvent: true });
+    expect(r.record).toMatchObject({ verdict: "warn", reason: { code: "customer-consent", text: "Der Kunde hat zugestimmt" } });
   });
 });
 

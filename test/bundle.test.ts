@@ -29,7 +29,7 @@ describe("dist/launchevent.js", () => {
     for (const banned of ["import(", "require(", "document", "window.", "localStorage"]) {
       expect({ banned, found: code.includes(banned) }).toEqual({ banned, found: false });
     }
-    // The global eval, not a method of that name (re2js has `eval(…){` methods and `.eval(` calls).
+    // The global eval, not a method or property of that name (`eval(…){` methods, `.eval(` calls).
     expect(code.match(/(^|[^.\w$}])eval\(/g)).toBeNull();
   });
 

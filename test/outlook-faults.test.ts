@@ -5,7 +5,9 @@
  *   - if a call the decision needs (recipients, subject, body, attachment list or content) did not answer in time → the
  *     policy's onUnscanned action (warn → Send Anyway allowed; block → not);
  *   - otherwise (only from, sessionData, isSetSupported, displayLanguage or completed misbehaved) → the normal decision,
- *     which for this harmless message is "allow".
+ *     which for this harmless message is "allow";
+ *   - the X-ThinkFirst-* headers carry that verdict when internetHeaders.setAsync answers in time, and are absent when
+ *     it fails, throws, hangs or answers late, without delaying the completion beyond the budget.
  * Jest's fake timers drive the clock, so a 4-second budget costs no real time.
  */
 import { withPolicy } from "./helpers/outlook-policy";
@@ -34,12 +36,29 @@ async function run(faults: Partial<Record<string, Fault>>, onUnscanned: "warn" |
   const policy = withPolicy({ onUnscanned, timeBudgetMs: budget });
   const office = fakeOffice(harmless, { faults, lateMs: budget + 60_000 });
   const { event, completed } = fakeEvent({ throwOnComplete });
+  // The headers the item carried when completed was called (a late setAsync answer must not count).
+  const stamped: Record<string, string>[] = [];
+  const recording = { completed: (o?: unknown) => (stamped.push({ ...office.headers }), event.completed(o)) };
   const start = Date.now();
-  void handleSend(event, { office: office.globals, policy });
+  void handleSend(recording, { office: office.globals, policy });
   await jest.advanceTimersByTimeAsync(budget + 1000);
   const inBudget = completed.map((c) => c.at - start);
   await jest.advanceTimersByTimeAsync(120_000); // let late and second callbacks arrive
-  return { completed, inBudget, office };
+  return { completed, inBudget, office, stamped };
+}
+
+/** The audit headers: stamped with the verdict of the outcome when setAsync answers in time; none otherwise. */
+function expectStamp(stamped: Record<string, string>[], faults: Partial<Record<string, Fault>>, onUnscanned: "warn" | "block") {
+  expect(stamped).toHaveLength(1);
+  const headers = stamped[0]!;
+  if (!answers(faults["internetHeaders.setAsync"])) {
+    expect(headers).toEqual({});
+    return;
+  }
+  const gap = NEEDED.some((c) => !answers(faults[c]));
+  expect(headers["X-ThinkFirst-Verdict"]).toBe(gap ? onUnscanned : "allow");
+  expect(Object.keys(headers).sort()).toEqual(["X-ThinkFirst-Check", "X-ThinkFirst-Reason", "X-ThinkFirst-Verdict"]);
+  for (const v of Object.values(headers)) expect(v).not.toMatch(/@|menu|colleague|boss/);
 }
 
 function expectOutcome(o: CompletedOptions, faults: Partial<Record<string, Fault>>, onUnscanned: "warn" | "block") {
@@ -67,10 +86,11 @@ function expectOutcome(o: CompletedOptions, faults: Partial<Record<string, Fault
 describe("fault injection", () => {
   it.each(OFFICE_CALLS.flatMap((call) => FAULTS.map((fault) => [call, fault] as const)))("%s → %s: completed once, in budget, right action", async (call, fault) => {
     const faults = { [call]: fault };
-    const { completed, inBudget } = await run(faults, "warn", false);
+    const { completed, inBudget, stamped } = await run(faults, "warn", false);
     expect(completed).toHaveLength(1);
     expect(inBudget[0]).toBeLessThanOrEqual(4000);
     expectOutcome(completed[0]!.options as CompletedOptions, faults, "warn");
+    expectStamp(stamped, faults, "warn");
   });
 
   it("a throwing event.completed is called once and nothing escapes", async () => {
@@ -86,10 +106,11 @@ describe("fault injection", () => {
         fc.boolean(),
         fc.constantFrom(500, 4000),
         async (faults, onUnscanned, throwOnComplete, budget) => {
-          const { completed, inBudget } = await run(faults, onUnscanned, throwOnComplete, budget);
+          const { completed, inBudget, stamped } = await run(faults, onUnscanned, throwOnComplete, budget);
           expect(completed).toHaveLength(1);
           expect(inBudget[0]).toBeLessThanOrEqual(budget);
           expectOutcome(completed[0]!.options as CompletedOptions, faults, onUnscanned);
+          expectStamp(stamped, faults, onUnscanned);
         },
       ),
       { numRuns: 150 },
@@ -150,5 +171,27 @@ describe("slow synchronous work (an injectable clock makes every read of it a st
     expect(ctx.unscanned).toEqual(expect.arrayContaining([expect.objectContaining({ part, reason: "timeout" })]));
     // The scan stopped at the deadline instead of reading the clock for every slice of the text.
     expect(clock.state.reads).toBeLessThan(60);
+  });
+});
+
+describe("the stamp when the Office call queue is full", () => {
+  it("three hung calls of another handler hold every slot: the send completes once, in budget, without headers", async () => {
+    const { officeCall, callsInFlight } = await import("../src/outlook/mailbox");
+    const policy = withPolicy({ onUnscanned: "warn", timeBudgetMs: 4000 });
+    // A pre-scan still waiting for three attachments (each with a timeout longer than the send's budget).
+    for (let i = 0; i < 3; i++) void officeCall("getAttachmentContentAsync", 60_000, () => undefined);
+    expect(callsInFlight().running).toBe(3);
+    const office = fakeOffice(harmless);
+    const { event, completed } = fakeEvent();
+    const start = Date.now();
+    void handleSend(event, { office: office.globals, policy });
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.at - start).toBeLessThanOrEqual(4000);
+    expect((completed[0]!.options as CompletedOptions).allowEvent).toBe(false);
+    expect(office.headers).toEqual({});
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(completed).toHaveLength(1);
+    expect(callsInFlight()).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -9,6 +9,9 @@ import { jpg as photoJpeg, png as screenshotPng } from "../src/extract/test-fixt
 import { handleSend, prescan } from "../src/outlook/on-message-send";
 import { CACHE_KEY } from "../src/outlook/prescan-cache";
 import { TASKPANE_COMMAND_ID, type CompletedOptions, type PaneContext } from "../src/outlook/completed-options";
+import { CHECK_HEADER, REASON_HEADER, VERDICT_HEADER, isSafeHeaderValue, parseAuditHeaders } from "../src/pipeline/audit-headers";
+import { policyVersion } from "../src/engine/policy/version";
+import { REASON_KEY, STAMP_MS, serializeStoredReason } from "../src/outlook/audit-stamp";
 
 const me = "me@example.com";
 const ext = (emailAddress: string) => ({ emailAddress, displayName: emailAddress, recipientType: "externalUser" });
@@ -324,3 +327,204 @@ describe("pre-scan when Office is slow", () => {
     expect(office.session[CACHE_KEY] || "{}").not.toContain('"a"');
   });
 });
+
+describe("audit headers (X-ThinkFirst-*) on every completion path", () => {
+  /** Sends and records the headers the item carried at the moment event.completed was called. */
+  async function stamped(msg: FakeMessage, opts: FakeOptions = {}, policy = defaultPolicy, run: { customers?: unknown } = {}) {
+    const office = fakeOffice({ from: me, ...msg }, opts);
+    const completed: { options: CompletedOptions; headers: Record<string, string>; at: number }[] = [];
+    const start = Date.now();
+    const event = { completed: (o: unknown) => completed.push({ options: o as CompletedOptions, headers: { ...office.headers }, at: Date.now() - start }) };
+    const result = await handleSend(event, { office: office.globals, policy, product: "1.4.0", ...(run as object) });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.options).toEqual(result);
+    expect(completed[0]!.at).toBeLessThanOrEqual(policy.timeBudgetMs);
+    return { ...completed[0]!, office, record: parseAuditHeaders(lowerKeys(completed[0]!.headers)) };
+  }
+
+  it("allow: verdict allow, no rules, the product, the policy version and the client", async () => {
+    const { options, headers, record } = await stamped({ to: [ext("partner@example.org")], subject: "Lunch", body: "See you at noon." });
+    expect(options).toEqual({ allowEvent: true });
+    expect(Object.keys(headers).sort()).toEqual([CHECK_HEADER, REASON_HEADER, VERDICT_HEADER].sort());
+    expect(record).toMatchObject({ verdict: "allow", rules: [], product: "1.4.0", policy: policyVersion(defaultPolicy), client: "officeonline", problems: [] });
+    expect(headers[REASON_HEADER]).toBe("code=none");
+  });
+
+  it("warn: the customer-list rule and its count, never an address", async () => {
+    const { options, headers, record } = await stamped({ to: [int("colleague@example.com")], subject: "Mailing", body: "Customers:\n" + customerAddresses(40).join("\n") });
+    expectStopped(options, "warn");
+    expect(record!.verdict).toBe("warn");
+    expect(record!.rules).toContain("warn-customer-list");
+    expect(record!.counts["email-list"]).toBeGreaterThan(0);
+    expect(JSON.stringify(headers)).not.toMatch(/@|customer\d|example\.(org|net)/);
+  });
+
+  it("block: the identifier rule, never the number", async () => {
+    const { options, headers, record } = await stamped({ to: [ext("partner@example.org")], subject: "Details", body: "The customer's SSN is 536-22-8726." });
+    expectStopped(options, "block");
+    expect(record!.verdict).toBe("block");
+    expect(record!.rules).toContain("block-identifiers-external");
+    expect(record!.counts["us-ssn"]).toBe(1);
+    expect(JSON.stringify(headers)).not.toMatch(/536|8726|partner/);
+  });
+
+  it("unscanned: the body could not be read → the reason counted, never the part's name", async () => {
+    const { headers, record } = await stamped({ to: [int("colleague@example.com")], subject: "x", body: "hello" }, { faults: { "body.getAsync": "fail" } }, withPolicy({ onUnscanned: "block" }));
+    expect(record!.verdict).toBe("block");
+    expect(Object.keys(record!.unscanned).length).toBeGreaterThan(0);
+    expect(headers[CHECK_HEADER]).not.toContain("body");
+  });
+
+  it("timeout: a hung attachment → the watchdog's decision is stamped, in the budget", async () => {
+    const { options, record } = await stamped(
+      { to: [int("colleague@example.com")], subject: "x", body: "hello", attachments: [{ id: "a", name: "q3.xlsx", size: 10, base64: "AAAA" }] },
+      { faults: { getAttachmentContentAsync: "never" } },
+      withPolicy({ onUnscanned: "warn", timeBudgetMs: 400 }),
+    );
+    expectStopped(options, "warn");
+    expect(record).toMatchObject({ verdict: "warn", unscanned: { timeout: 1 } });
+  });
+
+  it("a thrown error in the pipeline → the failure decision is stamped (block-safe onUnscanned)", async () => {
+    const throwing = new Proxy({}, { get: () => { throw new Error("injected"); } });
+    const { options, record } = await stamped({ to: [int("colleague@example.com")], subject: "x", body: "hello" }, {}, withPolicy({ onUnscanned: "block" }), { customers: throwing });
+    expect(options.allowEvent).toBe(false);
+    expect(record!.verdict).toBe("block");
+    expect(Object.values(record!.unscanned).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it("no compose item → completed once, nothing stamped (there is nothing to stamp)", async () => {
+    const office = fakeOffice({ from: me });
+    (office.globals.context as { mailbox: { item: unknown } }).mailbox.item = null;
+    const { event, completed } = fakeEvent();
+    const o = await handleSend(event, { office: office.globals, policy: defaultPolicy });
+    expect(completed).toHaveLength(1);
+    expect(o.allowEvent).toBe(false);
+    expect(office.calls).not.toContain("internetHeaders.setAsync");
+  });
+
+  const card = { to: [ext("partner@example.org")], subject: "x", body: "Card 4111 1111 1111 1111" };
+  it.each([
+    ["fails", { faults: { "internetHeaders.setAsync": "fail" as const } }],
+    ["throws", { faults: { "internetHeaders.setAsync": "throw" as const } }],
+    ["never answers", { faults: { "internetHeaders.setAsync": "never" as const } }],
+    ["answers late", { faults: { "internetHeaders.setAsync": "late" as const }, lateMs: 60_000 }],
+    ["is absent (Mailbox 1.7)", { mailboxVersion: "1.7" }],
+    ["is absent (no internetHeaders)", { noInternetHeaders: true }],
+  ])("setAsync %s → the same completion, at most one stamp slice later, exactly once", async (_name, opts) => {
+    const normal = await stamped(card);
+    const faulty = await stamped(card, opts as FakeOptions);
+    expect(Object.keys(faulty.headers)).toEqual([]);
+    if (!(opts as FakeOptions).mailboxVersion) expect(faulty.options).toEqual(normal.options);
+    else expect(faulty.options.allowEvent).toBe(false);
+    expect(faulty.at).toBeLessThanOrEqual(normal.at + STAMP_MS + 150);
+    if ((opts as FakeOptions).noInternetHeaders || (opts as FakeOptions).mailboxVersion) expect(faulty.office.calls).not.toContain("internetHeaders.setAsync");
+  });
+
+  it("the headers are set before event.completed, in one setAsync call", async () => {
+    const { headers, office } = await stamped(card);
+    expect(headers[VERDICT_HEADER]).toBe("block");
+    expect(office.calls.filter((c) => c === "internetHeaders.setAsync")).toHaveLength(1);
+  });
+});
+
+describe("Send with a reason (the task pane's reason in sessionData)", () => {
+  const list = { to: [int("colleague@example.com")], subject: "Mailing", body: "Customers:\n" + customerAddresses(40).join("\n") };
+  const needsReason = withPolicy({ rules: defaultPolicy.rules.map((r) => (r.id === "warn-customer-list" ? { ...r, requireReason: true as const } : r)) });
+
+  async function withReason(stored: string | undefined, policy = needsReason, msg: FakeMessage = list) {
+    const office = fakeOffice({ from: me, ...msg });
+    if (stored !== undefined) office.session[REASON_KEY] = stored;
+    const { event, completed } = fakeEvent();
+    const options = await handleSend(event, { office: office.globals, policy, product: "1.4.0" });
+    expect(completed).toHaveLength(1);
+    return { options, record: parseAuditHeaders(lowerKeys(office.headers))!, headers: office.headers };
+  }
+
+  it("a requireReason rule without a reason: no Send Anyway, and the dialog points to the task pane", async () => {
+    const { options, record } = await withReason(undefined);
+    expect(options.allowEvent).toBe(false);
+    expect(options.sendModeOverride).toBeUndefined();
+    expect(options.commandId).toBe(TASKPANE_COMMAND_ID);
+    expect(options.errorMessage).toContain("Send with a reason");
+    expect(options.errorMessage).not.toContain("Send Anyway");
+    expect(options.errorMessage!.length).toBeLessThanOrEqual(500);
+    expect(record.verdict).toBe("warn");
+    expect(record.reason).toBeUndefined();
+  });
+
+  it("with a reason given for the rule: the message goes, stamped warn with the reason", async () => {
+    const stored = serializeStoredReason({ code: "business-need", text: "Approved by the team lead" }, ["warn-customer-list"]);
+    const { options, record } = await withReason(stored);
+    expect(options).toEqual({ allowEvent: true });
+    expect(record.verdict).toBe("warn");
+    expect(record.rules).toContain("warn-customer-list");
+    expect(record.reason).toEqual({ code: "business-need", text: "Approved by the team lead" });
+  });
+
+  it("a reason given for other rules does not cover a new one: the dialog again", async () => {
+    const { options } = await withReason(serializeStoredReason({ code: "customer-consent" }, ["warn-visible-external-recipients"]));
+    expect(options.allowEvent).toBe(false);
+    expect(options.sendModeOverride).toBeUndefined();
+  });
+
+  it("a stored reason that does not pass the checks (an identifier, a forged code) is ignored", async () => {
+    for (const bad of [
+      JSON.stringify({ v: 1, justification: { code: "other", text: "card 4111 1111 1111 1111" }, rules: ["warn-customer-list"] }),
+      JSON.stringify({ v: 1, justification: { code: "because-i-said-so" }, rules: ["warn-customer-list"] }),
+      "not json",
+    ]) {
+      const { options, headers } = await withReason(bad);
+      expect(options.allowEvent).toBe(false);
+      expect(headers[REASON_HEADER]).toBe("code=none");
+      expect(JSON.stringify(headers)).not.toContain("4111");
+    }
+  });
+
+  it("a reason on a warn rule without requireReason also lets it go (the employee chose it in the task pane); a block stays a block", async () => {
+    const stored = serializeStoredReason({ code: "customer-consent" }, ["warn-customer-list", "block-identifiers-external"]);
+    expect((await withReason(stored, defaultPolicy)).options).toEqual({ allowEvent: true });
+    const blocked = await withReason(stored, defaultPolicy, { to: [ext("partner@example.org")], subject: "x", body: "SSN 536-22-8726" });
+    expect(blocked.options.allowEvent).toBe(false);
+    expect(blocked.record.verdict).toBe("block");
+  });
+});
+
+describe("no raw value or address reaches a header, at the handler (property)", () => {
+  it("planted identifiers, addresses, file names and reason texts never appear in what setAsync received", async () => {
+    const { default: fc } = await import("fast-check");
+    const word = fc.stringMatching(/^[a-z]{10,14}$/);
+    await fc.assert(
+      fc.asyncProperty(word, word, fc.integer({ min: 0, max: 30 }), fc.constantFrom("4111 1111 1111 1111", "536-22-8726", "GB82 WEST 1234 5698 7654 32", "131052-308T"), fc.boolean(), fc.string({ maxLength: 40 }), async (local, domain, n, id, external, text) => {
+        const addr = `${local}@${domain}.test`;
+        const office = fakeOffice({
+          from: me,
+          to: [external ? ext(addr) : int(`${local}@example.com`)],
+          cc: customerAddresses(n).map(ext),
+          subject: `${local} ${id}`,
+          body: `${id} ${addr}\n` + customerAddresses(n, `${domain}.test`).join("\n"),
+          attachments: [{ id: "a", name: `${local}-${id}.txt`, size: 40, base64: Buffer.from(`${id} ${addr}`).toString("base64") }],
+        }, { platform: `${local}@x` });
+        office.session[REASON_KEY] = JSON.stringify({ v: 1, justification: { code: "other", text: `${text} ${id} ${addr}` }, rules: ["warn-customer-list"] });
+        await handleSend(fakeEvent().event, { office: office.globals, policy: defaultPolicy, product: "1.4.0" });
+        const all = Object.keys(office.headers).map((k) => office.headers[k]!);
+        expect(all).toHaveLength(3);
+        for (const v of all) {
+          expect(isSafeHeaderValue(v)).toBe(true);
+          expect(v).not.toContain(local);
+          expect(v).not.toContain(domain);
+          expect(v).not.toMatch(/\d{6}/);
+          for (const part of id.split(/[ -]/).filter((p) => p.length >= 4)) expect(v).not.toContain(part);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+function lowerKeys(h: Record<string, string>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const k of Object.keys(h)) out[k.toLowerCase()] = [h[k]!];
+  return out;
+}

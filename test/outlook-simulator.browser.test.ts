@@ -2,7 +2,9 @@
  * The compose simulator in headless Chromium with the real office.js and the real launchevent.js and taskpane.js:
  * a card number to an external address shows the block dialog; 12 external recipients in To show the warning, the task
  * pane's "move to Bcc" fixes them, and the second send is allowed. The task pane also renders in Urdu (right-to-left)
- * and Hindi with real glyphs. Screenshots go to test-artifacts/.
+ * and Hindi with real glyphs. The page shows the X-ThinkFirst-* headers each send stamps; the pane's "Send with a reason"
+ * lets a warned message go with its reason in the header, and "Report a mistake" opens a mail to compliance. Screenshots
+ * go to test-artifacts/.
  */
 import type { Frame, Page } from "playwright-core";
 import { startBrowser, type BrowserEnv } from "./helpers/browser";
@@ -212,3 +214,77 @@ it("a cloud attachment (a OneDrive link in the fake mailbox): sent alone; beside
   expect(await pane.textContent("#content")).toContain("contoso-my.sharepoint.com");
   await page.close();
 }, 60000);
+
+it("the simulator shows the X-ThinkFirst-* headers each send stamps: block, then allow after the fix", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "Refund", body: "Refund to Visa card 4111 1111 1111 1111 today." });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  await page.waitForSelector("#sim-headers:not([hidden])");
+  const blocked = (await page.textContent("#sim-headers-text"))!;
+  expect(blocked).toContain("X-ThinkFirst-Verdict: block");
+  expect(blocked).toContain("X-ThinkFirst-Reason: code=none");
+  expect(blocked).not.toMatch(/4111|partner|@/);
+  // The page folds long values at 78 characters (as in a message file); the mailbox holds them unfolded.
+  const state = await page.evaluate(() => (window as any).thinkFirstSimulator.state.headers);
+  expect(state["X-ThinkFirst-Verdict"]).toBe("block");
+  expect(state["X-ThinkFirst-Check"]).toMatch(/^v=1; product=[^;]+; policy=[a-z]{8}; rules=block-identifiers-external/);
+  await env.screenshot(page, "simulator-headers.png");
+  await page.click("#dialog-dont-send");
+  await compose(page, { body: "Refund today." });
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  await page.waitForFunction(() => (document.getElementById("sim-headers-text")!.textContent || "").indexOf("Verdict: allow") >= 0);
+  await page.close();
+});
+
+it("Take Action → Send with a reason: the reason is checked, stored, and the next Send goes with it in the header", async () => {
+  const page = await openSimulator();
+  const list = Array.from({ length: 14 }, (_, i) => `customer${i + 1}@example.org`).join("\n");
+  await compose(page, { to: "colleague@example.com", subject: "Mailing", body: "Customers:\n" + list });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  expect(await page.getAttribute("#dialog", "data-kind")).toBe("warn");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  await pane.waitForSelector("#send-with-reason");
+  await pane.selectOption("#reason-code", "other");
+  await pane.fill("#reason-text", "card 4111 1111 1111 1111");
+  await pane.click("#reason-save");
+  await pane.waitForSelector("#reason-problems li");
+  expect(await pane.textContent("#reason-problems")).toContain("customer data");
+  await pane.fill("#reason-text", "Approved by the team lead");
+  await pane.click("#reason-save");
+  await pane.waitForSelector("#reason-status[data-saved=yes]");
+  await env.screenshot(page, "outlook-taskpane-reason.png");
+  await page.click("#send");
+  await page.waitForSelector("#send-status[data-outcome=sent]");
+  const headers = await page.evaluate(() => (window as any).thinkFirstSimulator.state.headers);
+  expect(headers["X-ThinkFirst-Verdict"]).toBe("warn");
+  expect(headers["X-ThinkFirst-Reason"]).toBe("code=other; text=Approved by the team lead");
+  expect(JSON.stringify(headers)).not.toMatch(/customer\d|@/);
+  expect(await page.textContent("#sim-headers-text")).toContain("X-ThinkFirst-Verdict: warn");
+  await page.close();
+});
+
+it("Take Action → Report a mistake opens a mail to the policy's compliance address with masked examples only", async () => {
+  const page = await openSimulator();
+  await compose(page, { to: "partner@example.org", subject: "Details", body: "The customer's SSN is 536-22-8726." });
+  await page.click("#send");
+  await page.waitForSelector("dialog#dialog[open]");
+  await page.click("#dialog-take-action");
+  const pane = await paneFrame(page);
+  await pane.waitForSelector("#tell-compliance");
+  expect(await pane.textContent("#tell-compliance")).toContain("legal department at once");
+  await pane.click("#report-mistake");
+  await pane.waitForSelector("#compliance-status[data-opened=mistake]");
+  await page.waitForSelector("#sim-forms:not([hidden])");
+  const forms = await page.evaluate(() => (window as any).thinkFirstSimulator.state.forms);
+  expect(forms).toHaveLength(1);
+  expect(forms[0].toRecipients).toEqual(["compliance@example.com"]);
+  expect(forms[0].subject).toBe("[Think First] Think First: Customer data may have been sent by mistake");
+  expect(forms[0].htmlBody).toContain("***-**-8726");
+  expect(forms[0].htmlBody).toContain("block-identifiers-external");
+  expect(forms[0].htmlBody).not.toMatch(/536.?22|partner/);
+  await page.close();
+});

@@ -18,6 +18,8 @@ export interface Options {
   keyFile?: string;
   eachLine: boolean;
   to: string[];
+  /** The sender to assume: for files that are not mails, and for mails instead of their From (--from). */
+  from?: string;
   progress: boolean | undefined;
   help: boolean;
   /** `report`: write the output to this file instead of stdout; `customers build`: the set file. */
@@ -53,6 +55,8 @@ Options
   --each-line         scan each line of a text file as its own sample (findings carry its line)
   --to ADDRESS        for files that are not mails: the recipient to assume (repeatable;
                       default someone@external.invalid, an external recipient)
+  --from ADDRESS      the sender to assume: for files that are not mails, and for mails instead of their From
+                      (the sender's domain counts as internal and is a reference of the look-alike check)
   --progress / --no-progress   progress bar on stderr (default: on a terminal with 10 or more files)
   -h, --help          this help
 
@@ -73,6 +77,7 @@ export function parse(argv: string[]): Options {
         "show-values": { type: "boolean", default: false },
         "each-line": { type: "boolean", default: false },
         to: { type: "string", multiple: true },
+        from: { type: "string" },
         progress: { type: "boolean" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
@@ -95,6 +100,8 @@ export function parse(argv: string[]): Options {
   if (v.out !== undefined && command !== "report" && command !== "customers") throw new UsageError("--out is for report and customers build only");
   const to = (v.to as string[] | undefined) || ["someone@external.invalid"];
   for (const a of to) if (!/^[^\s@]+@[^\s@]+$/.test(a)) throw new UsageError(`--to needs an e-mail address, got "${a}"`);
+  const from = v.from as string | undefined;
+  if (from !== undefined && !/^[^\s@]+@[^\s@]+$/.test(from)) throw new UsageError(`--from needs an e-mail address, got "${from}"`);
   return {
     command,
     inputs,
@@ -109,6 +116,7 @@ export function parse(argv: string[]): Options {
     keyFile: v["key-file"] as string | undefined,
     eachLine: v["each-line"] as boolean,
     to,
+    ...(from !== undefined ? { from } : {}),
     progress: v["no-progress"] ? false : (v.progress as boolean | undefined),
     help: v.help as boolean,
   };

@@ -173,7 +173,7 @@ async function scanCommand(opts: Options, io: Io): Promise<number> {
   const files = expandInputs(opts.inputs);
   if (!files.length) throw new InputError(opts.inputs.join(", "), "no files to scan in it (hidden entries are skipped)");
   const explain = opts.command === "explain";
-  const settings = { policy, customers, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to };
+  const settings = { policy, customers, locale: opts.locale, showValues: opts.showValues, eachLine: opts.eachLine, explain, to: opts.to, from: opts.from };
   const showBar = opts.progress !== undefined ? opts.progress : !!io.stderr.isTTY && files.length >= 10;
   const bar = progressBar(files.length, io.stderr, showBar);
   const counts: Counts = { files: 0, allow: 0, warn: 0, block: 0 };

@@ -21,6 +21,7 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   const counts = Object.keys(d.counts).map((k) => `${k} ${d.counts[k]}`);
   if (counts.length) out.push(`  counted: ${counts.join(", ")}`);
   if (r.kind === "message") out.push(`  external recipients visible in To/Cc: ${d.visibleExternalRecipients}`);
+  for (const line of recipientLines(d)) out.push("  " + line);
   // A customer list is one finding (email-list); its addresses are shown as a few examples unless --explain asks for all.
   const listParts = new Set(r.findings.filter((f) => f.detector === "email-list").map((f) => f.part + "\u0000" + f.file));
   const hidden: Record<string, number> = {};
@@ -55,7 +56,7 @@ export function renderText(r: FileResult, explain: boolean, to: string[] = []): 
   if (d.fixes.length) {
     out.push(
       `  fixes: ${d.fixes
-        .map((f) => (f.kind === "move-to-bcc" ? `move-to-bcc (${f.recipients} recipients)` : f.kind === "mask-identifiers" ? `mask-identifiers (${f.findings})` : `remove-attachment:${f.name}`))
+        .map((f) => (f.kind === "move-to-bcc" ? `move-to-bcc (${f.recipients} recipients)` : f.kind === "mask-identifiers" ? `mask-identifiers (${f.findings})` : f.kind === "replace-domain" ? `replace-domain:${f.masked}->${f.suggestion}` : `remove-attachment:${f.name}`))
         .join(", ")}`,
     );
   }
@@ -101,4 +102,16 @@ export function progressBar(total: number, stream: NodeJS.WriteStream, enabled: 
     clear,
     done: clear,
   };
+}
+
+/** The recipient facts of a decision (masked addresses only): look-alikes with the domain they resemble, and the rest. */
+export function recipientLines(d: FileResult["decision"]): string[] {
+  const f = d.recipients;
+  if (!f) return [];
+  const out: string[] = [];
+  for (const l of f.lookalikes) out.push(`look-alike: ${l.masked} resembles ${l.resembles} (${l.kind}, ${l.reason}${l.scripts ? ", scripts " + l.scripts.join("+") : ""}); did you mean ${l.suggestion}?`);
+  if (f.personal.length) out.push(`personal mailboxes: ${f.personal.map((r) => r.masked).join(", ")}`);
+  if (f.organizations >= 2) out.push(`external organizations: ${f.organizations}${f.organizationDomains.length ? ` (${f.organizationDomains.join(", ")})` : ""}`);
+  if (f.firstTime.length) out.push(`first-time recipients: ${f.firstTime.map((r) => r.masked).join(", ")}`);
+  return out;
 }

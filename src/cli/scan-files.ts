@@ -73,6 +73,8 @@ export interface ScanSettings {
   explain: boolean;
   /** Recipients assumed for non-.eml files. */
   to: string[];
+  /** The sender assumed (--from): for non-mail files, and for mails instead of their From. */
+  from?: string;
 }
 
 function partName(loc: Location): string {
@@ -133,6 +135,7 @@ export function strictest(actions: Action[]): Action {
 export async function scanMessage(file: string, bytes: Uint8Array, s: ScanSettings): Promise<FileResult> {
   const { renderDialog, resolveLocale } = await import("../i18n");
   const input = readMailFile(bytes, path.basename(file));
+  if (s.from) input.message.from = s.from;
   const { decision, sources } = checkMessage(input, s.policy, { customers: s.customers });
   const locale = resolveLocale(s.locale);
   const findings: FindingRow[] = [];
@@ -161,6 +164,7 @@ export function scanFile(file: string, bytes: Uint8Array, s: ScanSettings): File
   const name = path.basename(file);
   const info = { id: "file", name, size: bytes.length, type: "file" as const };
   const message: MessageInfo = { subject: "", recipients: s.to.map((email) => ({ email, field: "to" as const, recipientType: "unknown" as const })), attachments: [info] };
+  if (s.from) message.from = s.from;
   const location: Location = { kind: "attachment", name, attachmentId: "file" };
   const extracted = extractText(name, bytes);
   const scanner = scannerFor(s.policy, s.customers);

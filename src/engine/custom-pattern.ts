@@ -1,8 +1,9 @@
 /**
  * A detector built from data: a policy's custom pattern (id, regex, optional built-in checksum, keywords, examples).
- * The regex runs on RE2 (./linear-regex.ts: linear time, whatever the pattern), through `matcher`: the scanner uses it
- * in place of a native RegExp. `pattern` is a native placeholder that matches nothing (the DetectorCore contract asks
- * for a RegExp; the scanner reads its flags); patterns RE2 refuses throw here, and the policy compiler reports them.
+ * The regex runs on the linear-time engine (./linear-regex.ts: linear time, whatever the pattern), through `matcher`:
+ * the scanner uses it in place of a native RegExp. `pattern` is a native placeholder that matches nothing (the
+ * DetectorCore contract asks for a RegExp; the scanner reads its flags); patterns the engine refuses throw here, and
+ * the policy compiler reports them.
  * Confidence: the pattern's `confidence` alone; a keyword nearby raises it one step (the scanner does that for every
  * detector built here, see `isCustom`).
  */
@@ -15,7 +16,7 @@ import { compileLinear, LinearFinder, wholeTester, type FinderMatch } from "./li
 const CUSTOM = "__thinkFirstCustom";
 const MATCHER = "__thinkFirstMatcher";
 
-/** What the scanner runs for a detector that brings its own matcher (custom patterns: RE2). */
+/** What the scanner runs for a detector that brings its own matcher (custom patterns: the linear-time engine). */
 export interface DetectorMatcher {
   /** A fresh finder with RegExp's g-flag protocol: `lastIndex` and `exec`. */
   finder(): { lastIndex: number; exec(text: string): FinderMatch | null };
@@ -23,7 +24,7 @@ export interface DetectorMatcher {
   whole(): { lastIndex: number; test(text: string): boolean };
 }
 
-/** "igy" → "i" (only i and m mean anything to RE2; u is implied, g and y are the engine's business). */
+/** "igy" → "i" (only i and m mean anything to the engine; u is implied, g and y are the engine's business). */
 function flagsOf(p: CustomPattern): string {
   let flags = "";
   for (const f of p.flags || "") if ((f === "i" || f === "m") && flags.indexOf(f) < 0) flags += f;
@@ -53,7 +54,7 @@ export function compileCustomPattern(p: CustomPattern): DetectorCore {
     mask: maskLast4,
     examples: { match: (p.examples && p.examples.match) || [], noMatch: (p.examples && p.examples.noMatch) || [] },
   };
-  const matcher: DetectorMatcher = { finder: () => new LinearFinder(linear.re), whole: () => wholeTester(linear) };
+  const matcher: DetectorMatcher = { finder: () => new LinearFinder(linear), whole: () => wholeTester(linear) };
   (d as unknown as Record<string, unknown>)[CUSTOM] = true;
   (d as unknown as Record<string, unknown>)[MATCHER] = matcher;
   return d;
@@ -64,7 +65,7 @@ export function isCustom(d: DetectorCore): boolean {
   return (d as unknown as Record<string, boolean>)[CUSTOM] === true;
 }
 
-/** The RE2 matcher of a detector built by compileCustomPattern (undefined for built-in detectors). */
+/** The linear-time matcher of a detector built by compileCustomPattern (undefined for built-in detectors). */
 export function matcherOf(d: DetectorCore): DetectorMatcher | undefined {
   return (d as unknown as Record<string, DetectorMatcher | undefined>)[MATCHER];
 }

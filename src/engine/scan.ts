@@ -14,8 +14,9 @@
  *   context     keyword hits in the policy's window, folded and fuzzy (./keywords.ts, only around candidates): the
  *               detector's own keywords and words naming another kind of number (./other-numbers.ts); and for
  *               pattern-only matches the text around them (./context.ts: URLs, paths, hashes, columns of figures…)
- *   confidence  own keywords raise it; a pattern-only match in non-prose context is dropped, one next to a word for
- *               another kind of number is lowered or dropped; then minConfidence
+ *   confidence  a validation marked `keywordRequired` is dropped without an own keyword; own keywords raise it;
+ *               a pattern-only match in non-prose context is dropped, one next to a word for another kind of number
+ *               is lowered or dropped; then minConfidence
  *   suppress    overlapping findings: the longer wins; a business id beats a personal reading of the same token
  *               (./dedupe.ts)
  *   aggregate   with a customer set (options.customers) its addresses and numbers (./customers/find.ts); the
@@ -395,11 +396,13 @@ function emailCandidates(plan: ScanPlan, t: string, into: Candidate[]): FoundAdd
  * longest match fails, up to MAX_TRIES shorter ones ending at a group boundary (each must still match the whole pattern).
  */
 function validate(c: CompiledDetector, t: string, s: number, matchEnd: number): Candidate | null {
-  if ((s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) || gluedGroup(t, s, matchEnd, false)) return null;
+  if (s > 0 && isAlnum(t.charCodeAt(s - 1)) && isAlnum(t.charCodeAt(s))) return null;
+  // Glued to the group before: allowed only when that side holds a twin of the same length (checked per try).
+  const gluedBefore = gluedGroup(t, s, matchEnd, false);
   let e = matchEnd;
   for (let tries = 0; e > s && tries < MAX_TRIES; tries++) {
-    const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || gluedGroup(t, s, e, true);
-    if (!gluedAfter) {
+    const gluedAfter = (e < t.length && isAlnum(t.charCodeAt(e)) && isAlnum(t.charCodeAt(e - 1))) || (gluedGroup(t, s, e, true) && !twin(c, t, s, e, true));
+    if (!gluedAfter && !(gluedBefore && !twin(c, t, s, e, false))) {
       const text = t.slice(s, e);
       if (e === matchEnd || c.whole.test(text)) {
         const validation = c.detector.validate(text);
@@ -415,10 +418,26 @@ function validate(c: CompiledDetector, t: string, s: number, matchEnd: number): 
 }
 
 /**
+ * Beside t[s, e), across one separator, the same number of characters that are a whole valid match of the same
+ * detector: two cards (two SSNs …) on one line joined by a single space are two findings, not one longer run.
+ */
+function twin(c: CompiledDetector, t: string, s: number, e: number, after: boolean): boolean {
+  const ts = after ? e + 1 : s - 1 - (e - s);
+  const te = ts + (e - s);
+  if (ts < 0 || te > t.length) return false;
+  if ((ts > 0 && isAlnum(t.charCodeAt(ts - 1))) || (te < t.length && isAlnum(t.charCodeAt(te)))) return false;
+  // Cheap first: the same shape (digits where the match has digits), then the detector's own checks.
+  for (let i = 0; i < e - s; i++) if (isDigit(t.charCodeAt(ts + i)) !== isDigit(t.charCodeAt(s + i))) return false;
+  const text = t.slice(ts, te);
+  return c.whole.test(text) && c.detector.validate(text).ok;
+}
+
+/**
  * A match written in groups ("5712 3456 7890") is not taken out of a longer run of groups of the same size
  * ("5712 3456 7890 1234"): true when the group before `s` (or after `e`, with `after`) is as long as the match's first
  * (last) group and joined by a separator the match itself uses. A different size is a different thing: a card followed
- * by its CVV ("… 1111 123") or an expiry date ("… 1111 12/27") is still found.
+ * by its CVV ("… 1111 123") or an expiry date ("… 1111 12/27") is still found, and so is a group that continues with
+ * another separator and digits (a date "… 1111 2025-03-14", an amount "… 1111 1250,00").
  */
 function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   const sepAt = after ? e : s - 1;
@@ -428,10 +447,19 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   if (!isSep(sep) || !isDigit(t.charCodeAt(digitAt)) || !isDigit(t.charCodeAt(after ? e - 1 : s))) return false;
   if (t.slice(s, e).indexOf(String.fromCharCode(sep)) < 0) return false;
   let outside = 0;
-  for (let p = digitAt; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
+  let p = digitAt;
+  for (; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
+  // A group that goes on with a separator the match does not use, then digits ("2025-03-14", "1250,00", "10:42"), is a
+  // date, an amount or a time beside the match, not one more group of it.
+  const next = after ? p + 1 : p - 1;
+  if (p >= 0 && p < t.length && next >= 0 && next < t.length && isDigit(t.charCodeAt(next))) {
+    const c = t.charCodeAt(p);
+    if ((c === 45 || c === 46 || c === 47 || c === 44 || c === 58) && t.slice(s, e).indexOf(String.fromCharCode(c)) < 0) return false;
+  }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
-  return inside === outside;
+  // A one-digit group on both sides is no evidence of a longer run ("… 7800 9 1 250,00": an IBAN, then an amount).
+  return inside === outside && inside > 1;
 }
 
 /* ---------------- allowlist ---------------- */
@@ -568,6 +596,9 @@ function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[])
   const { first, second } = candidateContext(k, hits);
   const patternOnly = c.identifierLike && k.validation.confidence === "low";
   if (patternOnly && !(first && first.distance <= CLOSE) && nonProseContext(t, k.start, k.end) !== null) return null;
+  // A validation that needs context (pk-cnic's bare 13 digits, sk-rc's 9 digits without the slash) is kept only
+  // with one of the detector's own keywords in its window.
+  if (k.validation.keywordRequired && !first) return null;
   const reasons = k.validation.reasons.slice();
   let level = k.validation.confidence;
   if (first) {

@@ -8,6 +8,7 @@
  */
 
 import type { DetectorId } from "./registry";
+import type { FirstTimeCheck, FirstTimeInputs, LookalikeRecipient, RecipientRef } from "./recipients/analyze-recipients";
 
 export type { DetectorId, SignalId, TextDetectorId } from "./registry";
 
@@ -131,6 +132,29 @@ export interface MessageInfo {
   recipientsUnread?: boolean;
   /** Parts of the message that could not be read at all (recipients, subject, body, the attachment list). */
   gaps?: Unscanned[];
+  /**
+   * The sender's first-time recipient history (src/engine/recipients/recipient-history.ts), when this client has one
+   * and the policy keeps it; absent: the first-time check reports nothing (docs/recipients.md).
+   */
+  firstTime?: FirstTimeInputs;
+}
+
+/**
+ * What the decision found about the recipients (src/engine/policy/recipient-facts.ts): masked addresses and indexes
+ * into MessageInfo.recipients only, never a raw address, so it may go into contextData, the CLI and logs.
+ */
+export interface RecipientFacts {
+  /** Recipients at look-alike domains, each with the domain it resembles and the masked suggestion. */
+  lookalikes: LookalikeRecipient[];
+  /** Recipients at consumer mailbox domains (the class `recipients: personal`). */
+  personal: RecipientRef[];
+  /** External organizations the message goes to (each consumer mailbox is one). */
+  organizations: number;
+  /** Their registrable domains (consumer mailboxes left out), sorted, xn-- labels kept. */
+  organizationDomains: string[];
+  /** External addresses the sender has not written to before (empty unless firstTimeCheck is "checked"). */
+  firstTime: RecipientRef[];
+  firstTimeCheck: FirstTimeCheck;
 }
 
 export type Action = "allow" | "warn" | "block";
@@ -140,7 +164,9 @@ export const ACTION_ORDER: readonly Action[] = ["allow", "warn", "block"];
 export type Fix =
   | { kind: "move-to-bcc"; recipients: number }
   | { kind: "mask-identifiers"; findings: number }
-  | { kind: "remove-attachment"; name: string; attachmentId?: string };
+  | { kind: "remove-attachment"; name: string; attachmentId?: string }
+  /** Put `suggestedDomain` in place of the domain of recipient `index` of MessageInfo.recipients (a look-alike domain). */
+  | { kind: "replace-domain"; index: number; field: Recipient["field"]; masked: string; suggestion: string; suggestedDomain: string };
 
 export interface FiredRule {
   id: string;
@@ -178,4 +204,6 @@ export interface Decision {
    * Absent: none.
    */
   linkedFiles?: LinkedFile[];
+  /** Recipient facts: absent when there is nothing to say (no lookalike, no consumer mailbox, one organization at most, nobody new). */
+  recipients?: RecipientFacts;
 }

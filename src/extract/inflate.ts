@@ -28,11 +28,11 @@ const truncated = () => new PartFailure("corrupt", "deflate stream is truncated"
  * Huffman decoding table for code lengths `lengths[0..n)`: indexed by the next `bits` input bits (LSB first), each entry
  * is symbol << 4 | code length; 0 marks a bit pattern that is no code. Over-subscribed lengths → corrupt.
  */
-interface Table {
-  t: Uint16Array;
+interface HuffmanTable {
+  entries: Uint16Array;
   bits: number;
 }
-function buildTable(lengths: Uint8Array, n: number): Table {
+function buildTable(lengths: Uint8Array, n: number): HuffmanTable {
   let max = 0;
   const count = new Uint16Array(16);
   for (let i = 0; i < n; i++) {
@@ -41,7 +41,7 @@ function buildTable(lengths: Uint8Array, n: number): Table {
     if (l > max) max = l;
   }
   const t = new Uint16Array(1 << Math.max(max, 1));
-  if (max === 0) return { t, bits: 1 };
+  if (max === 0) return { entries: t, bits: 1 };
   const next = new Uint16Array(16);
   let code = 0;
   count[0] = 0;
@@ -61,11 +61,11 @@ function buildTable(lengths: Uint8Array, n: number): Table {
     const entry = (sym << 4) | l;
     for (let j = r; j < t.length; j += 1 << l) t[j] = entry;
   }
-  return { t, bits: max };
+  return { entries: t, bits: max };
 }
 
-let fixed: { lit: Table; dist: Table } | null = null;
-function fixedTables(): { lit: Table; dist: Table } {
+let fixed: { lit: HuffmanTable; dist: HuffmanTable } | null = null;
+function fixedTables(): { lit: HuffmanTable; dist: HuffmanTable } {
   if (fixed) return fixed;
   const l = new Uint8Array(288);
   for (let i = 0; i < 288; i++) l[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
@@ -110,154 +110,223 @@ function grow(ctx: Context, out: Uint8Array, used: number, need: number, declare
  * Throws PartFailure (limit/corrupt) or Stop (timeout, total limit). Counts what it keeps in ctx.inflated.
  */
 export function inflateRaw(ctx: Context, data: Uint8Array, expectedSize = -1): Uint8Array {
-  const sizeCap = Math.max(0, Math.min(MAX_ENTRY_INFLATED_BYTES, MAX_TOTAL_INFLATED_BYTES - ctx.inflated));
-  const declared = expectedSize >= 0 && expectedSize <= sizeCap;
-  let out: Uint8Array = new Uint8Array(declared ? expectedSize : Math.min(sizeCap, Math.max(1024, data.length * 4)));
-  const len = data.length;
-  const totalBits = len * 8;
-  let p = 0; // bit position in data
-  let o = 0; // bytes written to out
-  let nextCheck = INFLATE_STEP_BYTES;
-  let blocks = 0;
-
-  if (len === 0) return out.subarray(0, 0);
+  const state = new Inflation(ctx, data, expectedSize);
+  if (data.length === 0) return state.out.subarray(0, 0);
+  const codeLengths = new Uint8Array(320); // reused by every dynamic block
   let final = 0;
-  const lengths = new Uint8Array(320);
   while (!final) {
-    if (p + 3 > totalBits) throw truncated();
-    final = bitsAt(data, p, 1);
-    const type = bitsAt(data, p + 1, 2);
-    p += 3;
-    if ((++blocks & 15) === 0) ctx.checkTime(); // many tiny blocks produce little output but cost table builds
-    if (type === 0) {
-      const b = (p + 7) >> 3;
-      if (b + 4 > len) throw truncated();
-      const n = (data[b] as number) | ((data[b + 1] as number) << 8);
-      const nn = (data[b + 2] as number) | ((data[b + 3] as number) << 8);
-      if ((n ^ 0xffff) !== nn) throw corrupt();
-      if (b + 4 + n > len) throw truncated();
-      if (o + n > out.length) {
-        step(ctx, o, p >> 3, len);
-        out = grow(ctx, out, o, o + n, declared, sizeCap);
-      }
-      out.set(data.subarray(b + 4, b + 4 + n), o);
-      o += n;
-      p = (b + 4 + n) * 8;
-      if (o >= nextCheck) {
-        step(ctx, o, p >> 3, len);
-        nextCheck = o + INFLATE_STEP_BYTES;
-      }
+    if (state.bitPos + 3 > state.totalBits) throw truncated();
+    final = bitsAt(data, state.bitPos, 1);
+    const type = bitsAt(data, state.bitPos + 1, 2);
+    state.bitPos += 3;
+    if ((++state.blocks & 15) === 0) ctx.checkTime(); // many tiny blocks produce little output but cost table builds
+    if (type === BLOCK_STORED) {
+      storedBlock(state);
       continue;
     }
-    let lit: Table;
-    let dist: Table;
-    if (type === 1) {
-      const f = fixedTables();
-      lit = f.lit;
-      dist = f.dist;
-    } else if (type === 2) {
-      const hlit = bitsAt(data, p, 5) + 257;
-      const hdist = bitsAt(data, p + 5, 5) + 1;
-      const hclen = bitsAt(data, p + 10, 4) + 4;
-      p += 14;
-      if (hlit > 286 || hdist > 30) throw corrupt();
-      const cl = new Uint8Array(19);
-      for (let i = 0; i < hclen; i++) cl[CL_ORDER[i] as number] = bitsAt(data, p + i * 3, 3);
-      p += hclen * 3;
-      const clt = buildTable(cl, 19);
-      const total = hlit + hdist;
-      lengths.fill(0);
-      for (let i = 0; i < total; ) {
-        if (p > totalBits) throw truncated();
-        const e = clt.t[bitsAt(data, p, clt.bits)] as number;
-        if (!e) throw corrupt();
-        p += e & 15;
-        const sym = e >> 4;
-        if (sym < 16) lengths[i++] = sym;
-        else {
-          let rep: number;
-          let val = 0;
-          if (sym === 16) {
-            if (i === 0) throw corrupt();
-            val = lengths[i - 1] as number;
-            rep = 3 + bitsAt(data, p, 2);
-            p += 2;
-          } else if (sym === 17) {
-            rep = 3 + bitsAt(data, p, 3);
-            p += 3;
-          } else {
-            rep = 11 + bitsAt(data, p, 7);
-            p += 7;
-          }
-          if (i + rep > total) throw corrupt();
-          while (rep--) lengths[i++] = val;
-        }
-      }
-      if (p > totalBits) throw truncated();
-      lit = buildTable(lengths.subarray(0, hlit), hlit);
-      dist = buildTable(lengths.subarray(hlit, total), hdist);
+    if (type === BLOCK_FIXED) {
+      const tables = fixedTables();
+      huffmanBlock(state, tables.lit, tables.dist);
+    } else if (type === BLOCK_DYNAMIC) {
+      const tables = dynamicTables(state, codeLengths);
+      huffmanBlock(state, tables.lit, tables.dist);
     } else throw corrupt();
+    if (state.bitPos > state.totalBits) throw truncated();
+    state.checkpointIfDue();
+  }
+  state.checkpoint(); // at least once per entry or stream, however small
+  ctx.inflated += state.written;
+  return state.written === state.out.length ? state.out : state.out.subarray(0, state.written);
+}
 
-    const lt = lit.t;
-    const lmask = (1 << lit.bits) - 1;
-    const dt = dist.t;
-    const dmask = (1 << dist.bits) - 1;
-    for (;;) {
-      const b0 = p >> 3;
-      const e = lt[(((data[b0] as number) | ((data[b0 + 1] as number) << 8) | ((data[b0 + 2] as number) << 16)) >>> (p & 7)) & lmask] as number;
-      if (!e) throw corrupt();
-      p += e & 15;
-      const sym = e >> 4;
-      if (sym < 256) {
-        // Past the end of the input every bit reads as 0, which can decode as a literal forever: stop at the end.
-        if (p > totalBits) throw truncated();
-        if (o >= out.length) {
-          step(ctx, o, p >> 3, len);
-          out = grow(ctx, out, o, o + 1, declared, sizeCap);
-        }
-        out[o++] = sym;
-        continue;
-      }
-      if (sym === 256) break;
-      const li = sym - 257;
-      if (li >= 29) throw corrupt();
-      const le = LEN_EXTRA[li] as number;
-      const length = (LEN_BASE[li] as number) + (le ? bitsAt(data, p, le) : 0);
-      p += le;
-      const b1 = p >> 3;
-      const d = dt[(((data[b1] as number) | ((data[b1 + 1] as number) << 8) | ((data[b1 + 2] as number) << 16)) >>> (p & 7)) & dmask] as number;
-      if (!d) throw corrupt();
-      p += d & 15;
-      const ds = d >> 4;
-      if (ds >= 30) throw corrupt();
-      const de = DIST_EXTRA[ds] as number;
-      const distance = (DIST_BASE[ds] as number) + (de ? bitsAt(data, p, de) : 0);
-      p += de;
-      if (p > totalBits) throw truncated();
-      if (distance > o) throw corrupt();
-      const end = o + length;
-      if (end > out.length) {
-        step(ctx, o, p >> 3, len);
-        out = grow(ctx, out, o, end, declared, sizeCap);
-      }
-      if (length >= 8 && distance >= length) {
-        out.copyWithin(o, o - distance, end - distance); // long non-overlapping copy: native memmove
-        o = end;
-      } else for (let k = o - distance; o < end; ) out[o++] = out[k++] as number;
-      if (o >= nextCheck) {
-        step(ctx, o, p >> 3, len);
-        nextCheck = o + INFLATE_STEP_BYTES;
-      }
+/** Deflate block types (RFC 1951 §3.2.3, BTYPE). */
+const BLOCK_STORED = 0;
+const BLOCK_FIXED = 1;
+const BLOCK_DYNAMIC = 2;
+const END_OF_BLOCK = 256;
+
+/** One inflation in progress: the input, where it is read (in bits), the output and how much of it is written. */
+class Inflation {
+  readonly ctx: Context;
+  readonly data: Uint8Array;
+  readonly totalBits: number;
+  /** The size cap for this entry: the per-entry limit or what is left of the total, whichever is smaller. */
+  readonly sizeCap: number;
+  /** The output has a declared size (zip) that is within the caps: the buffer never grows. */
+  readonly declared: boolean;
+  out: Uint8Array;
+  bitPos = 0;
+  written = 0;
+  blocks = 0;
+  /** Output size at which the next checkpoint is due (read inline by the hot loop). */
+  nextCheck = INFLATE_STEP_BYTES;
+
+  constructor(ctx: Context, data: Uint8Array, expectedSize: number) {
+    this.ctx = ctx;
+    this.data = data;
+    this.totalBits = data.length * 8;
+    this.sizeCap = Math.max(0, Math.min(MAX_ENTRY_INFLATED_BYTES, MAX_TOTAL_INFLATED_BYTES - ctx.inflated));
+    this.declared = expectedSize >= 0 && expectedSize <= this.sizeCap;
+    this.out = new Uint8Array(this.declared ? expectedSize : Math.min(this.sizeCap, Math.max(1024, data.length * 4)));
+  }
+
+  /** Makes room for `need` bytes of output in total (checking ratio and clock first), or throws the limit. */
+  reserve(need: number): void {
+    if (need <= this.out.length) return;
+    this.checkpoint();
+    this.out = grow(this.ctx, this.out, this.written, need, this.declared, this.sizeCap);
+  }
+
+  checkpoint(): void {
+    step(this.ctx, this.written, this.bitPos >> 3, this.data.length);
+  }
+
+  /** The ratio and the clock once INFLATE_STEP_BYTES more output was written since the last time. */
+  checkpointIfDue(): void {
+    if (this.written < this.nextCheck) return;
+    this.checkpoint();
+    this.nextCheck = this.written + INFLATE_STEP_BYTES;
+  }
+}
+
+/** A stored block (§3.2.4): byte-aligned LEN, NLEN (its one's complement), then LEN bytes copied as they are. */
+function storedBlock(state: Inflation): void {
+  const data = state.data;
+  const start = (state.bitPos + 7) >> 3;
+  if (start + 4 > data.length) throw truncated();
+  const n = (data[start] as number) | ((data[start + 1] as number) << 8);
+  const complement = (data[start + 2] as number) | ((data[start + 3] as number) << 8);
+  if ((n ^ 0xffff) !== complement) throw corrupt();
+  if (start + 4 + n > data.length) throw truncated();
+  state.reserve(state.written + n);
+  state.out.set(data.subarray(start + 4, start + 4 + n), state.written);
+  state.written += n;
+  state.bitPos = (start + 4 + n) * 8;
+  state.checkpointIfDue();
+}
+
+/**
+ * A dynamic block's header (§3.2.7): HLIT, HDIST, HCLEN, the code-length code, then the literal/length and distance
+ * code lengths (run-length coded by symbols 16, 17, 18) into `codeLengths`.
+ */
+function dynamicTables(state: Inflation, codeLengths: Uint8Array): { lit: HuffmanTable; dist: HuffmanTable } {
+  const data = state.data;
+  let p = state.bitPos;
+  const hlit = bitsAt(data, p, 5) + 257;
+  const hdist = bitsAt(data, p + 5, 5) + 1;
+  const hclen = bitsAt(data, p + 10, 4) + 4;
+  p += 14;
+  if (hlit > 286 || hdist > 30) throw corrupt();
+  const codeLengthLengths = new Uint8Array(19);
+  for (let i = 0; i < hclen; i++) codeLengthLengths[CL_ORDER[i] as number] = bitsAt(data, p + i * 3, 3);
+  p += hclen * 3;
+  const codeLengthTable = buildTable(codeLengthLengths, 19);
+  const total = hlit + hdist;
+  codeLengths.fill(0);
+  for (let i = 0; i < total; ) {
+    if (p > state.totalBits) throw truncated();
+    const e = codeLengthTable.entries[bitsAt(data, p, codeLengthTable.bits)] as number;
+    if (!e) throw corrupt();
+    p += e & 15;
+    const sym = e >> 4;
+    if (sym < 16) {
+      codeLengths[i++] = sym;
+      continue;
     }
+    let repeat: number;
+    let value = 0;
+    if (sym === 16) {
+      // Repeat the previous length 3–6 times.
+      if (i === 0) throw corrupt();
+      value = codeLengths[i - 1] as number;
+      repeat = 3 + bitsAt(data, p, 2);
+      p += 2;
+    } else if (sym === 17) {
+      // Zero, 3–10 times.
+      repeat = 3 + bitsAt(data, p, 3);
+      p += 3;
+    } else {
+      // Zero, 11–138 times.
+      repeat = 11 + bitsAt(data, p, 7);
+      p += 7;
+    }
+    if (i + repeat > total) throw corrupt();
+    while (repeat--) codeLengths[i++] = value;
+  }
+  if (p > state.totalBits) throw truncated();
+  state.bitPos = p;
+  return { lit: buildTable(codeLengths.subarray(0, hlit), hlit), dist: buildTable(codeLengths.subarray(hlit, total), hdist) };
+}
+
+/**
+ * The hot loop: literal/length and distance codes of one Huffman block up to end-of-block (§3.2.5). Position, output
+ * and count live in locals here and are written back to `state` before every call that reads them (reserve,
+ * checkpoint) and at the end. The bit reads are bitsAt inlined by hand.
+ */
+function huffmanBlock(state: Inflation, lit: HuffmanTable, dist: HuffmanTable): void {
+  const data = state.data;
+  const totalBits = state.totalBits;
+  const litEntries = lit.entries;
+  const litMask = (1 << lit.bits) - 1;
+  const distEntries = dist.entries;
+  const distMask = (1 << dist.bits) - 1;
+  let p = state.bitPos;
+  let o = state.written;
+  let out = state.out;
+  for (;;) {
+    const b0 = p >> 3;
+    const e = litEntries[(((data[b0] as number) | ((data[b0 + 1] as number) << 8) | ((data[b0 + 2] as number) << 16)) >>> (p & 7)) & litMask] as number;
+    if (!e) throw corrupt();
+    p += e & 15;
+    const sym = e >> 4;
+    if (sym < END_OF_BLOCK) {
+      // Past the end of the input every bit reads as 0, which can decode as a literal forever: stop at the end.
+      if (p > totalBits) throw truncated();
+      if (o >= out.length) {
+        state.bitPos = p;
+        state.written = o;
+        state.reserve(o + 1);
+        out = state.out;
+      }
+      out[o++] = sym;
+      continue;
+    }
+    if (sym === END_OF_BLOCK) break;
+    const lengthCode = sym - 257;
+    if (lengthCode >= 29) throw corrupt();
+    const lengthExtra = LEN_EXTRA[lengthCode] as number;
+    const length = (LEN_BASE[lengthCode] as number) + (lengthExtra ? bitsAt(data, p, lengthExtra) : 0);
+    p += lengthExtra;
+    const b1 = p >> 3;
+    const d = distEntries[(((data[b1] as number) | ((data[b1 + 1] as number) << 8) | ((data[b1 + 2] as number) << 16)) >>> (p & 7)) & distMask] as number;
+    if (!d) throw corrupt();
+    p += d & 15;
+    const distCode = d >> 4;
+    if (distCode >= 30) throw corrupt();
+    const distExtra = DIST_EXTRA[distCode] as number;
+    const distance = (DIST_BASE[distCode] as number) + (distExtra ? bitsAt(data, p, distExtra) : 0);
+    p += distExtra;
     if (p > totalBits) throw truncated();
-    if (o >= nextCheck) {
-      step(ctx, o, p >> 3, len);
-      nextCheck = o + INFLATE_STEP_BYTES;
+    if (distance > o) throw corrupt();
+    const end = o + length;
+    if (end > out.length) {
+      state.bitPos = p;
+      state.written = o;
+      state.reserve(end);
+      out = state.out;
+    }
+    if (length >= 8 && distance >= length) {
+      out.copyWithin(o, o - distance, end - distance); // long non-overlapping copy: native memmove
+      o = end;
+    } else for (let k = o - distance; o < end; ) out[o++] = out[k++] as number;
+    if (o >= state.nextCheck) {
+      state.bitPos = p;
+      state.written = o;
+      state.checkpointIfDue();
     }
   }
-  step(ctx, o, p >> 3, len); // at least once per entry or stream, however small
-  ctx.inflated += o;
-  return o === out.length ? out : out.subarray(0, o);
+  state.bitPos = p;
+  state.written = o;
 }
 
 /** zlib-wrapped (PDF FlateDecode): skips the 2-byte header when present, tolerates a missing/bad Adler-32 trailer. */

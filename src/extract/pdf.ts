@@ -235,14 +235,26 @@ export function isPdf(b: Uint8Array): boolean {
 }
 
 export function extractPdf(ctx: Context, bytes: Uint8Array): { pages: string[]; unreadable: number } {
-  const s = latin1(bytes);
-  if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(s)) throw new PartFailure("encrypted", "PDF is encrypted (password or permissions)");
+  const text = latin1(bytes);
+  if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(text)) throw new PartFailure("encrypted", "PDF is encrypted (password or permissions)");
+  const objects = new PdfObjects(ctx, bytes, text, indexObjects(ctx, text));
+  objects.indexObjectStreams();
+  return objects.pages();
+}
+
+/** Where each object's body starts (just past "N G obj"; a later definition wins) and the objects in file order. */
+interface ObjectIndex {
+  offsets: { [num: number]: number };
+  order: number[];
+}
+
+function indexObjects(ctx: Context, file: string): ObjectIndex {
   const offsets: { [num: number]: number } = {};
+  const order: number[] = [];
   const objRe = /(\d+)\s+(\d+)\s+obj\b/g;
   let m: RegExpExecArray | null;
   let count = 0;
-  const order: number[] = [];
-  while ((m = objRe.exec(s))) {
+  while ((m = objRe.exec(file))) {
     const num = parseInt(m[1] as string, 10);
     if (offsets[num] === undefined) order.push(num);
     offsets[num] = objRe.lastIndex;
@@ -250,52 +262,82 @@ export function extractPdf(ctx: Context, bytes: Uint8Array): { pages: string[]; 
     ctx.tick(1024);
   }
   if (!count) throw new PartFailure("corrupt", "no PDF objects found");
-  const cache: { [num: number]: Value } = {};
-  const inStream: { [num: number]: string } = {};
-  let unreadable = 0;
+  return { offsets, order };
+}
 
-  const parseAt = (num: number): Value => {
-    if (cache[num] !== undefined) return cache[num] as Value;
-    cache[num] = null; // cycle guard
+/** The objects of one PDF, parsed when first asked for (also those inside object streams), with their streams and fonts. */
+class PdfObjects {
+  private readonly ctx: Context;
+  private readonly bytes: Uint8Array;
+  /** The file as Latin-1 text (one char per byte, so offsets are byte offsets). */
+  private readonly file: string;
+  private readonly offsets: { [num: number]: number };
+  private readonly order: number[];
+  private readonly cache: { [num: number]: Value } = {};
+  /** Source text of objects found inside object streams, by object number. */
+  private readonly inStream: { [num: number]: string } = {};
+  private readonly fonts: { [num: number]: Font } = {};
+  /** Content streams that could not be decoded. */
+  private unreadable = 0;
+
+  constructor(ctx: Context, bytes: Uint8Array, file: string, index: ObjectIndex) {
+    this.ctx = ctx;
+    this.bytes = bytes;
+    this.file = file;
+    this.offsets = index.offsets;
+    this.order = index.order;
+  }
+
+  parse(num: number): Value {
+    if (this.cache[num] !== undefined) return this.cache[num] as Value;
+    this.cache[num] = null; // cycle guard
     let v: Value = null;
-    if (offsets[num] !== undefined) {
-      const lx = new Lexer(s, offsets[num]);
-      v = lx.value(0) as Value;
-      if (v === undefined) v = null;
-    } else if (inStream[num] !== undefined) {
-      v = new Lexer(inStream[num] as string).value(0) as Value;
-      if (v === undefined) v = null;
-    }
-    cache[num] = v;
+    if (this.offsets[num] !== undefined) v = new Lexer(this.file, this.offsets[num]).value(0) as Value;
+    else if (this.inStream[num] !== undefined) v = new Lexer(this.inStream[num] as string).value(0) as Value;
+    if (v === undefined) v = null;
+    this.cache[num] = v;
     return v;
-  };
-  const resolve = (v: Value | undefined, hops = 0): Value | undefined => (isRef(v) && hops < 16 ? resolve(parseAt(v.r), hops + 1) : v);
+  }
+
+  /** Follows references (at most 16 hops: a longer chain is left as the reference it ends on). */
+  resolve(v: Value | undefined, hops = 0): Value | undefined {
+    return isRef(v) && hops < 16 ? this.resolve(this.parse(v.r), hops + 1) : v;
+  }
 
   /** Decoded data of the stream object `num`, or null when absent/unsupported. */
-  const streamOf = (num: number): Uint8Array | null => {
-    const at = offsets[num];
+  stream(num: number): Uint8Array | null {
+    const at = this.offsets[num];
     if (at === undefined) return null;
-    const dict = parseAt(num);
+    const dict = this.parse(num);
     if (!isDict(dict)) return null;
-    const kw = s.indexOf("stream", at);
+    const kw = this.file.indexOf("stream", at);
     if (kw < 0) return null;
     let start = kw + 6;
-    if (s.charAt(start) === "\r") start++;
-    if (s.charAt(start) === "\n") start++;
-    const len = resolve(dict["Length"]);
-    let end = typeof len === "number" && len >= 0 && start + len <= s.length ? start + len : -1;
-    if (end < 0 || s.substr(end, 20).indexOf("endstream") < 0) {
-      const e = s.indexOf("endstream", start);
-      end = e < 0 ? s.length : e;
-    }
-    let data = bytes.subarray(start, end);
-    const f = resolve(dict["Filter"]);
+    if (this.file.charAt(start) === "\r") start++;
+    if (this.file.charAt(start) === "\n") start++;
+    return this.decodeFilters(dict, this.bytes.subarray(start, this.streamEnd(dict, start)));
+  }
+
+  /** The end of stream data starting at `start`: its /Length when "endstream" follows it, else the next "endstream". */
+  private streamEnd(dict: Dict, start: number): number {
+    const file = this.file;
+    const len = this.resolve(dict["Length"]);
+    const end = typeof len === "number" && len >= 0 && start + len <= file.length ? start + len : -1;
+    if (end >= 0 && file.substr(end, 20).indexOf("endstream") >= 0) return end;
+    const e = file.indexOf("endstream", start);
+    return e < 0 ? file.length : e;
+  }
+
+  /** Runs the stream's /Filter chain; null for a filter not supported or corrupt Flate data. */
+  private decodeFilters(dict: Dict, raw: Uint8Array): Uint8Array | null {
+    let data = raw;
+    const f = this.resolve(dict["Filter"]);
     const filters = Array.isArray(f) ? f : f ? [f] : [];
     for (let i = 0; i < filters.length; i++) {
       const name = isName(filters[i]) ? (filters[i] as Name).n : "";
       if (name === "FlateDecode" || name === "Fl") {
         try {
-          data = inflateZlib(ctx, data);
+          data = inflateZlib(this.ctx, data);
         } catch (e) {
           if (e instanceof PartFailure && e.reason === "corrupt") return null;
           throw e;
@@ -305,97 +347,108 @@ export function extractPdf(ctx: Context, bytes: Uint8Array): { pages: string[]; 
       else return null;
     }
     return data;
-  };
-
-  // Objects inside object streams.
-  for (let i = 0; i < order.length; i++) {
-    const num = order[i] as number;
-    const head = s.substr(offsets[num] as number, 200);
-    if (!/\/Type\s*\/ObjStm/.test(head) && !/\/ObjStm/.test(head)) continue;
-    const dict = parseAt(num);
-    if (!isDict(dict)) continue;
-    const n = resolve(dict["N"]);
-    const first = resolve(dict["First"]);
-    if (typeof n !== "number" || typeof first !== "number") continue;
-    const data = streamOf(num);
-    if (!data) continue;
-    const text = latin1(data);
-    const hdr = new Lexer(text, 0, Math.min(first, text.length));
-    for (let k = 0; k < n && k < MAX_PDF_OBJECTS; k++) {
-      const on = hdr.next();
-      const off = hdr.next();
-      if (typeof on !== "number" || typeof off !== "number") break;
-      if (offsets[on] === undefined && inStream[on] === undefined) inStream[on] = text.slice(first + off);
-    }
-    ctx.checkTime();
   }
 
-  const fonts: { [num: number]: Font } = {};
-  const fontOf = (ref: Value | undefined): Font => {
+  /** Finds the objects stored inside object streams (/Type /ObjStm), so parse() can read them. */
+  indexObjectStreams(): void {
+    for (let i = 0; i < this.order.length; i++) {
+      const num = this.order[i] as number;
+      const head = this.file.substr(this.offsets[num] as number, 200);
+      if (!/\/Type\s*\/ObjStm/.test(head) && !/\/ObjStm/.test(head)) continue;
+      this.indexObjectStream(num);
+      this.ctx.checkTime();
+    }
+  }
+
+  /** An object stream: /N pairs "object-number offset" in its first /First bytes, then the objects. */
+  private indexObjectStream(num: number): void {
+    const dict = this.parse(num);
+    if (!isDict(dict)) return;
+    const n = this.resolve(dict["N"]);
+    const first = this.resolve(dict["First"]);
+    if (typeof n !== "number" || typeof first !== "number") return;
+    const data = this.stream(num);
+    if (!data) return;
+    const text = latin1(data);
+    const header = new Lexer(text, 0, Math.min(first, text.length));
+    for (let k = 0; k < n && k < MAX_PDF_OBJECTS; k++) {
+      const objectNumber = header.next();
+      const offset = header.next();
+      if (typeof objectNumber !== "number" || typeof offset !== "number") break;
+      if (this.offsets[objectNumber] === undefined && this.inStream[objectNumber] === undefined) this.inStream[objectNumber] = text.slice(first + offset);
+    }
+  }
+
+  /** The font a content stream names: composite (Type0, 2-byte codes) or not, with its ToUnicode CMap when it has one. */
+  font(ref: Value | undefined): Font {
     const key = isRef(ref) ? ref.r : -1;
-    if (key >= 0 && fonts[key]) return fonts[key] as Font;
-    const d = resolve(ref);
+    if (key >= 0 && this.fonts[key]) return this.fonts[key] as Font;
+    const d = this.resolve(ref);
     const font: Font = { cmap: null, codeBytes: 1, composite: false };
     if (isDict(d)) {
-      const sub = resolve(d["Subtype"]);
+      const sub = this.resolve(d["Subtype"]);
       font.composite = isName(sub) && sub.n === "Type0";
       if (font.composite) font.codeBytes = 2;
       const tu = d["ToUnicode"];
-      if (isRef(tu)) {
-        const data = streamOf(tu.r);
-        if (data) {
-          const parsed = parseCMap(latin1(data));
-          font.cmap = parsed.map;
-          if (parsed.codeBytes) font.codeBytes = parsed.codeBytes;
-        }
+      const data = isRef(tu) ? this.stream(tu.r) : null;
+      if (data) {
+        const parsed = parseCMap(latin1(data));
+        font.cmap = parsed.map;
+        if (parsed.codeBytes) font.codeBytes = parsed.codeBytes;
       }
     }
-    if (key >= 0) fonts[key] = font;
+    if (key >= 0) this.fonts[key] = font;
     return font;
-  };
-
-  const pages: string[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const num = order[i] as number;
-    const head = s.substr(offsets[num] as number, 400);
-    if (!/\/Type\s*\/Page\b/.test(head) && !/\/Contents/.test(head)) continue;
-    const page = parseAt(num);
-    if (!isDict(page) || !isName(page["Type"]) || (page["Type"] as Name).n !== "Page") continue;
-    pages.push(pageText(num, page));
-    ctx.checkTime();
   }
-  // Pages inside object streams (rare: page dictionaries can be compressed in PDF 1.5+).
-  for (const key in inStream) {
-    const num = parseInt(key, 10);
-    const page = parseAt(num);
-    if (isDict(page) && isName(page["Type"]) && (page["Type"] as Name).n === "Page") pages.push(pageText(num, page));
-  }
-  return { pages, unreadable };
 
-  function pageText(_num: number, page: Dict): string {
-    // Fonts: the page's resources, else inherited from the page tree.
-    let res: Value | undefined = resolve(page["Resources"]);
-    let node: Value | undefined = page;
-    for (let hop = 0; !isDict(res) && isDict(node) && hop < 32; hop++) {
-      node = resolve((node as Dict)["Parent"]);
-      if (isDict(node)) res = resolve(node["Resources"]);
+  /** Each page's text, pages in file order, then pages stored inside object streams (PDF 1.5+, rare). */
+  pages(): { pages: string[]; unreadable: number } {
+    const pages: string[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      const num = this.order[i] as number;
+      const head = this.file.substr(this.offsets[num] as number, 400);
+      if (!/\/Type\s*\/Page\b/.test(head) && !/\/Contents/.test(head)) continue;
+      const page = this.parse(num);
+      if (!isPage(page)) continue;
+      pages.push(this.pageText(page));
+      this.ctx.checkTime();
     }
-    const fontDict = isDict(res) ? resolve(res["Font"]) : undefined;
-    const contents = resolve(page["Contents"]);
+    for (const key in this.inStream) {
+      const page = this.parse(parseInt(key, 10));
+      if (isPage(page)) pages.push(this.pageText(page));
+    }
+    return { pages, unreadable: this.unreadable };
+  }
+
+  private pageText(page: Dict): string {
+    const fontDict = this.pageFonts(page);
+    const contents = this.resolve(page["Contents"]);
     const refs = Array.isArray(contents) ? contents : [page["Contents"]];
     const chunks: string[] = [];
     for (let k = 0; k < refs.length; k++) {
       const r = refs[k];
       if (!isRef(r)) continue;
-      const data = streamOf(r.r);
-      if (!data) {
-        unreadable++;
-        continue;
-      }
-      chunks.push(latin1(data));
+      const data = this.stream(r.r);
+      if (data) chunks.push(latin1(data));
+      else this.unreadable++;
     }
-    return contentText(ctx, chunks.join("\n"), (name) => fontOf(isDict(fontDict) ? fontDict[name] : undefined));
+    return contentText(this.ctx, chunks.join("\n"), (name) => this.font(isDict(fontDict) ? fontDict[name] : undefined));
   }
+
+  /** The page's /Font resources: its own /Resources, else inherited from the page tree (at most 32 levels up). */
+  private pageFonts(page: Dict): Value | undefined {
+    let res: Value | undefined = this.resolve(page["Resources"]);
+    let node: Value | undefined = page;
+    for (let hop = 0; !isDict(res) && isDict(node) && hop < 32; hop++) {
+      node = this.resolve((node as Dict)["Parent"]);
+      if (isDict(node)) res = this.resolve(node["Resources"]);
+    }
+    return isDict(res) ? this.resolve(res["Font"]) : undefined;
+  }
+}
+
+function isPage(v: Value): v is Dict {
+  return isDict(v) && isName(v["Type"]) && (v["Type"] as Name).n === "Page";
 }
 
 /** Text of a content stream. */

@@ -214,6 +214,129 @@ function plainValue(raw: string, type: string): string {
   return decodeEntities(raw);
 }
 
+/** Char codes the sheet scanner compares against. */
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const SLASH = 47;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const EQUALS = 61;
+const GT = 62;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const LOWER_A = 97;
+const LOWER_Z = 122;
+const LOWER_C = 99;
+const LOWER_R = 114;
+const LOWER_S = 115;
+const LOWER_T = 116;
+const AMPERSAND = 38;
+const UPPER_E = 69;
+const LOWER_E = 101;
+
+const isTagSpace = (c: number) => c === SPACE || c === TAB || c === LF || c === CR;
+
+/** The tags of one sheet, spelled with the namespace prefix used on <sheetData> ("" or "x:"); row, c, v and is share it. */
+interface SheetTags {
+  prefix: string;
+  cellClose: string; // </c>
+  rowClose: string; // </row>
+  dataEnd: string; // </sheetData
+  valueOpen: string; // <v
+  valueOpenCodes: number[];
+  valueTail: string; // </v></c>
+  valueTailCodes: number[];
+}
+
+function sheetTags(xml: string, sheetDataAt: number): SheetTags {
+  const lt = xml.lastIndexOf("<", sheetDataAt);
+  const prefix = lt >= 0 && sheetDataAt - lt > 1 ? xml.slice(lt + 1, sheetDataAt) : "";
+  const cellClose = "</" + prefix + "c>";
+  const valueOpen = "<" + prefix + "v";
+  const valueTail = "</" + prefix + "v>" + cellClose;
+  return {
+    prefix,
+    cellClose,
+    rowClose: "</" + prefix + "row>",
+    dataEnd: "</" + prefix + "sheetData",
+    valueOpen,
+    valueOpenCodes: codesOf(valueOpen),
+    valueTail,
+    valueTailCodes: codesOf(valueTail),
+  };
+}
+
+/**
+ * One cell as read, in a record reused for every cell (no object per cell): its start tag (column from r, 0-based or
+ * -1 when absent; the t attribute's span, -1 when absent; where the tag ends), then its value and where the cell ends.
+ */
+interface Cell {
+  column: number;
+  typeStart: number;
+  typeEnd: number;
+  tagEnd: number; // the start tag's ">"
+  selfClosing: boolean;
+  value: string;
+  end: number; // just past the cell
+}
+
+/**
+ * The rows as text. Lines are joined in chunks of CHUNK_LINES as they come, so row strings die young (cheaper for the
+ * GC than holding every row until the end); no line contains "\n", so dropping trailing empty lines = dropping
+ * trailing "\n"s.
+ */
+class SheetLines {
+  private readonly chunks: string[] = [];
+  private readonly lines: string[] = [];
+  private readonly row: string[] = [];
+  private inRow = false;
+  private column = 0;
+
+  startRow(empty: boolean): void {
+    this.endRow();
+    this.inRow = !empty;
+    this.row.length = 0;
+    if (empty) this.pushLine("");
+    this.column = 0;
+  }
+
+  endRow(): void {
+    if (this.inRow) this.pushLine(this.row.join("\t"));
+    this.inRow = false;
+  }
+
+  /** A cell at `column` (-1: right after the previous one); a gap before it becomes empty cells (at most MAX_GAP). */
+  cell(column: number, value: string): void {
+    if (!this.inRow) {
+      this.inRow = true;
+      this.row.length = 0;
+    }
+    if (column > this.column) {
+      const gap = Math.min(column - this.column, MAX_GAP);
+      for (let g = 0; g < gap; g++) this.row.push("");
+      this.column = column;
+    }
+    this.column++;
+    this.row.push(value);
+  }
+
+  text(): string {
+    this.endRow();
+    flush(this.chunks, this.lines);
+    const text = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join("\n");
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === LF) end--;
+    return end < text.length ? text.slice(0, end) : text;
+  }
+
+  private pushLine(line: string): void {
+    if (this.lines.push(line) >= CHUNK_LINES) flush(this.chunks, this.lines);
+  }
+}
+
 /**
  * One worksheet → text, rows on lines, cells tab-separated. A forward indexOf scan: it stops at each <row>, </row> and
  * <c …>, reads the attributes r and t in place, and takes the common `<v>…</v></c>` body with one indexOf (other bodies:
@@ -221,215 +344,212 @@ function plainValue(raw: string, type: string): string {
  * missing </c> ends the scan).
  */
 export function sheetText(ctx: Context, xml: string, sharedStrings: string[]): string {
-  const sd = xml.indexOf("sheetData");
-  if (sd < 0) return "";
+  const sheetDataAt = xml.indexOf("sheetData");
+  if (sheetDataAt < 0) return "";
   const shared = oneLineAll(sharedStrings);
-  // Namespace prefix as used on <sheetData> ("" or "x:"): the same prefix is used for row, c, v and is.
-  const lt0 = xml.lastIndexOf("<", sd);
-  const prefix = lt0 >= 0 && sd - lt0 > 1 ? xml.slice(lt0 + 1, sd) : "";
-  const pl = prefix.length;
-  const cClose = "</" + prefix + "c>";
-  const rowClose = "</" + prefix + "row>";
-  const dataEnd = "</" + prefix + "sheetData";
-  const vOpen = "<" + prefix + "v";
-  const vTail = "</" + prefix + "v>" + cClose; // "</v></c>"
-  const vOpenCodes = codesOf(vOpen);
-  const vTailCodes = codesOf(vTail);
-  // Lines are joined in chunks of CHUNK_LINES as they come, so row strings die young (cheaper for the GC than holding
-  // every row until the end); no line contains "\n", so dropping trailing empty lines = dropping trailing "\n"s.
-  const chunks: string[] = [];
-  const lines: string[] = [];
-  const row: string[] = [];
-  let inRow = false;
-  let col = 0;
-  let pos = sd;
+  const tags = sheetTags(xml, sheetDataAt);
+  const prefixLength = tags.prefix.length;
+  const out = new SheetLines();
+  const cell: Cell = { column: -1, typeStart: -1, typeEnd: -1, tagEnd: -1, selfClosing: false, value: "", end: -1 };
+  let pos = sheetDataAt;
   const n = xml.length;
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
     if (lt < 0) break;
-    const c1 = xml.charCodeAt(lt + 1);
-    if (c1 === 47 /* / */) {
-      if (xml.startsWith(rowClose, lt)) {
-        if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
-        inRow = false;
-        pos = lt + rowClose.length;
+    if (xml.charCodeAt(lt + 1) === SLASH) {
+      if (xml.startsWith(tags.rowClose, lt)) {
+        out.endRow();
+        pos = lt + tags.rowClose.length;
         continue;
       }
-      if (xml.startsWith(dataEnd, lt)) break;
+      if (xml.startsWith(tags.dataEnd, lt)) break;
       pos = lt + 2;
       continue;
     }
-    if (pl > 0 && !xml.startsWith(prefix, lt + 1)) {
+    if (prefixLength > 0 && !xml.startsWith(tags.prefix, lt + 1)) {
       pos = lt + 1;
       continue;
     }
-    const q = lt + 1 + pl; // first letter of the local name
-    const name0 = xml.charCodeAt(q);
-    const after = xml.charCodeAt(q + 1);
-    if (name0 === 99 /* c */ && (after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
+    const name = lt + 1 + prefixLength; // first letter of the local name
+    if (xml.charCodeAt(name) === LOWER_C && isNameEnd(xml.charCodeAt(name + 1))) {
       ctx.tick(256);
-      // Attributes r="AB12" and t="…", read in place (no substring per cell). Fast path for the form every writer uses,
-      // `<c r="AB12">`, `<c r="AB12" t="s">` (or `/>`): one pass that also finds the tag's end; anything else (other
-      // attributes, other order, odd spacing) takes the general loop below, which gives the same result for this form.
-      let at = -1;
-      let typeStart = -1;
-      let typeEnd = -1;
-      let gt = -1;
-      let selfClosing = false;
-      if (after === 32 && xml.charCodeAt(q + 2) === 114 && xml.charCodeAt(q + 3) === 61 && xml.charCodeAt(q + 4) === 34) {
-        let e = q + 5;
-        let cc = 0;
-        for (; ; e++) {
-          const x = xml.charCodeAt(e);
-          if (x >= 65 && x <= 90) cc = cc * 26 + (x - 64);
-          else break;
-        }
-        if (e > q + 5) {
-          let d = e;
-          while (xml.charCodeAt(d) >= 48 && xml.charCodeAt(d) <= 57) d++;
-          if (xml.charCodeAt(d) === 34) {
-            let k = d + 1;
-            let ts = -1;
-            let te = -1;
-            if (xml.charCodeAt(k) === 32 && xml.charCodeAt(k + 1) === 116 && xml.charCodeAt(k + 2) === 61 && xml.charCodeAt(k + 3) === 34) {
-              ts = k + 4;
-              te = ts;
-              for (;;) {
-                const x = xml.charCodeAt(te);
-                if (x === 34 || x === 62 || x !== x) break; // quote, ">" or the end (NaN)
-                te++;
-              }
-              k = xml.charCodeAt(te) === 34 ? te + 1 : -1;
-            }
-            if (k >= 0) {
-              const x = xml.charCodeAt(k);
-              if (x === 62) gt = k;
-              else if (x === 47 && xml.charCodeAt(k + 1) === 62) {
-                gt = k + 1;
-                selfClosing = true;
-              }
-              if (gt >= 0) {
-                at = cc - 1;
-                typeStart = ts;
-                typeEnd = te;
-              }
-            }
-          }
-        }
-      }
-      if (gt < 0) {
-        gt = xml.indexOf(">", q);
-        if (gt < 0) break;
-        selfClosing = xml.charCodeAt(gt - 1) === 47;
-        const attrEnd = selfClosing ? gt - 1 : gt;
-        for (let k = q + 1; k + 3 < attrEnd; k++) {
-          const ch = xml.charCodeAt(k);
-          if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) continue;
-          const an = xml.charCodeAt(k + 1);
-          if ((an !== 114 && an !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) continue;
-          const vs = k + 4;
-          let e = vs;
-          if (an === 114) {
-            let cc = 0;
-            for (; e < attrEnd; e++) {
-              const x = xml.charCodeAt(e);
-              if (x >= 65 && x <= 90) cc = cc * 26 + (x - 64);
-              else if (x >= 97 && x <= 122) cc = cc * 26 + (x - 96);
-              else break;
-            }
-            if (e > vs) at = cc - 1;
-          } else {
-            while (e < attrEnd && xml.charCodeAt(e) !== 34) e++;
-            typeStart = vs;
-            typeEnd = e;
-          }
-          k = e;
-        }
-      }
-      const isShared = typeEnd - typeStart === 1 && xml.charCodeAt(typeStart) === 115; // t="s"
-      const type = typeStart < 0 ? "n" : isShared ? "s" : xml.slice(typeStart, typeEnd);
-      let value = "";
-      let found = selfClosing;
-      if (selfClosing) pos = gt + 1;
-      else if (type !== "inlineStr" && matchAt(xml, gt + 1, vOpenCodes) && xml.charCodeAt(gt + 1 + vOpen.length) === 62) {
-        // Fast path: the body is exactly <v>value</v></c>.
-        const vs = gt + 2 + vOpen.length;
-        const ve = xml.indexOf("<", vs);
-        if (ve >= 0 && matchAt(xml, ve, vTailCodes)) {
-          found = true;
-          pos = ve + vTail.length;
-          if (isShared) value = sharedAt(xml, vs, ve, shared);
-          else {
-            // Most values are plain numbers: sliced as they are unless an exponent, entity, tab or line break is in them.
-            let plain = type === "n";
-            for (let k = vs; plain && k < ve; k++) {
-              const ch = xml.charCodeAt(k);
-              if (ch === 69 || ch === 101 || ch === 38 || ch === 9 || ch === 10) plain = false;
-            }
-            value = plain ? xml.slice(vs, ve) : oneLine(plainValue(xml.slice(vs, ve), type));
-          }
-        }
-      }
-      if (!found) {
-        const close = xml.indexOf(cClose, gt);
-        if (close < 0) break; // a cell that never ends ends the scan (its row is not emitted)
-        const bodyEnd = close;
-        pos = close + cClose.length;
-        if (type === "inlineStr") {
-          const body = xml.slice(gt + 1, bodyEnd);
-          const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
-          const inner = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
-          let k: RegExpExecArray | null;
-          while ((k = inner.exec(withoutPhonetic))) value += k[1];
-          value = oneLine(decodeEntities(value));
-        } else if (bodyEnd > gt + 1) {
-          // The value: <v>…</v>, usually right after the start tag (else after a formula <f>…</f>).
-          let v = xml.startsWith(vOpen, gt + 1) ? gt + 1 : -1;
-          if (v < 0) {
-            const inBody = xml.slice(gt + 1, bodyEnd).indexOf(vOpen);
-            v = inBody < 0 ? -1 : gt + 1 + inBody;
-          }
-          if (v >= 0) {
-            const vgt = xml.indexOf(">", v);
-            if (vgt > 0 && vgt < bodyEnd && xml.charCodeAt(vgt - 1) !== 47) {
-              const end = xml.indexOf("<", vgt);
-              const rawEnd = end < 0 || end > bodyEnd ? bodyEnd : end;
-              value = isShared ? sharedAt(xml, vgt + 1, rawEnd, shared) : oneLine(plainValue(xml.slice(vgt + 1, rawEnd), type));
-            }
-          }
-        }
-      }
-      if (!inRow) {
-        inRow = true;
-        row.length = 0;
-      }
-      if (at > col) {
-        const gap = Math.min(at - col, MAX_GAP);
-        for (let g = 0; g < gap; g++) row.push("");
-        col = at;
-      }
-      col++;
-      row.push(value);
+      if (!readCellTagFast(xml, name, cell) && !readCellTag(xml, name, cell)) break;
+      if (!readCellValue(xml, cell, tags, shared)) break; // a cell that never ends ends the scan (its row is not emitted)
+      out.cell(cell.column, cell.value);
+      pos = cell.end;
       continue;
     }
-    if (name0 === 114 /* r */ && xml.startsWith("row", q) && (xml.charCodeAt(q + 3) === 32 || xml.charCodeAt(q + 3) === 62 || xml.charCodeAt(q + 3) === 47)) {
-      const gt = xml.indexOf(">", q);
+    if (xml.charCodeAt(name) === LOWER_R && xml.startsWith("row", name) && isRowNameEnd(xml.charCodeAt(name + 3))) {
+      const gt = xml.indexOf(">", name);
       if (gt < 0) break;
-      const empty = xml.charCodeAt(gt - 1) === 47;
-      if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
-      inRow = !empty;
-      row.length = 0;
-      if (empty && lines.push("") >= CHUNK_LINES) flush(chunks, lines);
-      col = 0;
+      out.startRow(xml.charCodeAt(gt - 1) === SLASH);
       pos = gt + 1;
       continue;
     }
     pos = lt + 1;
   }
-  if (inRow && lines.push(row.join("\t")) >= CHUNK_LINES) flush(chunks, lines);
-  flush(chunks, lines);
-  const text = chunks.length === 1 ? (chunks[0] as string) : chunks.join("\n");
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return end < text.length ? text.slice(0, end) : text;
+  return out.text();
+}
+
+/** After the element name `c`: white space, ">" or "/". */
+function isNameEnd(c: number): boolean {
+  return isTagSpace(c) || c === GT || c === SLASH;
+}
+
+function isRowNameEnd(c: number): boolean {
+  return c === SPACE || c === GT || c === SLASH;
+}
+
+/**
+ * Fast path for the start tag every writer uses, `<c r="AB12">`, `<c r="AB12" t="s">` (or `/>`): one pass that also
+ * finds the tag's end. False for anything else (other attributes, other order, odd spacing), which readCellTag reads
+ * with the same result for this form. `name` is the index of the "c".
+ */
+function readCellTagFast(xml: string, name: number, cell: Cell): boolean {
+  if (xml.charCodeAt(name + 1) !== SPACE || xml.charCodeAt(name + 2) !== LOWER_R || xml.charCodeAt(name + 3) !== EQUALS || xml.charCodeAt(name + 4) !== QUOTE) return false;
+  const lettersStart = name + 5;
+  let e = lettersStart;
+  let column = 0;
+  for (; ; e++) {
+    const x = xml.charCodeAt(e);
+    if (x >= UPPER_A && x <= UPPER_Z) column = column * 26 + (x - UPPER_A + 1);
+    else break;
+  }
+  if (e === lettersStart) return false;
+  while (isDigitCode(xml.charCodeAt(e))) e++;
+  if (xml.charCodeAt(e) !== QUOTE) return false;
+  let k = e + 1;
+  let typeStart = -1;
+  let typeEnd = -1;
+  if (xml.charCodeAt(k) === SPACE && xml.charCodeAt(k + 1) === LOWER_T && xml.charCodeAt(k + 2) === EQUALS && xml.charCodeAt(k + 3) === QUOTE) {
+    typeStart = k + 4;
+    typeEnd = typeStart;
+    for (;;) {
+      const x = xml.charCodeAt(typeEnd);
+      if (x === QUOTE || x === GT || x !== x) break; // quote, ">" or the end (NaN)
+      typeEnd++;
+    }
+    if (xml.charCodeAt(typeEnd) !== QUOTE) return false;
+    k = typeEnd + 1;
+  }
+  const x = xml.charCodeAt(k);
+  if (x === GT) {
+    cell.tagEnd = k;
+    cell.selfClosing = false;
+  } else if (x === SLASH && xml.charCodeAt(k + 1) === GT) {
+    cell.tagEnd = k + 1;
+    cell.selfClosing = true;
+  } else {
+    return false;
+  }
+  cell.column = column - 1;
+  cell.typeStart = typeStart;
+  cell.typeEnd = typeEnd;
+  return true;
+}
+
+/** Any start tag: the attributes r (letters of the column, either case) and t, in any order. False when it never ends. */
+function readCellTag(xml: string, name: number, cell: Cell): boolean {
+  const gt = xml.indexOf(">", name);
+  if (gt < 0) return false;
+  cell.column = -1;
+  cell.typeStart = -1;
+  cell.typeEnd = -1;
+  cell.tagEnd = gt;
+  cell.selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+  const attrEnd = cell.selfClosing ? gt - 1 : gt;
+  for (let k = name + 1; k + 3 < attrEnd; k++) {
+    if (!isTagSpace(xml.charCodeAt(k))) continue;
+    const attr = xml.charCodeAt(k + 1);
+    if ((attr !== LOWER_R && attr !== LOWER_T) || xml.charCodeAt(k + 2) !== EQUALS || xml.charCodeAt(k + 3) !== QUOTE) continue;
+    const valueStart = k + 4;
+    let e = valueStart;
+    if (attr === LOWER_R) {
+      let column = 0;
+      for (; e < attrEnd; e++) {
+        const x = xml.charCodeAt(e);
+        if (x >= UPPER_A && x <= UPPER_Z) column = column * 26 + (x - UPPER_A + 1);
+        else if (x >= LOWER_A && x <= LOWER_Z) column = column * 26 + (x - LOWER_A + 1);
+        else break;
+      }
+      if (e > valueStart) cell.column = column - 1;
+    } else {
+      while (e < attrEnd && xml.charCodeAt(e) !== QUOTE) e++;
+      cell.typeStart = valueStart;
+      cell.typeEnd = e;
+    }
+    k = e;
+  }
+  return true;
+}
+
+/** The cell's value and end, after its start tag was read. False when the cell never ends. */
+function readCellValue(xml: string, cell: Cell, tags: SheetTags, shared: string[]): boolean {
+  const isShared = cell.typeEnd - cell.typeStart === 1 && xml.charCodeAt(cell.typeStart) === LOWER_S; // t="s"
+  const type = cell.typeStart < 0 ? "n" : isShared ? "s" : xml.slice(cell.typeStart, cell.typeEnd);
+  cell.value = "";
+  if (cell.selfClosing) {
+    cell.end = cell.tagEnd + 1;
+    return true;
+  }
+  if (type !== "inlineStr" && readPlainValueBody(xml, cell, tags, type, isShared, shared)) return true;
+  const close = xml.indexOf(tags.cellClose, cell.tagEnd);
+  if (close < 0) return false;
+  cell.end = close + tags.cellClose.length;
+  const bodyStart = cell.tagEnd + 1;
+  if (type === "inlineStr") cell.value = inlineStringValue(xml.slice(bodyStart, close));
+  else if (close > bodyStart) cell.value = valueInBody(xml, bodyStart, close, tags, type, isShared, shared);
+  return true;
+}
+
+/** Fast path: the body is exactly <v>value</v></c>. False for any other body. */
+function readPlainValueBody(xml: string, cell: Cell, tags: SheetTags, type: string, isShared: boolean, shared: string[]): boolean {
+  const bodyStart = cell.tagEnd + 1;
+  if (!matchAt(xml, bodyStart, tags.valueOpenCodes) || xml.charCodeAt(bodyStart + tags.valueOpen.length) !== GT) return false;
+  const valueStart = bodyStart + tags.valueOpen.length + 1;
+  const valueEnd = xml.indexOf("<", valueStart);
+  if (valueEnd < 0 || !matchAt(xml, valueEnd, tags.valueTailCodes)) return false;
+  cell.end = valueEnd + tags.valueTail.length;
+  if (isShared) cell.value = sharedAt(xml, valueStart, valueEnd, shared);
+  else if (type === "n" && isPlainNumber(xml, valueStart, valueEnd)) cell.value = xml.slice(valueStart, valueEnd);
+  else cell.value = oneLine(plainValue(xml.slice(valueStart, valueEnd), type));
+  return true;
+}
+
+/** Most values are plain numbers, sliced as they are: no exponent, entity, tab or line break in xml[start, end). */
+function isPlainNumber(xml: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const ch = xml.charCodeAt(k);
+    if (ch === UPPER_E || ch === LOWER_E || ch === AMPERSAND || ch === TAB || ch === LF) return false;
+  }
+  return true;
+}
+
+/** An inline string's text: its <t> runs joined, phonetic runs (<rPh>) left out. */
+function inlineStringValue(body: string): string {
+  const withoutPhonetic = body.indexOf("rPh") >= 0 ? body.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : body;
+  const run = /<(?:\w+:)?t\b[^>]*?>([^<]*)</g;
+  let value = "";
+  let k: RegExpExecArray | null;
+  while ((k = run.exec(withoutPhonetic))) value += k[1];
+  return oneLine(decodeEntities(value));
+}
+
+/** The value in a general body xml[start, end): <v>…</v>, usually at the start (else after a formula <f>…</f>). */
+function valueInBody(xml: string, start: number, end: number, tags: SheetTags, type: string, isShared: boolean, shared: string[]): string {
+  let v = xml.startsWith(tags.valueOpen, start) ? start : -1;
+  if (v < 0) {
+    const inBody = xml.slice(start, end).indexOf(tags.valueOpen);
+    v = inBody < 0 ? -1 : start + inBody;
+  }
+  if (v < 0) return "";
+  const vgt = xml.indexOf(">", v);
+  if (vgt <= 0 || vgt >= end || xml.charCodeAt(vgt - 1) === SLASH) return "";
+  const next = xml.indexOf("<", vgt);
+  const rawEnd = next < 0 || next > end ? end : next;
+  return isShared ? sharedAt(xml, vgt + 1, rawEnd, shared) : oneLine(plainValue(xml.slice(vgt + 1, rawEnd), type));
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= DIGIT_0 && c <= DIGIT_9;
 }

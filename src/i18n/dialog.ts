@@ -249,6 +249,12 @@ function foundItems(ctx: Ctx, decision: Decision, layout: Layout): string[] {
         const ex = examples[j] as Example;
         if (ex.detector === id && ex.masked && seen.indexOf(ex.masked) < 0) seen.push(ex.masked);
       }
+      // Look-alike recipients have no place in the text: their masked addresses are the examples.
+      const lookalikes = id === "lookalike-domain" && decision.recipients ? decision.recipients.lookalikes : [];
+      for (let j = 0; j < lookalikes.length && seen.length < layout.examples; j++) {
+        const masked = ellipsize((lookalikes[j] as { masked: string }).masked, 60);
+        if (seen.indexOf(masked) < 0) seen.push(masked);
+      }
       if (seen.length > 0) {
         const shown = seen.map((s) => exampleText(ctx, id, s)).filter((s) => s !== "");
         if (shown.length > 0) item = format(ctx.m.dialog.withExamples, { item, examples: shown.join(ctx.m.dialog.listSeparator) });
@@ -328,11 +334,35 @@ function adviceItems(ctx: Ctx, decision: Decision, kind: DialogKind): string[] {
   if (kind === "unscanned" && ids.indexOf("check-unscanned") < 0 && ids.indexOf("check-no-text") < 0) ids.push("check-unscanned");
   const out: string[] = [];
   for (let i = 0; i < ids.length; i++) {
-    const text = Object.prototype.hasOwnProperty.call(table, ids[i] as string) ? (table[ids[i] as string] as string) : table.default;
+    const id = ids[i] as string;
+    const text = Object.prototype.hasOwnProperty.call(table, id) ? (table[id] as string) : recipientAdvice(ctx, decision, id) || table.default;
     if (text && out.indexOf(text) < 0) out.push(text);
   }
   if (out.length === 0) out.push(table.default as string);
   return out;
+}
+
+/**
+ * The advice of a recipient rule (the catalog's `recipientChecks.advice`), with the masked address it is about filled
+ * in and LTR-isolated: "Check the address: did you mean j***@contoso.com?". undefined when the id is not one of them or
+ * the decision has no recipient to name (the caller then uses the default advice).
+ */
+function recipientAdvice(ctx: Ctx, decision: Decision, id: string): string | undefined {
+  const table = ctx.m.recipientChecks.advice as { [id: string]: string };
+  if (!Object.prototype.hasOwnProperty.call(table, id)) return undefined;
+  const facts = decision.recipients;
+  const first = <T>(list: T[] | undefined): T | undefined => (list && list.length ? list[0] : undefined);
+  const address = (masked: string) => fragment(ctx, ctx.md ? masked.replace(/\*/g, "\u2022") : masked);
+  const template = table[id] as string;
+  if (id === "check-lookalike-domain") {
+    const l = first(facts && facts.lookalikes);
+    return l ? format(template, { suggestion: address(ellipsize(l.suggestion, 60)) }) : undefined;
+  }
+  if (id === "dont-send-to-personal" || id === "check-first-time-recipient") {
+    const r = first(facts && (id === "dont-send-to-personal" ? facts.personal : facts.firstTime));
+    return r ? format(template, { recipient: address(ellipsize(r.masked, 60)) }) : undefined;
+  }
+  return template;
 }
 
 function label(ctx: Ctx, name: string, text: string): string {
@@ -377,13 +407,33 @@ function compose(ctx: Ctx, decision: Decision, policy: Policy, kind: Exclude<Dia
   }
 
   const advice = adviceItems(ctx, decision, kind).slice(0, Math.max(1, layout.adviceMax));
-  if (decision.action === "warn" && layout.sendAnyway) advice.push(d.sendAnyway);
+  // A rule that needs a reason ("Send with a reason", docs/audit.md): no Send Anyway; the way out is always named.
+  if (needsReason(decision, policy)) advice.push(format(ctx.m.justification.dialogNeedsReason, { button: ctx.m.labels.cancelLabel }));
+  else if (decision.action === "warn" && layout.sendAnyway) advice.push(d.sendAnyway);
   if (ctx.md) {
     blocks.push("**" + d.whatLabel + "**\n\n" + advice.map((a) => "- " + a + "\r").join(""));
   } else {
     blocks.push(label(ctx, d.whatLabel, advice.join(" ")));
   }
   return blocks.join(ctx.md ? "\n\n" : "\n");
+}
+
+/**
+ * A fired warn rule has `requireReason: true` (the same test as src/pipeline/justification.ts `rulesNeedingReason`,
+ * repeated here because i18n imports only types from the pipeline). The send handler shows the dialog only when no
+ * reason covering the rules was given.
+ */
+export function needsReason(decision: Decision, policy: Policy): boolean {
+  if (decision.action !== "warn") return false;
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i] as Policy["rules"][number];
+    if (!rule.requireReason) continue;
+    for (let k = 0; k < decision.rules.length; k++) {
+      const fired = decision.rules[k] as Decision["rules"][number];
+      if (fired.id === rule.id && fired.action === "warn") return true;
+    }
+  }
+  return false;
 }
 
 /** Fits to `limit` by walking the layouts; the final cut is a safety net (reported as `truncated`). */

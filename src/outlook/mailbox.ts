@@ -263,3 +263,84 @@ export function getInitializationContext(item: ItemLike, timeoutMs: number): Pro
     !r.ok ? r : { ok: true as const, value: typeof r.value === "string" ? r.value : r.value == null ? "" : JSON.stringify(r.value) },
   );
 }
+
+/** The client platform Office reports ("PC", "OfficeOnline", "Mac", …), or undefined. */
+export function clientPlatform(office: OfficeLike): string | undefined {
+  const v = safeGet(() => office.context.diagnostics.platform);
+  return typeof v === "string" && v ? v : undefined;
+}
+
+/** Whether the item has `internetHeaders.setAsync` (Mailbox 1.8, compose). */
+export function hasInternetHeaders(item: ItemLike): boolean {
+  return typeof safeGet(() => item.internetHeaders.setAsync) === "function";
+}
+
+/** Sets (or replaces) internet headers of the item being composed (Mailbox 1.8). */
+export function setInternetHeaders(item: ItemLike, headers: { [name: string]: string }, timeoutMs: number): Promise<OfficeResult<void>> {
+  return officeCall<void>("internetHeaders.setAsync", timeoutMs, (cb) => item.internetHeaders.setAsync(headers, cb));
+}
+
+/** Office.context.diagnostics: host name and version ("Outlook", "16.0.17531.20000"), each undefined when absent. */
+export function clientDiagnostics(office: OfficeLike): { host?: string; hostVersion?: string } {
+  const host = safeGet(() => office.context.diagnostics.hostName);
+  const version = safeGet(() => office.context.diagnostics.hostVersion);
+  const out: { host?: string; hostVersion?: string } = {};
+  if (typeof host === "string" && host) out.host = host;
+  if (typeof version === "string" && version) out.hostVersion = version;
+  return out;
+}
+
+/** The highest Mailbox requirement set 1.1–1.15 the client supports, or undefined. */
+export function highestMailboxSet(office: OfficeLike): string | undefined {
+  for (let minor = 15; minor >= 1; minor--) if (isSetSupported(office, "Mailbox", "1." + minor)) return "1." + minor;
+  return undefined;
+}
+
+export interface NewMessageForm {
+  toRecipients: string[];
+  subject: string;
+  htmlBody: string;
+}
+
+/**
+ * Opens a new message form for the user to complete and send: `displayNewMessageFormAsync` (Mailbox 1.9) when the client
+ * has it, else `displayNewMessageForm` (Mailbox 1.6, no callback); "missing" when it has neither.
+ */
+export function displayNewMessage(office: OfficeLike, form: NewMessageForm, timeoutMs: number): Promise<OfficeResult<void>> {
+  const mailbox = safeGet(() => office.context.mailbox);
+  if (mailbox && typeof mailbox.displayNewMessageFormAsync === "function") {
+    return officeCall<void>("displayNewMessageFormAsync", timeoutMs, (cb) => mailbox.displayNewMessageFormAsync(form, cb));
+  }
+  if (mailbox && typeof mailbox.displayNewMessageForm === "function") {
+    try {
+      mailbox.displayNewMessageForm(form);
+      return Promise.resolve({ ok: true as const, value: undefined });
+    } catch (e) {
+      return Promise.resolve(failure("displayNewMessageForm", "threw", errorName(e)));
+    }
+  }
+  return Promise.resolve(failure("displayNewMessageForm", "missing"));
+}
+
+/**
+ * Office.context.roamingSettings (Mailbox 1.1, every client, the event runtime of classic Windows included): the
+ * add-in's settings stored in the mailbox, 32 KB for all of them. undefined when the host has none.
+ */
+export function roamingSettings(office: OfficeLike): { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(cb: Callback): void } | undefined {
+  try {
+    const rs = office && office.context && office.context.roamingSettings;
+    return rs && typeof rs.get === "function" && typeof rs.set === "function" && typeof rs.saveAsync === "function" ? rs : undefined;
+  } catch (e) {
+    return undefined;
+  }
+}
+
+/** Sets one roaming setting and saves them (through the queue like every call); a refusal (quota: 9057) is a failure. */
+export function roamingSave(office: OfficeLike, name: string, value: string, timeoutMs: number): Promise<OfficeResult<void>> {
+  const rs = roamingSettings(office);
+  if (!rs) return Promise.resolve(failure("roamingSettings.saveAsync", "missing"));
+  return officeCall<void>("roamingSettings.saveAsync", timeoutMs, (cb) => {
+    rs.set(name, value);
+    rs.saveAsync(cb);
+  });
+}

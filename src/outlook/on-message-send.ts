@@ -7,7 +7,9 @@
  * Time: the policy's timeBudgetMs (default 4 s) is the whole budget. Office reads must answer by 50 % of it, attachment
  * content by 65 %, extraction and scanning stop at 80 %, and a watchdog completes with the policy's onUnscanned action
  * shortly before 100 % if anything still hangs. `completed` is guarded: a second call is a no-op, and a throwing
- * `completed` is swallowed. No network is used.
+ * `completed` is swallowed. No network is used. Before completing, on every path, the send handler stamps the
+ * X-ThinkFirst-* audit headers within a small slice of the budget and applies the reason the task pane stored
+ * (./audit-stamp.ts, docs/audit.md).
  */
 import { decide } from "../engine/policy/decide";
 import { policyVersion } from "../engine/policy/version";
@@ -18,12 +20,15 @@ import { renderDialog, renderNotification, resolveLocale, type DialogText, type 
 import { currentPolicy, loadCachedPolicy, refreshPolicy } from "./policy-source";
 import { currentCustomers, loadCachedCustomers, refreshCustomers } from "./customer-source";
 import type { CustomerSet } from "../engine/customers/customer-set";
-import { bundledPolicy } from "./build-constants";
+import { bundledPolicy, buildInfo } from "./build-constants";
+import { auditHeadersFor, clientToken, readStoredReason, reasonOutcome, stampAuditHeaders, stampSlice, type StoredReason } from "./audit-stamp";
+import type { Justification } from "../pipeline/justification";
 import * as mb from "./mailbox";
 import { completedOptions, type CompletedOptions } from "./completed-options";
 import { readMessage, type ReadProgress } from "./read-message";
 import { CACHE_KEY, cacheable, resultVersion, serializeCache } from "./prescan-cache";
 import { after, cancel, type Timer } from "./timers";
+import { clientHistory, type ClientHistory } from "./recipient-history-store";
 
 export const DEFAULT_BUDGET_MS = 4000;
 export const NOTIFICATION_KEY = "thinkfirst";
@@ -141,6 +146,8 @@ export interface RunOptions {
   office?: mb.OfficeLike;
   /** The customer set to use (tests); default: the one loaded for the policy (./customer-source.ts), or none. */
   customers?: CustomerSet | null;
+  /** The product version stamped in X-ThinkFirst-Check (tests); default: the build's. */
+  product?: string;
 }
 
 function customersNow(policy: Policy, run: RunOptions): CustomerSet | null {
@@ -176,7 +183,14 @@ export function onMessageSendHandler(event: EventLike): void {
   settleWithin(cached, CACHE_READ_MS, () => void handleSend(event));
 }
 
-/** The work of the send handler; resolves with what was passed to completed (for tests and the simulator). */
+/**
+ * The work of the send handler; resolves with what was passed to completed (for tests and the simulator).
+ *
+ * Every completion (decision, watchdog, no item, a throw) goes through `finish`: it computes the options, applies the
+ * reason stored by the task pane (audit-stamp.ts), stamps the X-ThinkFirst-* headers and then completes. The decision
+ * watchdog fires one stamp slice before the end of the budget, and a last guard completes at the end whatever the stamp
+ * does, so stamping never delays the completion beyond the budget.
+ */
 export function handleSend(event: EventLike, run: RunOptions = {}): Promise<CompletedOptions> {
   const complete = completeOnce(event);
   const office = run.office || globalOffice();
@@ -185,26 +199,68 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
   const start = now();
   const budget = budgetOf(policy);
   const plan = schedule(start, budget);
+  const slice = stampSlice(budget);
+  const hardDeadline = start + plan.watchdogDelay;
   const customers = customersNow(policy, run);
+  const history = clientHistory(office, policy, start);
   let progress: ReadProgress | undefined;
   let watchdog: Timer | undefined;
+  const item = mb.currentItem(office);
+  let stored: StoredReason | null = null;
+  let reasonSettled = !item;
+  const reasonRead = item
+    ? readStoredReason(item, policy, Math.max(1, plan.readDeadline - now())).then((r) => {
+        stored = r;
+        reasonSettled = true;
+      })
+    : Promise.resolve();
   return new Promise<CompletedOptions>((resolve) => {
     let finished = false;
     const finish = (make: () => Decision) => {
       if (finished) return;
       finished = true;
       cancel(watchdog);
-      let options: CompletedOptions;
+      let decision: Decision | undefined;
       try {
-        options = optionsFor(make(), policy, office);
+        decision = make();
       } catch (e) {
-        options = { allowEvent: false, errorMessage: fallbackDialog(failureDecision(policy, [])).errorMessage };
+        decision = undefined;
       }
-      complete(options);
-      resolve(options);
+      const fallback = (): CompletedOptions => ({ allowEvent: false, errorMessage: fallbackDialog(failureDecision(policy, [])).errorMessage });
+      let options: CompletedOptions = fallback();
+      let sent = false;
+      const done = () => {
+        if (sent) return;
+        sent = true;
+        cancel(guard);
+        complete(options);
+        resolve(options);
+      };
+      // The last guard: whatever the reason read or the stamp do, completion happens by the end of the budget.
+      const guard = after(Math.max(0, hardDeadline - now()), done);
+      const stampAndComplete = () => {
+        if (sent) return;
+        let justification: Justification | undefined;
+        try {
+          // A decision that could not be made keeps the plain fallback dialog (no Send Anyway); its headers are those
+          // of the failure decision.
+          if (decision) {
+            const outcome = reasonOutcome(decision, policy, stored);
+            justification = outcome.justification;
+            options = outcome.override ? { allowEvent: true } : optionsFor(decision, policy, office);
+            if (outcome.missing.length) delete options.sendModeOverride;
+          }
+        } catch (e) {
+          options = fallback();
+        }
+        if (!item) return done();
+        const headers = auditHeadersFor(decision || failureDecision(policy, []), policy, run.product || buildInfo.version, justification, clientToken(office));
+        stampAuditHeaders(item, headers, Math.max(1, Math.min(slice, hardDeadline - now()))).then(done, done);
+      };
+      if (reasonSettled) stampAndComplete();
+      else settleWithin(reasonRead, Math.max(1, Math.min(Math.round(slice / 2), hardDeadline - now())), stampAndComplete);
     };
-    watchdog = after(plan.watchdogDelay, () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
-    const item = mb.currentItem(office);
+    watchdog = after(Math.max(0, plan.watchdogDelay - slice), () => finish(() => decideSoFar(policy, progress, "timeout", customers)));
     if (!item) {
       finish(() => failureDecision(policy, [{ part: "message", reason: "unavailable", detail: "no compose item" }]));
       return;
@@ -220,10 +276,33 @@ export function handleSend(event: EventLike, run: RunOptions = {}): Promise<Comp
     })
       .then((read) => {
         if (finished) return;
-        finish(() => checkMessage(read.input, policy, { now, deadline: plan.scanDeadline, customers }).decision);
+        decideAndRecord(read.input, policy, history, { now, deadline: plan.scanDeadline, customers }, Math.max(1, start + plan.watchdogDelay - now()), finish);
       })
       .catch(() => finish(() => decideSoFar(policy, progress, "unavailable", customers)));
   });
+}
+
+/**
+ * The decision with the first-time history (./recipient-history-store.ts), when it is open by now; an allowed send
+ * remembers its external recipients before completing (at most `saveMs`, the history store's own cap applies too).
+ */
+function decideAndRecord(input: MessageInput, policy: Policy, history: ClientHistory, options: { now: () => number; deadline: number; customers: CustomerSet | null }, saveMs: number, finish: (make: () => Decision) => void): void {
+  const firstTime = history.inputs(options.now());
+  const withHistory: MessageInput = firstTime ? { ...input, message: { ...input.message, firstTime } } : input;
+  let decision: Decision;
+  try {
+    decision = checkMessage(withHistory, policy, options).decision;
+  } catch (e) {
+    finish(() => {
+      throw e;
+    });
+    return;
+  }
+  if (decision.action !== "allow") return finish(() => decision);
+  history.recordAllowed(input.message, saveMs).then(
+    () => finish(() => decision),
+    () => finish(() => decision),
+  );
 }
 
 /**
@@ -240,6 +319,7 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
   const plan = schedule(start, budgetOf(policy));
   const customers = customersNow(policy, run);
   const watchdog = after(plan.watchdogDelay, () => complete());
+  const history = clientHistory(office, policy, start);
   const item = mb.currentItem(office);
   const done = (d: Decision | undefined) => {
     cancel(watchdog);
@@ -261,7 +341,9 @@ export function prescan(event: EventLike, scanNew: boolean, run: RunOptions = {}
       }
       if (read.gaps.length) return done(undefined);
       // Attachments Office did not give in time are the send handler's to retry, not a reason for a notice now.
-      const input = { ...read.input, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
+      const firstTime = history.inputs(now());
+      const message = firstTime ? { ...read.input.message, firstTime } : read.input.message;
+      const input = { ...read.input, message, attachments: read.input.attachments.filter((a) => !a.unavailable || (a.unavailable.reason !== "timeout" && a.unavailable.reason !== "unavailable")) };
       const { decision } = checkMessage(input, policy, { now, deadline: plan.scanDeadline, customers });
       const t = Math.max(1, start + plan.watchdogDelay - now());
       if (decision.action === "allow") await mb.removeNotification(item, NOTIFICATION_KEY, t);

@@ -22,10 +22,11 @@ export function associatedHandler(name: string): ((event: unknown) => void) | un
 }
 
 /** Puts a fake mailbox and requirement set into Office.context; the display language is read live. */
-export function installHostContext(context: { mailbox: unknown; requirements: unknown }, displayLanguage: () => string): void {
+export function installHostContext(context: { mailbox: unknown; requirements: unknown; diagnostics?: unknown }, displayLanguage: () => string): void {
   const ctx = Office.context;
   const define = (k: string, d: PropertyDescriptor) => Object.defineProperty(ctx, k, { configurable: true, enumerable: true, ...d });
   define("mailbox", { value: context.mailbox, writable: true });
   define("requirements", { value: context.requirements, writable: true });
+  if (context.diagnostics) define("diagnostics", { value: context.diagnostics, writable: true });
   define("displayLanguage", { get: displayLanguage });
 }

@@ -17,6 +17,7 @@ import { isMailFileNamed, mailBodyText, readMail, type MailAddress } from "../ex
 import { dirOf, format, LOCALES, messages, renderDialog, detectorName, type Locale } from "../i18n";
 import { markdownToHtml } from "./markdown";
 import { el, onFileDrop } from "../outlook/dom";
+import { recipientsView } from "../outlook/taskpane/recipients-view";
 
 declare const __THINK_FIRST_POLICY__: Policy;
 declare const __THINK_FIRST_CUSTOMER_KEY__: string;
@@ -151,11 +152,13 @@ function renderResult(root: HTMLElement, decision: Decision, sources: SourceResu
     for (const l of decision.linkedFiles) ul.appendChild(el("li", { "data-host": l.host }, l.count > 1 ? `${l.host} (${l.count})` : l.host));
     root.appendChild(ul);
   }
+  const recipientFacts = recipientsView(m, decision);
+  if (recipientFacts) root.appendChild(recipientFacts);
   if (decision.fixes.length) {
     root.appendChild(el("h3", {}, m.taskpane.fixesHeading));
     const ul = el("ul", { id: "fixes" });
     for (const f of decision.fixes) {
-      ul.appendChild(el("li", {}, f.kind === "move-to-bcc" ? m.taskpane.moveToBcc : f.kind === "mask-identifiers" ? m.taskpane.maskBody : format(m.taskpane.removeAttachment, { name: f.name })));
+      ul.appendChild(el("li", {}, f.kind === "move-to-bcc" ? m.taskpane.moveToBcc : f.kind === "mask-identifiers" ? m.taskpane.maskBody : f.kind === "replace-domain" ? format(m.recipientChecks.replaceDomain, { masked: f.masked, suggestion: f.suggestion }) : format(m.taskpane.removeAttachment, { name: f.name })));
     }
     root.appendChild(ul);
   }

@@ -1,7 +1,9 @@
 /**
  * The compose simulator's fake Outlook: an Office.context-shaped object (mailbox.item, displayLanguage, requirements)
  * backed by a plain state object that the simulator page keeps in sync with its form. Async calls answer on the next
- * tick with Office's AsyncResult shape, like the real host. No DOM here.
+ * tick with Office's AsyncResult shape, like the real host. No DOM here. It implements `internetHeaders` (Mailbox 1.8:
+ * the headers the send handler stamps land in `state.headers`) and `displayNewMessageFormAsync` (the task pane's
+ * reports to compliance land in `state.forms`).
  */
 export interface SimAttachment {
   id: string;
@@ -31,11 +33,15 @@ export interface SimState {
   session: Record<string, string>;
   notifications: Record<string, { type: string; message: string }>;
   initializationContext: string;
+  /** Internet headers set on the item (X-ThinkFirst-*): what the message would carry. */
+  headers: Record<string, string>;
+  /** New message forms the add-in opened (displayNewMessageFormAsync). */
+  forms: { toRecipients: string[]; subject: string; htmlBody: string }[];
 }
 
 export interface SimHooks {
   /** A field was changed by the add-in (recipients, body, attachments, notifications). */
-  changed(what: "to" | "cc" | "bcc" | "body" | "attachments" | "notifications"): void;
+  changed(what: "to" | "cc" | "bcc" | "body" | "attachments" | "notifications" | "headers" | "forms"): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -133,17 +139,71 @@ export function createSimOffice(state: SimState, internalDomains: string[], hook
       },
     },
     getInitializationContextAsync: (a: unknown, b?: unknown) => later(cbOf(a, b), ok(state.initializationContext)),
+    internetHeaders: {
+      setAsync: (headers: Record<string, string>, a: unknown, b?: unknown) => {
+        for (const k of Object.keys(headers || {})) state.headers[k] = String(headers[k]);
+        hooks.changed("headers");
+        later(cbOf(a, b), ok());
+      },
+      getAsync: (names: string[], a: unknown, b?: unknown) => {
+        const out: Record<string, string> = {};
+        for (const n of names || []) if (n in state.headers) out[n] = state.headers[n] as string;
+        later(cbOf(a, b), ok(out));
+      },
+      removeAsync: (names: string[], a: unknown, b?: unknown) => {
+        for (const n of names || []) delete state.headers[n];
+        hooks.changed("headers");
+        later(cbOf(a, b), ok());
+      },
+    },
   };
   const versions = (v: string) => {
     const m = /^1\.(\d+)$/.exec(v || "1.1");
     return m ? Number(m[1]) : 99;
   };
   const context = {
-    mailbox: { item, userProfile: { emailAddress: state.from, displayName: state.from } },
+    mailbox: {
+      item,
+      userProfile: { emailAddress: state.from, displayName: state.from },
+      displayNewMessageFormAsync: (form: { toRecipients?: string[]; subject?: string; htmlBody?: string }, a: unknown, b?: unknown) => {
+        state.forms.push({ toRecipients: (form && form.toRecipients) || [], subject: (form && form.subject) || "", htmlBody: (form && form.htmlBody) || "" });
+        hooks.changed("forms");
+        later(cbOf(a, b), ok());
+      },
+    },
+    diagnostics: { platform: "OfficeOnline", hostName: "Outlook", hostVersion: "16.0" },
     requirements: { isSetSupported: (name: string, v?: string) => name === "Mailbox" && versions(v || "1.1") <= state.mailboxVersion },
     get displayLanguage() {
       return state.displayLanguage;
     },
+    roamingSettings: simRoamingSettings(),
   };
   return { context, item };
+}
+
+/**
+ * roamingSettings as Outlook gives them (get/set/remove in memory, saveAsync persists), kept in the page's
+ * localStorage so that the first-time recipient history survives a reload of the simulator, as it roams in Outlook.
+ */
+export function simRoamingSettings() {
+  const KEY = "thinkfirst.simulator.roamingSettings";
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse((typeof localStorage !== "undefined" && localStorage.getItem(KEY)) || "{}") as Record<string, unknown>;
+  } catch (e) {
+    data = {};
+  }
+  return {
+    get: (name: string) => data[name],
+    set: (name: string, value: unknown) => void (data[name] = value),
+    remove: (name: string) => void delete data[name],
+    saveAsync: (cb?: (r: { status: string }) => void) => {
+      try {
+        if (typeof localStorage !== "undefined") localStorage.setItem(KEY, JSON.stringify(data));
+      } catch (e) {
+        // storage full or blocked: the settings stay in memory for this page
+      }
+      setTimeout(() => cb && cb({ status: "succeeded" }), 5);
+    },
+  };
 }

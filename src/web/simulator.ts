@@ -6,7 +6,8 @@
  * Office.context a fake mailbox backed by the form, calls the handler that launchevent.js associated (both through
  * src/outlook/simulator-host.ts), and renders what Outlook would show: the "Think First" dialog with the send mode's
  * buttons (Send Anyway / Don't Send / Take Action). Take Action opens the real task pane (taskpane.html) in a side frame
- * that shares the fake mailbox (window.thinkFirstSimulator).
+ * that shares the fake mailbox (window.thinkFirstSimulator). Below the Send button it shows the X-ThinkFirst-* headers
+ * the last send stamped (what the delivered message would carry) and any mail the task pane prepared for compliance.
  */
 import { LOCALES, resolveLocale, type Locale } from "../i18n";
 import { messages } from "../i18n/messages";
@@ -16,6 +17,7 @@ import { associatedHandler, installHostContext, onOfficeReady } from "../outlook
 import { markdownToHtml } from "./markdown";
 import { onFileDrop } from "../outlook/dom";
 import { createSimOffice, formatRecipients, parseRecipients, type SimState } from "./sim-mailbox";
+import { formatHeaderField } from "../pipeline/audit-headers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -44,6 +46,8 @@ const state: SimState = {
   session: {},
   notifications: {},
   initializationContext: "",
+  headers: {},
+  forms: [],
 };
 let nextId = 1;
 let m: Messages = messages("en");
@@ -88,6 +92,30 @@ function syncForm(what: string): void {
   if (what === "body") $<HTMLTextAreaElement>("body").value = state.body;
   if (what === "attachments") renderAttachments();
   if (what === "notifications") renderInfoBar();
+  if (what === "headers") renderHeaders();
+  if (what === "forms") renderForms();
+}
+
+/** The headers the last send stamped, as they would appear in the delivered message (folded). */
+function renderHeaders(): void {
+  const box = $("sim-headers");
+  const keys = Object.keys(state.headers).sort();
+  $("sim-headers-text").textContent = keys.map((k) => formatHeaderField(k, state.headers[k]!)).join("\r\n");
+  box.hidden = keys.length === 0;
+}
+
+/** The mails the task pane opened for compliance (in Outlook, a new message window). */
+function renderForms(): void {
+  const box = $("sim-forms");
+  const list = $("sim-forms-list");
+  list.textContent = "";
+  for (const f of state.forms) {
+    const li = document.createElement("li");
+    li.textContent = f.toRecipients.join("; ") + ": " + f.subject;
+    li.dir = "auto";
+    list.append(li);
+  }
+  box.hidden = state.forms.length === 0;
 }
 
 function renderInfoBar(): void {
@@ -268,6 +296,8 @@ function applyLanguage(displayLanguage: string): void {
     send: s.send,
     "dialog-title": m.labels.addinName,
     "pane-title": m.labels.addinName,
+    "sim-headers-title": s.auditHeaders,
+    "sim-forms-title": s.newMessages,
   };
   for (const id of Object.keys(text)) {
     const e = document.getElementById(id);

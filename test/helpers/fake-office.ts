@@ -52,6 +52,7 @@ export const SEND_CALLS = [
   "getAttachmentsAsync",
   "getAttachmentContentAsync",
   "sessionData.getAsync",
+  "internetHeaders.setAsync",
   "isSetSupported",
   "displayLanguage",
   "completed",
@@ -66,6 +67,10 @@ export interface FakeOptions {
   /** Delay of a "late" answer (ms). */
   lateMs?: number;
   initializationContext?: string;
+  /** The item has no internetHeaders (also when mailboxVersion is below 1.8). */
+  noInternetHeaders?: boolean;
+  /** Office.context.diagnostics.platform (default "OfficeOnline"). */
+  platform?: string;
 }
 
 export function htmlToText(html: string): string {
@@ -87,6 +92,10 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
   const lateMs = options.lateMs ?? 600000;
   const calls: string[] = [];
   const session: Record<string, string> = {};
+  /** Internet headers set on the item (internetHeaders.setAsync). */
+  const headers: Record<string, string> = {};
+  /** New message forms opened (displayNewMessageForm / displayNewMessageFormAsync). */
+  const forms: unknown[] = [];
   const notifications: Record<string, { type: string; message: string; icon?: string; persistent?: boolean }> = {};
   const ok = <T>(value: T) => ({ status: "succeeded", value });
   const failed = { status: "failed", error: { name: "GenericResponseError", message: "injected failure", code: 9020 } };
@@ -201,11 +210,34 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
         }),
     },
     getInitializationContextAsync: (a: unknown, b?: unknown) => async("getInitializationContextAsync", cbOf(a, b), () => ok(options.initializationContext ?? "")),
+    /** Mailbox 1.8 (set below); absent on older clients. */
+    internetHeaders: undefined as undefined | { setAsync: (h: Record<string, string>, a: unknown, b?: unknown) => void },
   };
   const versions = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.12", "1.13", "1.14", "1.15"];
   const max = versions.indexOf(options.mailboxVersion || "1.15");
+  if (!options.noInternetHeaders && max >= versions.indexOf("1.8")) {
+    item.internetHeaders = {
+      setAsync: (h: Record<string, string>, a: unknown, b?: unknown) =>
+        async("internetHeaders.setAsync", cbOf(a, b), () => {
+          for (const k of Object.keys(h)) headers[k] = h[k]!;
+          return ok(undefined);
+        }),
+    };
+  }
   const context = {
-    mailbox: { item, userProfile: { emailAddress: state.from || "me@example.com" } },
+    mailbox: {
+      item,
+      userProfile: { emailAddress: state.from || "me@example.com" },
+      /** Mailbox 1.6: opens a new message form (recorded in `forms`). */
+      displayNewMessageForm: (form: unknown) => {
+        calls.push("displayNewMessageForm");
+        forms.push(form);
+      },
+      ...(max >= versions.indexOf("1.9")
+        ? { displayNewMessageFormAsync: (form: unknown, a: unknown, b?: unknown) => async("displayNewMessageFormAsync", cbOf(a, b), () => (forms.push(form), ok(undefined))) }
+        : {}),
+    },
+    diagnostics: { platform: options.platform ?? "OfficeOnline", hostName: "Outlook", hostVersion: "16.0" },
     requirements: {
       isSetSupported: (name: string, v?: string) => {
         calls.push("isSetSupported");
@@ -235,7 +267,7 @@ export function fakeOffice(msg: FakeMessage, options: FakeOptions = {}) {
       ItemNotificationMessageType: { InformationalMessage: "informationalMessage", ErrorMessage: "errorMessage" },
     },
   };
-  return { globals, item, state, calls, session, notifications };
+  return { globals, item, state, calls, session, notifications, headers, forms };
 }
 
 function guessType(email: string, from = "me@example.com"): string {

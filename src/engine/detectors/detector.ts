@@ -61,6 +61,11 @@ export interface Validation {
   reasons: string[];
   /** Confidence with no keyword nearby: "medium" for a valid checksum, "low" for pattern-only identifiers. */
   confidence: Confidence;
+  /**
+   * The candidate counts only with one of the detector's keywords in its window (a form too common to report on its
+   * shape alone, e.g. a CNIC as 13 bare digits); without one the engine drops it.
+   */
+  keywordRequired?: boolean;
 }
 
 /**

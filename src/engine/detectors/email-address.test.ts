@@ -13,6 +13,10 @@ describe("email-address", () => {
     ["...jane@example.com.", [[3, 19, "j***@example.com"]]],
     ["a@b.co\nc@d.co", [[0, 6, "a***@b.co"], [7, 13, "c***@d.co"]]],
     ["ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", [[0, 16, "j***@example.com"]]],
+    ["a@xn--d1acufc.xn--p1ai", [[0, 22, "a***@xn--d1acufc.xn--p1ai"]]], // punycode top-level domain
+    ["JANE.DOE@EXAMPLE.COM", [[0, 20, "J***@EXAMPLE.COM"]]],
+    ["<a href=\"mailto:jane@example.com\">", [[16, 32, "j***@example.com"]]], // the address, not "mailto:"
+    ["Email:jane@example.com;2025-03-14", [[6, 22, "j***@example.com"]]], // glued as in exports
     // no match
     ["jane@intranet", []],
     ["@example.com", []],

@@ -4,10 +4,13 @@
  *
  * Edge policies:
  * - Local part: letters, digits and . _ % + ' -, not starting or ending with a dot, no "..", at most 64 characters.
- * - Domain: labels of letters, digits and "-" (not at either end of a label), a final label of 2–24 letters.
+ * - Domain: labels of letters, digits and "-" (not at either end of a label), a final label of 2–24 letters or an
+ *   internationalised top-level domain in its ASCII (punycode) form, "xn--p1ai". Upper case as lower case.
  * - Internationalised addresses (non-ASCII) are not matched: they are rare in customer lists and matching them would
  *   require Unicode letter classes the ES2016 runtime does not have.
  * - A trailing dot or dash (end of sentence) is not part of the address.
+ * - Quoted local parts ("john doe"@example.com) are not matched: legal but almost never used; "mailto:" before an
+ *   address is not part of it (the finding is the address).
  * The engine finds addresses by locating "@" and expanding by hand (the regex below is the contract; a property test
  * checks the fast finder agrees with it).
  */
@@ -31,7 +34,7 @@ function validate(candidate: string): Validation {
   for (const l of labels) {
     if (!l || l.length > 63 || l.charAt(0) === "-" || l.charAt(l.length - 1) === "-") return fail("bad domain label");
   }
-  if (!/^[A-Za-z]{2,24}$/.test(labels[labels.length - 1] || "")) return fail("bad top-level domain");
+  if (!/^(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})$/.test(labels[labels.length - 1] || "")) return fail("bad top-level domain");
   return { ok: true, reasons: ["address syntax ok"], confidence: "low" };
 }
 
@@ -47,7 +50,7 @@ export const emailAddress: Detector<"email-address"> = {
     hi: { name: "ईमेल पता", count: { one: "{count} ईमेल पता", other: "{count} ईमेल पते" } },
     ur: { name: "ای میل پتا", count: { one: "{count} ای میل پتا", other: "{count} ای میل پتے" } },
   },
-  pattern: /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/,
+  pattern: /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[Xx][Nn]--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,24})/,
   minDigits: 0,
   checksum: false,
   validate,
@@ -62,7 +65,7 @@ export const emailAddress: Detector<"email-address"> = {
   },
   mask: maskEmail,
   examples: {
-    match: ["jane.doe@example.com", "j+news@mail.example.co.uk", "o'brien@example.ie"],
+    match: ["jane.doe@example.com", "j+news@mail.example.co.uk", "o'brien@example.ie", "a@xn--d1acufc.xn--p1ai", "JANE.DOE@EXAMPLE.COM"],
     noMatch: ["jane@intranet", "@example.com", "jane..doe@example.com", "jane@-example.com", "jane@example.c0m"],
   },
 };

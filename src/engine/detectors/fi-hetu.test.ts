@@ -43,7 +43,12 @@ describe("fi-hetu", () => {
     ["300490-001U", []], // individual number 001 is never issued
     ["131052-308T5", []], // glued to a digit
     ["X131052-308T", []], // glued to a letter
-    ["131052-308t", []], // lower case is not matched
+    ["131052-308t", [[0, 11]]], // lower case
+    ["hetu 150301a127e", [[5, 16]]], // lower-case century letter and check character
+    ["|131052-308T|14.03.2025|1 250,00|", [[1, 12]]], // a table cell beside a date and an amount
+    ["HETU:131052-308T;2025-03-14", [[5, 16]]], // glued as in exports
+    ["150301a127E", []], // letters in mixed case
+    ["131052-308u", []], // lower case, wrong check character
   ])("%p → %p", (text, expected) => {
     expect(spans(fiHetu, text)).toEqual(expected);
   });

@@ -10,7 +10,8 @@
  *
  * Edge policies:
  * - Century signs: "+" 1800s; "-" and, since 2023, U V W X Y for the 1900s; A B C D E F for the 2000s (the 2023 reform).
- *   Upper case only: a lower-case "131052-308t" in mail is rare and lower-case letter-digit tokens are common.
+ *   Upper or lower case ("131052-308t", "010594y9032": typed in a hurry or by a form that lower-cases), with the date
+ *   and the check character deciding; a sign letter and a check letter in different cases ("010594Y903x") are not read.
  *   A typographic dash (U+2010, U+2011, U+2013, U+2212: word processors' autocorrect) counts as "-".
  * - The date must exist in the century the sign gives (29 Feb only in leap years). Dates after today are NOT rejected:
  *   validation does not read the clock.
@@ -46,7 +47,9 @@ function fail(why: string): Validation {
 }
 
 function validate(candidate: string): Validation {
-  const value = candidate.replace(/[\u2010\u2011\u2013\u2212]/g, "-");
+  const dashed = candidate.replace(/[\u2010\u2011\u2013\u2212]/g, "-");
+  if (/[a-z]/.test(dashed) && /[A-Z]/.test(dashed)) return fail("letters in mixed case");
+  const value = dashed.toUpperCase();
   if (!/^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/.test(value)) return fail("not DDMMYY, century sign, NNN, check character");
   const sign = value.charAt(6);
   const century = CENTURY[sign];
@@ -77,7 +80,7 @@ export const fiHetu: Detector<"fi-hetu"> = {
     hi: { name: "फ़िनलैंड का व्यक्तिगत पहचान कोड (henkilötunnus)", count: { one: "{count} फ़िनलैंड का व्यक्तिगत पहचान कोड", other: "{count} फ़िनलैंड के व्यक्तिगत पहचान कोड" } },
     ur: { name: "فن لینڈ کا ذاتی شناختی کوڈ (henkilötunnus)", count: { one: "{count} فن لینڈ کا ذاتی شناختی کوڈ", other: "{count} فن لینڈ کے ذاتی شناختی کوڈ" } },
   },
-  pattern: /[0-9]{6}[-+A-FU-Y\u2010\u2011\u2013\u2212][0-9]{3}[0-9A-FHJ-NPR-Y]/,
+  pattern: /[0-9]{6}[-+A-FU-Ya-fu-y\u2010\u2011\u2013\u2212][0-9]{3}[0-9A-FHJ-NPR-Ya-fhj-npr-y]/,
   minDigits: 9,
   checksum: true,
   validate: validate,
@@ -95,7 +98,7 @@ export const fiHetu: Detector<"fi-hetu"> = {
   },
   examples: {
     // 131052-308T is the DVV's published example; the others were generated with the mod-31 rule above.
-    match: ["131052-308T", "010594Y9032", "150301A127E", "240216B562B", "290260-904Y", "henkilötunnus 050380-2467."],
-    noMatch: ["131052-308U", "131052G308T", "300490-001U", "300290-1235", "290261-1231", "310494-4566", "131052-308T5", "0131052-308T"],
+    match: ["131052-308T", "010594Y9032", "150301A127E", "240216B562B", "290260-904Y", "henkilötunnus 050380-2467.", "131052-308t", "150301a127e"],
+    noMatch: ["131052-308U", "131052G308T", "300490-001U", "300290-1235", "290261-1231", "310494-4566", "131052-308T5", "0131052-308T", "150301a127E", "131052-308u"],
   },
 };

@@ -39,7 +39,13 @@ describe("in-aadhaar", () => {
     ["1345 6789 0129", []], // Verhoeff ok, first digit 1
     ["0345 6789 0125", []], // first digit 0
     ["2000 0990 0002", []], // palindrome (Verhoeff ok)
-    ["2345 6789-0124", []], // mixed separators
+    ["2345 6789-0124", [[0, 14]]], // mixed separators
+    ["2345.6789.0124", [[0, 14]]], // dots
+    ["|2345-6789-0124|14.03.2025|1 250,00|", [[1, 15]]], // a table cell beside a date and an amount
+    ["Aadhaar:234567890124;2025-03-14", [[8, 20]]], // glued as in exports
+    ["2345.6789.0125", []], // dots, Verhoeff fails
+    ["2345/6789/0124", []], // a slash is not an Aadhaar separator
+    ["2345  6789 0124", []], // two separators in a row
     ["2345 6789 01245", []], // glued to a digit
   ])("%p → %p", (text, expected) => {
     expect(spans(inAadhaar, text)).toEqual(expected);

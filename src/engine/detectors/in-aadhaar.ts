@@ -1,6 +1,6 @@
 /**
- * in-aadhaar: Indian Aadhaar number (UIDAI): 12 digits, written solid or in groups of four (space or dash, the same
- * separator both times); first digit 2–9; last digit a Verhoeff check digit; never a palindrome. A valid number alone is
+ * in-aadhaar: Indian Aadhaar number (UIDAI): 12 digits, written solid or in groups of four 4-4-4 (space, dash or dot,
+ * also mixed: "2345 6789-0124"; NBSP is normalized to space); first digit 2–9; last digit a Verhoeff check digit; never a palindrome. A valid number alone is
  * `medium`, `high` with a keyword nearby.
  *
  * The rules are stdnum's in/aadhaar, and the Verhoeff arithmetic is stdnum's (via ../checksums/verhoeff). We apply the
@@ -9,8 +9,8 @@
  * cleaning code; the tests check that both agree on every candidate.
  *
  * Edge policies:
- * - Mixed separators ("2345 6789-0124") are not matched: real documents group consistently, and a mixed run is more
- *   likely two numbers.
+ * - Mixed separators are matched: forms and spreadsheets mix them, and the Verhoeff digit and first-digit rule decide.
+ *   Not read: other groupings ("234 567 890 124"), two separators in a row, a slash.
  * - The 16-digit Virtual ID (VID) is not an Aadhaar number and is not matched; 12 digits inside a longer run (a card
  *   number, a 16-digit VID) are not matched either (the engine rejects glued matches, and de-duplication prefers the
  *   longer finding).
@@ -26,7 +26,7 @@ function fail(why: string): Validation {
 }
 
 function validate(candidate: string): Validation {
-  const d = candidate.replace(/[ -]/g, "");
+  const d = candidate.replace(/[ .-]/g, "");
   if (!/^[0-9]{12}$/.test(d)) return fail("not 12 digits");
   if (d.charAt(0) === "0" || d.charAt(0) === "1") return fail("first digit 0 or 1 never issued");
   if (d.split("").reverse().join("") === d) return fail("palindrome never issued");
@@ -46,7 +46,7 @@ export const inAadhaar: Detector<"in-aadhaar"> = {
     hi: { name: "आधार नंबर", count: { one: "{count} आधार नंबर", other: "{count} आधार नंबर" } },
     ur: { name: "آدھار نمبر", count: { one: "{count} آدھار نمبر", other: "{count} آدھار نمبر" } },
   },
-  pattern: /[0-9]{4}([ -]?)[0-9]{4}\1[0-9]{4}/,
+  pattern: /[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}/,
   minDigits: 12,
   checksum: true,
   validate: validate,
@@ -62,7 +62,7 @@ export const inAadhaar: Detector<"in-aadhaar"> = {
   mask: maskLast4,
   examples: {
     // Generated with the Verhoeff rule (no real person's number).
-    match: ["2345 6789 0124", "2345-6789-0124", "234567890124", "9876 5432 1096", "आधार: 5012 3456 7896"],
-    noMatch: ["2345 6789 0125", "1345 6789 0129", "2000 0990 0002", "2345 6789-0124", "2345 6789 01245", "12345 6789 0124"],
+    match: ["2345 6789 0124", "2345-6789-0124", "234567890124", "9876 5432 1096", "आधार: 5012 3456 7896", "2345.6789.0124", "2345 6789-0124"],
+    noMatch: ["2345 6789 0125", "1345 6789 0129", "2000 0990 0002", "2345 6789 01245", "12345 6789 0124", "2345/6789/0124", "2345  6789 0124"],
   },
 };

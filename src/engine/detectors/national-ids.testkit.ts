@@ -29,7 +29,8 @@ export function directFind(detector: Detector, text: string): DirectHit[] {
     }
     if ((start > 0 && ALNUM.test(text.charAt(start - 1))) || (end < text.length && ALNUM.test(text.charAt(end)))) continue;
     const v = detector.validate(m[0]);
-    if (v.ok) hits.push({ start: start, end: end, confidence: v.confidence, reasons: v.reasons });
+    // No keyword stage here: a candidate that needs a keyword is not found (test those through createScanner).
+    if (v.ok && !v.keywordRequired) hits.push({ start: start, end: end, confidence: v.confidence, reasons: v.reasons });
   }
   return hits;
 }

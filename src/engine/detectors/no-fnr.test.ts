@@ -55,6 +55,18 @@ describe("no-fnr", () => {
     ["55938512360", []], // synthetic Tenor D-number (day + 40, month + 80): dropped
     ["150385123630", []], // glued to a digit
     ["15038 512363", []], // space in the wrong place
+    ["fnr 150385-12363", [[4, 16]]], // DDMMYY-IIIKK
+    ["150385.12363", [[0, 12]]], // DDMMYY.IIIKK
+    ["f.nr. 15.03.85 12363", [[6, 20]]], // date grouped
+    ["15-03-85-12363", [[0, 14]]],
+    ["15 03 85 123 63", [[0, 15]]],
+    ["15 03 85 12 363", [[0, 15]]],
+    ["150385123-63", [[0, 12]]], // check digits apart
+    ["|150385-12363|2025-03-14|", [[1, 13]]], // a table cell beside a date
+    ["Fnr:150385-12363;1 250,00", [[4, 16]]], // glued as in exports
+    ["150385-12364", []], // dashed, check digit wrong
+    ["150385--12363", []], // two separators
+    ["150385/12363", []], // slash is not a fødselsnummer separator
   ])("%p → %p", (text, expected) => {
     expect(spans(noFnr, text)).toEqual(expected);
   });

@@ -1,7 +1,9 @@
 /**
  * no-fnr: Norwegian national identity number (fødselsnummer), and its D-number (day + 40, for people not yet or not
  * permanently registered) and H-number (month + 40, assistance numbers in health care) forms. 11 digits DDMMYY III K1 K2,
- * written solid or as "DDMMYY IIIKK". Two mod-11 check digits (weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2).
+ * written solid, as "DDMMYY IIIKK", "DDMMYY-IIIKK" or "DDMMYY.IIIKK", with the date grouped ("DD.MM.YY IIIKK",
+ * "13-04-99-58441", "10 04 87 44 732", "26 11 15 940 14") or the check digits apart ("DDMMYYIII-KK"); space, dash or
+ * dot, one between groups. Two mod-11 check digits (weights 3 7 6 1 8 9 4 5 2 and 5 4 3 2 7 6 5 4 3 2).
  * A valid number alone is `medium`, `high` with a keyword nearby.
  *
  * Hand-written rather than stdnum's no/fodselsnummer: stdnum rejects birth dates after the device clock's "now" (the
@@ -20,6 +22,7 @@
  *   "synthetic test number (month+80, Tenor)"): warning on test data teaches people to ignore the warning. NAV's older
  *   synthetic numbers add 40 to the month and cannot be told from H-numbers; they are reported as H-numbers.
  * - A number whose first check digit would be 10 is never issued; such payloads cannot validate.
+ * - Not read: other groupings (e.g. "150 385 123 63"), two separators in a row, a slash.
  * - Reasons name the checks, never the digits (a birth date is personal data; only the century is named).
  */
 import type { Detector, Validation } from "./detector";
@@ -44,7 +47,7 @@ export function fnrCentury(individual: number, yy: number): number {
 }
 
 function validate(candidate: string): Validation {
-  const d = candidate.replace(/ /g, "");
+  const d = candidate.replace(/[ .-]/g, "");
   if (!/^[0-9]{11}$/.test(d)) return fail("not 11 digits");
   if (mod11CheckDigit(d, W1) !== Number(d.charAt(9))) return fail("check digit 1 wrong");
   if (mod11CheckDigit(d, W2) !== Number(d.charAt(10))) return fail("check digit 2 wrong");
@@ -80,7 +83,8 @@ export const noFnr: Detector<"no-fnr"> = {
     hi: { name: "नॉर्वे की राष्ट्रीय पहचान संख्या (fødselsnummer)", count: { one: "{count} नॉर्वे की राष्ट्रीय पहचान संख्या", other: "{count} नॉर्वे की राष्ट्रीय पहचान संख्याएँ" } },
     ur: { name: "ناروے کا قومی شناختی نمبر (fødselsnummer)", count: { one: "{count} ناروے کا قومی شناختی نمبر", other: "{count} ناروے کے قومی شناختی نمبر" } },
   },
-  pattern: /[0-9]{6} ?[0-9]{5}/,
+  // DD MM YY (each separator optional), then IIIKK as 5, 3+2 or 2+3; or DDMMYYIII-KK
+  pattern: /\d\d[ .-]?\d\d[ .-]?\d\d[ .-]?(?:\d{5}|\d{3}[ .-]\d{2}|\d{2}[ .-]\d{3})|\d{9}-\d{2}/,
   minDigits: 11,
   checksum: true,
   validate: validate,
@@ -98,7 +102,10 @@ export const noFnr: Detector<"no-fnr"> = {
   },
   examples: {
     // All generated with the two mod-11 rules: 15.03.1985; D-number (day+40); H-number (month+40); 2007; 1970 (ind. 912); 29.02.2000.
-    match: ["15038512363", "150385 12363", "55038512357", "15438512346", "24020751246", "01017091219", "fødselsnummer: 29020050169"],
-    noMatch: ["15038512364", "15938512377", "150385123630", "15038 512363"],
+    match: [
+      "15038512363", "150385 12363", "55038512357", "15438512346", "24020751246", "01017091219", "fødselsnummer: 29020050169",
+      "150385-12363", "150385.12363", "15.03.85 12363", "15-03-85-12363", "15 03 85 123 63", "150385123-63",
+    ],
+    noMatch: ["15038512364", "15938512377", "150385123630", "15038 512363", "150385--12363", "150385/12363"],
   },
 };

@@ -2,6 +2,11 @@ import fc from "fast-check";
 import { validate as stdnumCnic } from "stdnum/lib/cjs/pk/cnic";
 import { pkCnic } from "./pk-cnic";
 import { directFind, spans, DIGITS } from "./national-ids.testkit";
+import { createScanner } from "../scan";
+import { testPolicy } from "../test-policy";
+
+const scanner = createScanner(testPolicy());
+const found = (text: string) => scanner.scan(text).filter((f) => f.detector === "pk-cnic").map((f) => [f.start, f.end, f.confidence]);
 
 const digits = (n: number) => fc.string({ unit: fc.constantFrom(...DIGITS), minLength: n, maxLength: n });
 const dashed = fc.tuple(digits(5), digits(7), digits(1)).map((p) => p.join("-"));
@@ -21,15 +26,36 @@ describe("pk-cnic", () => {
     ["85202-4817306-5", []], // no province 8
     ["05202-4817306-5", []], // no province 0
     ["35202-4817306-0", []], // gender digit 0
-    ["3520248173065", []], // bare digits
-    ["35202 4817306 5", []], // spaces
+    ["3520248173065", []], // bare digits: only with a keyword (below)
+    ["35202 4817306 5", []], // spaces: only with a keyword
     ["35202-4817306-57", []], // glued to a digit
     ["135202-4817306-5", []], // glued to a digit
   ])("%p → %p", (text, expected) => {
     expect(spans(pkCnic, text)).toEqual(expected);
   });
 
+  it.each<[string, Array<[number, number, string]>]>([
+    ["CNIC 3520248173065", [[5, 18, "high"]]], // 13 bare digits with a keyword
+    ["شناختی کارڈ نمبر 3520248173065", [[17, 30, "high"]]],
+    ["NADRA record, CNIC: 35202 4817306 5", [[20, 35, "high"]]], // 5-7-1 with spaces and a keyword
+    ["|CNIC|3520248173065|2025-03-14|", [[6, 19, "high"]]], // a table cell after a keyword cell
+    ["35202-4817306-5", [[0, 15, "low"]]], // dashed: found on the shape alone
+    ["3520248173065", []], // bare, no keyword
+    ["35202 4817306 5", []], // spaces, no keyword
+    ["order 3520248173065 shipped", []],
+    ["CNIC 3520248173060", []], // keyword, but gender digit 0
+    ["CNIC 8520248173065", []], // keyword, but no province 8
+  ])("through the scanner: %p → %p", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   it("is pattern-only: low confidence, the province as reason", () => {
+    expect(pkCnic.validate("3520248173065")).toEqual({
+      ok: true,
+      reasons: ["cnic format", "province 3 (punjab)", "no dashes: counts only with a keyword"],
+      confidence: "low",
+      keywordRequired: true,
+    });
     expect(pkCnic.checksum).toBe(false);
     expect(pkCnic.validate("35202-4817306-5")).toEqual({ ok: true, reasons: ["cnic format", "province 3 (punjab)"], confidence: "low" });
     expect(pkCnic.validate("85202-4817306-5").reasons).toEqual(["first digit is no province code (1–7)"]);

@@ -1,16 +1,19 @@
 /**
- * pk-cnic: Pakistani Computerized National Identity Card number (NADRA): 5-7-1 digits with dashes, "DDDDD-DDDDDDD-D".
+ * pk-cnic: Pakistani Computerized National Identity Card number (NADRA): 5-7-1 digits, "DDDDD-DDDDDDD-D"; with a
+ * keyword nearby also "DDDDD DDDDDDD D" and 13 bare digits.
  * The first digit is the province, the last digit the holder's gender (odd male, even female). No check digit, so this
  * is a pattern-only identifier: a match alone is `low`, `medium` with a keyword nearby, `high` with a keyword within
  * 40 characters or two keywords.
  *
  * The rules are stdnum's pk/cnic (province 1–7, last digit not 0). We apply them here so the reason names the province
- * or the failing rule, and because stdnum also accepts 13 bare digits, which we do not (below). The tests check that
- * both agree on every dashed candidate.
+ * or the failing rule, and because stdnum accepts 13 bare digits on their own, which we do only with a keyword (below).
+ * The tests check that both agree on every dashed candidate.
  *
  * Edge policies:
- * - Dashes required (ASCII hyphen, or the typographic U+2010/2011/2013/2212 that word processors put in). Thirteen bare
- *   digits carry no structure and no check digit: phone numbers, order and tracking numbers would all be findings.
+ * - Dashes required for a finding on the shape alone (ASCII hyphen, or the typographic U+2010/2011/2013/2212 that word
+ *   processors put in). Thirteen bare digits, or 5-7-1 with spaces, are reported only with a CNIC keyword in the
+ *   window ("CNIC 3520248173065", "شناختی کارڈ نمبر ..."): alone they carry no check digit, and phone, order and
+ *   tracking numbers share the shape.
  * - Province codes: 1 Khyber Pakhtunkhwa, 2 FATA (merged into KP in 2018, numbers stay valid), 3 Punjab, 4 Sindh,
  *   5 Balochistan, 6 Islamabad, 7 Gilgit-Baltistan. A first digit 0, 8 or 9 is dropped.
  * - Last digit 0 carries no gender and is never issued; dropped. NICOP numbers use the same format and are reported.
@@ -33,13 +36,23 @@ function fail(why: string): Validation {
 }
 
 function validate(candidate: string): Validation {
-  const value = candidate.replace(/[\u2010\u2011\u2013\u2212]/g, "-");
+  let value = candidate.replace(/[\u2010\u2011\u2013\u2212]/g, "-");
+  let keywordRequired = false;
+  if (/^[0-9]{13}$/.test(value) || /^[0-9]{5} [0-9]{7} [0-9]$/.test(value)) {
+    value = value.replace(/ /g, "").replace(/^([0-9]{5})([0-9]{7})/, "$1-$2-");
+    keywordRequired = true;
+  }
   if (!/^[0-9]{5}-[0-9]{7}-[0-9]$/.test(value)) return fail("not 5-7-1 digits with dashes");
   const p = value.charAt(0);
   const province = PROVINCE[p];
   if (province === undefined) return fail("first digit is no province code (1–7)");
   if (value.charAt(14) === "0") return fail("gender digit 0 never issued");
-  return { ok: true, reasons: ["cnic format", "province " + p + " (" + province + ")"], confidence: "low" };
+  const reasons = ["cnic format", "province " + p + " (" + province + ")"];
+  if (keywordRequired) {
+    reasons.push("no dashes: counts only with a keyword");
+    return { ok: true, reasons, confidence: "low", keywordRequired };
+  }
+  return { ok: true, reasons, confidence: "low" };
 }
 
 export const pkCnic: Detector<"pk-cnic"> = {
@@ -54,7 +67,7 @@ export const pkCnic: Detector<"pk-cnic"> = {
     hi: { name: "पाकिस्तानी पहचान पत्र नंबर (CNIC)", count: { one: "{count} पाकिस्तानी पहचान पत्र नंबर", other: "{count} पाकिस्तानी पहचान पत्र नंबर" } },
     ur: { name: "شناختی کارڈ نمبر (CNIC)", count: { one: "{count} شناختی کارڈ نمبر", other: "{count} شناختی کارڈ نمبر" } },
   },
-  pattern: /[0-9]{5}[-\u2010\u2011\u2013\u2212][0-9]{7}[-\u2010\u2011\u2013\u2212][0-9]/,
+  pattern: /[0-9]{5}[-\u2010\u2011\u2013\u2212][0-9]{7}[-\u2010\u2011\u2013\u2212][0-9]|[0-9]{5} [0-9]{7} [0-9]|[0-9]{13}/,
   minDigits: 13,
   checksum: false,
   validate: validate,

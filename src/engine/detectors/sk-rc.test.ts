@@ -2,6 +2,11 @@ import fc from "fast-check";
 import { validate as stdnumRc } from "stdnum/lib/cjs/cz/rc";
 import { skRc } from "./sk-rc";
 import { directFind, spans } from "./national-ids.testkit";
+import { createScanner } from "../scan";
+import { testPolicy } from "../test-policy";
+
+const scanner = createScanner(testPolicy());
+const found = (text: string) => scanner.scan(text).map((f) => [f.detector, f.start, f.end, f.confidence]);
 
 const pad = (n: number, w: number) => String(n).padStart(w, "0");
 
@@ -34,7 +39,18 @@ describe("sk-rc", () => {
     ["700101/1040", [[0, 11]]], // old rule: remainder 10, check digit 0, 1970
     ["nar. 1950, 500101/123", [[11, 21]]], // 9 digits with slash, before 1954
     ["850316/1239", []], // check digit wrong
-    ["900101/1020", []], // remainder-10 rule after 1985
+    ["900101/1020", [[0, 11]]], // remainder-10 rule after 1985 (python-stdnum's real-world list has one from 1988)
+    ["850316 / 1238", [[0, 13]]], // spaced slash
+    ["850316/ 1238", [[0, 12]]],
+    ["RČ 850316 1238", [[3, 14]]], // a space instead of the slash
+    ["|850316/1238|2025-03-14|1 250,00|", [[1, 12]]], // table cells beside a date and an amount
+    ["RC:8503161238;2025-03-14", [[3, 13]]], // glued as in exports
+    ["991231/123", [[0, 10]]], // 9 digits, 1899
+    ["850316 1239", []], // spaced, check digit wrong
+    ["500101 123", []], // 9 digits with a space: no slash
+    ["850316-1238", []], // a dash is not how RČ is written
+    ["850316  1238", []], // two spaces
+    ["700101/123", []], // 9 digits for 1970
     ["852308/4570", []], // +20 before 2004
     ["850230/1236", []], // 30 Feb: divisible by 11, impossible date
     ["851316/1234", []], // month 13
@@ -45,13 +61,28 @@ describe("sk-rc", () => {
     expect(spans(skRc, text)).toEqual(expected);
   });
 
+  it.each<[string, Array<[string, number, number, string]>]>([
+    ["rodné číslo 500101123", [["sk-rc", 12, 21, "high"]]], // 9 digits without slash, with a keyword
+    ["r.č. 500101 123", [["sk-rc", 5, 15, "high"]]],
+    ["500101123", [["us-ssn", 0, 9, "low"]]], // without a keyword it is not read as an RČ
+    ["rodné číslo 700101123", [["us-ssn", 12, 21, "low"]]], // keyword, but 9 digits for 1970: not an RČ (the SSN shape stays)
+  ])("through the scanner: %p → %p", (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   it("reasons and confidence", () => {
+    expect(skRc.validate("500101123")).toEqual({
+      ok: true,
+      reasons: ["birth date exists (1900s)", "9-digit number (before 1954, no check digit)", "no slash: counts only with a keyword"],
+      confidence: "low",
+      keywordRequired: true,
+    });
     expect(skRc.validate("850316/1238")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "divisible by 11"], confidence: "medium" });
-    expect(skRc.validate("700101/1040")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "old rule: remainder 10, check digit 0"], confidence: "medium" });
+    expect(skRc.validate("700101/1040")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "remainder 10, check digit 0"], confidence: "medium" });
+    expect(skRc.validate("991231/123").reasons[0]).toBe("birth date exists (1800s)");
     expect(skRc.validate("500101/123")).toEqual({ ok: true, reasons: ["birth date exists (1900s)", "9-digit number (before 1954, no check digit)"], confidence: "low" });
     expect(skRc.validate("052308/4562").reasons[0]).toBe("birth date exists (2000s)");
     expect(skRc.validate("850316/1239").reasons).toEqual(["check digit wrong"]);
-    expect(skRc.validate("900101/1020").reasons).toEqual(["remainder-10 rule only until 1985"]);
     expect(skRc.validate("852308/4570").reasons).toEqual(["month +20/+70 only since 2004"]);
     expect(skRc.validate("850230/1236").reasons).toEqual(["birth date does not exist"]);
     expect(skRc.validate("851316/1234").reasons).toEqual(["month code not 01–12, 21–32, 51–62 or 71–82"]);
@@ -78,7 +109,7 @@ describe("sk-rc", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 54, max: 99 }), fc.integer({ min: 0, max: 9999 }), (day, month, yy, tail) => {
         const rc = pad(yy, 2) + pad(month, 2) + pad(day, 2) + pad(tail, 4);
-        const expected = rem11(rc) === 0 || (rem11(rc.slice(0, 9)) === 10 && rc.charAt(9) === "0" && 1900 + yy <= 1985);
+        const expected = rem11(rc) === 0 || (rem11(rc.slice(0, 9)) === 10 && rc.charAt(9) === "0");
         expect(skRc.validate(rc).ok).toBe(expected);
       }),
       { numRuns: 2000 },
@@ -96,7 +127,7 @@ describe("sk-rc", () => {
         if ((mm > 40 && mm < 51) || mm > 90) return; // stdnum's (mm % 50) % 20 also takes 41–50 and 91–99: never issued
         if ((mm > 20 && mm < 33) || mm > 70) if (year < 2004) return;
         if (Date.UTC(year, (mm % 50) % 20 - 1, Number(rc.slice(4, 6))) > today) return;
-        if (year === 1985 && rem11(rc.slice(0, 9)) === 10) return; // remainder-10 rule: stdnum stops at 1984, we include 1985
+        if (year >= 1985 && rem11(rc.slice(0, 9)) === 10) return; // remainder-10 rule: stdnum stops at 1984, we (and python-stdnum) do not
         expect(skRc.validate(rc).ok).toBe(stdnumRc(rc).isValid);
       }),
       { numRuns: 2000 },

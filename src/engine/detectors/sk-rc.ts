@@ -1,23 +1,28 @@
 /**
- * sk-rc: Slovak and Czech birth number (rodné číslo, RČ): YYMMDD/NNNN, the slash optional; 9 digits YYMMDD/NNN for
- * people born before 1954. A valid 10-digit number alone is `medium`, `high` with a keyword nearby; a 9-digit one has
+ * sk-rc: Slovak and Czech birth number (rodné číslo, RČ): YYMMDD/NNNN, written with the slash ("850316/1238",
+ * "850316 / 1238", "850316/ 1238"), a space ("850316 1238") or solid ("8503161238"); 9 digits YYMMDD/NNN for people born
+ * before 1954. A valid 10-digit number alone is `medium`, `high` with a keyword nearby; a 9-digit one has
  * no check digit and is `low`.
  *
  * Hand-written rather than stdnum's cz/rc (= sk/rc): stdnum rejects birth dates after the device clock's "now" (the
  * same text would scan differently on different days), accepts the +20/+70 month codes for any year, accepts 9-digit
  * numbers without the slash, its month arithmetic ((MM mod 50) mod 20) also takes the never-issued codes 41–50 and
- * 91–99, it ends the remainder-10 rule in 1984 (the Czech and Slovak sources say "until 1985"; we include 1985), and it
- * cannot tell why a number failed. The tests check that both agree wherever these
- * policies do not differ.
+ * 91–99, it ends the remainder-10 rule in 1984 (python-stdnum, our eval reference, applies it in every year, and its
+ * list of real-world numbers holds one from 1988; so do we), and it cannot tell why a number failed. The tests check
+ * that both agree wherever these policies do not differ.
  *
  * Edge policies:
  * - Month: 01–12 men, 51–62 women; since 2004 also 21–32 (men) and 71–82 (women) when a day's numbers run out. The
  *   +20/+70 codes with a birth year before 2004 are dropped.
  * - 10 digits: year 54–99 → 1900s, 00–53 → 2000s (10-digit numbers exist since 1954). Valid when the whole number is
- *   divisible by 11, or by the old rule for numbers issued up to 1985: the first nine digits mod 11 leave 10 and the
- *   check digit is 0. That remainder-10 form with a birth year after 1985 is dropped (never issued).
- * - 9 digits: only for years 00–53 (1900–1953), and only written with the slash (YYMMDD/NNN): nine bare digits with a
- *   plausible date are far more often something else, and there is no check digit to tell. `low` confidence.
+ *   divisible by 11, or by the remainder-10 rule: the first nine digits mod 11 leave 10 and the check digit is 0 (most
+ *   such numbers were issued up to 1985, some later; python-stdnum accepts it in any year).
+ * - 9 digits: for years 00–53 (1900–1953) and 80–99 (1880–1899: people alive when the numbers were introduced), and
+ *   only written with the slash (YYMMDD/NNN) when no keyword is near: nine bare or space-separated digits with a
+ *   plausible date are far more often something else, and there is no check digit to tell, so without the slash they
+ *   count only with an RČ keyword in the window ("rodné číslo 500101123"; keywordRequired). `low` confidence.
+ * - Not read: a dash or dot between date and serial ("850316-1238" is not how RČ is written), two spaces, other
+ *   groupings.
  * - The date must exist; dates after today are not rejected (validation does not read the clock).
  * - Reasons name the checks, never the digits (a birth date is personal data; only the century is named).
  */
@@ -32,7 +37,7 @@ function fail(why: string): Validation {
 
 function validate(candidate: string): Validation {
   const slash = candidate.indexOf("/") >= 0;
-  const d = candidate.replace("/", "");
+  const d = candidate.replace(/[ /]/g, "");
   if (!/^[0-9]{9,10}$/.test(d)) return fail("not YYMMDD/NNNN");
   const yy = Number(d.slice(0, 2));
   const mm = Number(d.slice(2, 4));
@@ -51,20 +56,23 @@ function validate(candidate: string): Validation {
   let confidence: "low" | "medium" = "medium";
   const reasons: string[] = [];
   if (d.length === 9) {
-    if (!slash) return fail("9-digit number without slash");
-    if (yy > 53) return fail("9-digit numbers only before 1954");
-    year = 1900 + yy;
+    if (yy > 53 && yy < 80) return fail("9-digit numbers only before 1954");
+    year = yy >= 80 ? 1800 + yy : 1900 + yy;
     confidence = "low";
   } else year = yy >= 54 ? 1900 + yy : 2000 + yy;
   if (extra && year < 2004) return fail("month +20/+70 only since 2004");
   if (!dateExists(year, month, day)) return fail("birth date does not exist");
   reasons.push("birth date exists (" + String(year - (year % 100)) + "s)");
-  if (d.length === 9) reasons.push("9-digit number (before 1954, no check digit)");
+  if (d.length === 9) {
+    reasons.push("9-digit number (before 1954, no check digit)");
+    if (!slash) {
+      reasons.push("no slash: counts only with a keyword");
+      return { ok: true, reasons, confidence, keywordRequired: true };
+    }
+  }
   else if (mod11(d) === 0) reasons.push("divisible by 11");
-  else if (mod11(d.slice(0, 9)) === 10 && d.charAt(9) === "0") {
-    if (year > 1985) return fail("remainder-10 rule only until 1985");
-    reasons.push("old rule: remainder 10, check digit 0");
-  } else return fail("check digit wrong");
+  else if (mod11(d.slice(0, 9)) === 10 && d.charAt(9) === "0") reasons.push("remainder 10, check digit 0");
+  else return fail("check digit wrong");
   return { ok: true, reasons: reasons, confidence: confidence };
 }
 
@@ -80,7 +88,7 @@ export const skRc: Detector<"sk-rc"> = {
     hi: { name: "स्लोवाकिया/चेक जन्म संख्या (rodné číslo)", count: { one: "{count} स्लोवाकिया/चेक जन्म संख्या", other: "{count} स्लोवाकिया/चेक जन्म संख्याएँ" } },
     ur: { name: "سلوواکیہ/چیک کا پیدائشی نمبر (rodné číslo)", count: { one: "{count} سلوواکیہ/چیک کا پیدائشی نمبر", other: "{count} سلوواکیہ/چیک کے پیدائشی نمبر" } },
   },
-  pattern: /[0-9]{6}(?:\/[0-9]{3,4}|[0-9]{4})/,
+  pattern: /[0-9]{6}(?: ?\/ ?[0-9]{3,4}|[0-9]{3,4}| [0-9]{3,4})/,
   minDigits: 9,
   checksum: true,
   validate: validate,
@@ -98,7 +106,10 @@ export const skRc: Detector<"sk-rc"> = {
   },
   examples: {
     // Generated with the rules above: man 1985, woman 1985 (+50), man 2005 (+20), woman 2005 (+70), old rule 1970, 9 digits 1950.
-    match: ["850316/1238", "8503161238", "855316/1243", "052308/4562", "057308/4578", "700101/1040", "rodné číslo 500101/123"],
-    noMatch: ["850316/1239", "900101/1020", "852308/4570", "500101123", "850230/1236", "850316/12380"],
+    match: [
+      "850316/1238", "8503161238", "855316/1243", "052308/4562", "057308/4578", "700101/1040", "rodné číslo 500101/123", "850316 / 1238",
+      "850316 1238", "900101/1020",
+    ],
+    noMatch: ["850316/1239", "852308/4570", "500101123", "500101 123", "850230/1236", "850316/12380", "850316-1238"],
   },
 };

@@ -1,5 +1,5 @@
 /**
- * us-ssn: US Social Security number, ddd-dd-dddd, ddd dd dddd or 9 digits. No check digit, so a match alone is `low`;
+ * us-ssn: US Social Security number, ddd-dd-dddd, ddd dd dddd, ddd.dd.dddd or 9 digits. No check digit, so a match alone is `low`;
  * a keyword raises it (Purview requires a keyword within 300 characters for SSNs).
  *
  * Edge policies:
@@ -10,6 +10,8 @@
  *   457-55-5462 (the LifeLock advertisement) and 123-45-6789 (the universal form example). They appear in templates
  *   and training material; warning on them teaches people to ignore the warning.
  * - All digits the same (111-11-1111 …) is a placeholder, dropped.
+ * - Other groupings are not read: ddddd-dddd is a ZIP+4 code, ddd-dddddd a typing slip that is more often an order or
+ *   phone-like number; with no check digit, only the SSA's own grouping is evidence enough.
  */
 import type { Detector, Validation } from "./detector";
 import { maskLast4 } from "../mask";
@@ -44,7 +46,7 @@ export const usSsn: Detector<"us-ssn"> = {
     hi: { name: "अमेरिकी सामाजिक सुरक्षा नंबर (SSN)", count: { one: "{count} अमेरिकी सामाजिक सुरक्षा नंबर", other: "{count} अमेरिकी सामाजिक सुरक्षा नंबर" } },
     ur: { name: "امریکی سوشل سیکیورٹی نمبر (SSN)", count: { one: "{count} امریکی سوشل سیکیورٹی نمبر", other: "{count} امریکی سوشل سیکیورٹی نمبر" } },
   },
-  pattern: /\d{3}([- ])\d{2}\1\d{4}|\d{9}/,
+  pattern: /\d{3}([-. ])\d{2}\1\d{4}|\d{9}/,
   minDigits: 9,
   checksum: false,
   validate,
@@ -59,7 +61,7 @@ export const usSsn: Detector<"us-ssn"> = {
   },
   mask: maskLast4,
   examples: {
-    match: ["536-22-8726", "536 22 8726", "536228726", "SSN: 772-31-4508"],
-    noMatch: ["078-05-1120", "219-09-9999", "000-12-3456", "666-12-3456", "912-34-5678", "536-00-8726", "536-22-0000", "111-11-1111", "536-22 8726", "1536-22-8726", "536-22-87261"],
+    match: ["536-22-8726", "536 22 8726", "536228726", "SSN: 772-31-4508", "536.22.8726"],
+    noMatch: ["078-05-1120", "219-09-9999", "000-12-3456", "666-12-3456", "912-34-5678", "536-00-8726", "536-22-0000", "111-11-1111", "536-22 8726", "1536-22-8726", "536-22-87261", "536.22-8726", "53622-8726"],
   },
 };

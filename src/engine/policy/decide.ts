@@ -14,12 +14,16 @@
  * Items that rules look at: every finding (after the detector's `enabled`/`minConfidence` and the sender allowlist)
  * plus the signals: `visible-external-recipients` (external addresses in To+Cc at or over the threshold; weight = that
  * number), `unscanned` (one per unreadable part), `customer-list-name` (one per attachment named like a customer list),
- * `email-list` (the scanner's aggregate finding, one per list). A rule names ids or groups (../registry.ts): the group
+ * `email-list` (the scanner's aggregate finding, one per list), and the recipient signals of ./recipient-facts.ts:
+ * `lookalike-domain` (one per recipient at a look-alike domain, with its `replace-domain` fix), `mixed-organizations`
+ * (two or more external organizations; weight = their number) and `first-time-recipient` (external addresses the
+ * mailbox's history does not know; weight = their number). A rule names ids or groups (../registry.ts): the group
  * `identifiers` (old spelling `*`) is every detector of the group "identifier" plus every custom pattern.
  *
  * A rule fires when the items it names, at or above its minConfidence, in its `where` parts, and (recipients:
- * external) going to at least one external recipient / (internal-only) going to internal recipients only, add up to
- * minCount. The strictest fired rule gives the action; `onUnscanned` is an implicit rule ("on-unscanned",
+ * external) going to at least one external recipient / (internal-only) going to internal recipients only / (personal)
+ * going to a consumer mailbox / (mixed-organizations) going to two or more external organizations / (first-time) going
+ * to an address never written to, add up to minCount; a mixed-organizations or first-time rule counts its signal too. The strictest fired rule gives the action; `onUnscanned` is an implicit rule ("on-unscanned",
  * message check-unscanned) whenever something could not be read: an attachment or inner part (`unscanned` of a
  * source), or a part of the message itself (`message.gaps`: recipients, subject, body, the attachment list). This is
  * the only place the rule lives: the send handler, the pre-scan, the task pane and the CLI all reach it through
@@ -37,6 +41,8 @@ import type { Action, Confidence, Decision, Example, Finding, FiredRule, Fix, Li
 import { matchCustomerListName } from "../signals/customer-list-name";
 import { namesDetector } from "../registry";
 import { SIGNAL_IDS } from "./ids";
+import { analyzeMessageRecipients, factsOf } from "./recipient-facts";
+import type { LookalikeRecipient, RecipientRef } from "../recipients/analyze-recipients";
 import type { Policy, Rule } from "./types";
 
 /** How many masked examples a decision carries (the dialog shows two or three). */
@@ -52,7 +58,12 @@ interface Item {
   key: number;
   /** A picture or recording the policy counts (`attachments.images: warn`): detector "unscanned", rule on-no-text. */
   noText?: true;
+  /** lookalike-domain: the recipient (its fix is the replacement of its domain). */
+  lookalike?: LookalikeRecipient;
 }
+
+/** The signal a recipient scope adds to the rules it fires (the dialog names it beside the rule's findings). */
+const SCOPE_SIGNAL: { [scope: string]: string } = { "mixed-organizations": "mixed-organizations", "first-time": "first-time-recipient" };
 
 export function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
@@ -126,6 +137,17 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   };
   const visibleExternal = externalFor("visible-external-recipients").filter((r) => r.field !== "bcc" && r !== UNREAD_RECIPIENT).length;
 
+  // Recipient facts (./recipient-facts.ts): look-alike domains, consumer mailboxes, organizations, first-time addresses.
+  // An allowlisted recipient domain takes a recipient out of them for the detectors the entry names.
+  const analysis = analyzeMessageRecipients(message, policy);
+  const allowedDomain = (domain: string, detector: string) =>
+    policy.allowlists.recipientDomains.some((a) => inDomain(domain, a.domain) && names(a.detectors, detector, custom));
+  const refsFor = (refs: RecipientRef[], detector: string) => refs.filter((r) => !allowedDomain(r.domain, detector)).length;
+  const personalFor = (detector: string) => refsFor(analysis.personal, detector);
+  const firstTimeFor = (detector: string) => refsFor(analysis.firstTime, detector);
+  const orgs = analysis.externalOrganizations;
+  const organizationsFor = (detector: string) => orgs.count - orgs.domains.filter((d) => allowedDomain(d, detector)).length;
+
   // Items: findings after detector settings and the sender allowlist, then the signals.
   const enforced = (detector: string, confidence: Confidence) => {
     const settings = policy.detectors[detector];
@@ -165,6 +187,19 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   if (visibleExternal >= policy.thresholds.visibleExternalRecipients && !senderAllowed("visible-external-recipients")) {
     items.push({ detector: "visible-external-recipients", confidence: "high", location: null, weight: visibleExternal, key: key++ });
   }
+  const signalItems: { [id: string]: Item } = {};
+  for (const l of analysis.lookalikes) {
+    if (senderAllowed("lookalike-domain") || allowedDomain(l.domain, "lookalike-domain")) continue;
+    items.push({ detector: "lookalike-domain", confidence: l.distance <= 1 ? "high" : "medium", location: null, weight: 1, key: key++, lookalike: l });
+  }
+  const mixed = organizationsFor("mixed-organizations");
+  if (mixed >= 2 && !senderAllowed("mixed-organizations")) {
+    items.push((signalItems["mixed-organizations"] = { detector: "mixed-organizations", confidence: "high", location: null, weight: mixed, key: key++ }));
+  }
+  const firstTime = firstTimeFor("first-time-recipient");
+  if (firstTime > 0 && !senderAllowed("first-time-recipient")) {
+    items.push((signalItems["first-time-recipient"] = { detector: "first-time-recipient", confidence: "high", location: null, weight: firstTime, key: key++ }));
+  }
   for (const att of message.attachments) {
     const named = matchCustomerListName(att.name);
     if (named && !senderAllowed("customer-list-name")) {
@@ -190,8 +225,14 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
       if (it.location && w.where.indexOf(it.location.kind) < 0) return false;
       if (w.recipients === "external") return externalFor(it.detector).length > 0;
       if (w.recipients === "internal-only") return externalFor(it.detector).length === 0;
+      if (w.recipients === "personal") return personalFor(it.detector) > 0;
+      if (w.recipients === "mixed-organizations") return organizationsFor(it.detector) >= 2;
+      if (w.recipients === "first-time") return firstTimeFor(it.detector) > 0;
       return true;
     });
+    // A rule for mixed organizations or first-time recipients counts that signal too, so the dialog names it.
+    const scoped = SCOPE_SIGNAL[w.recipients] ? signalItems[SCOPE_SIGNAL[w.recipients] as string] : undefined;
+    if (scoped && matched.length && matched.indexOf(scoped) < 0 && matched.reduce((n, it) => n + it.weight, 0) >= w.minCount) matched.push(scoped);
     const total = matched.reduce((n, it) => n + it.weight, 0);
     if (!matched.length || total < w.minCount) return;
     const detectors = matched.map((it) => it.detector).filter((d, i, all) => all.indexOf(d) === i);
@@ -240,6 +281,8 @@ export function decide(sources: SourceResult[], message: MessageInfo, policy: Po
   if (noText.length) decision.noText = noText;
   const linkedFiles = linkedFilesOf(items);
   if (linkedFiles.length) decision.linkedFiles = linkedFiles;
+  const facts = factsOf(analysis);
+  if (facts) decision.recipients = facts;
   return decision;
 }
 
@@ -292,6 +335,10 @@ function examplesOf(counted: Item[]): Example[] {
 function fixesOf(counted: Item[], visibleExternal: number): Fix[] {
   const fixes: Fix[] = [];
   if (counted.some((it) => it.detector === "visible-external-recipients")) fixes.push({ kind: "move-to-bcc", recipients: visibleExternal });
+  for (const it of counted) {
+    const l = it.lookalike;
+    if (l) fixes.push({ kind: "replace-domain", index: l.index, field: l.field, masked: l.masked, suggestion: l.suggestion, suggestedDomain: l.suggestedDomain });
+  }
   const inText = counted.filter(
     (it) => it.finding && it.location && it.location.kind !== "attachment" && (SIGNAL_IDS as readonly string[]).indexOf(it.detector) < 0,
   ).length;

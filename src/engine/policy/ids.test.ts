@@ -10,7 +10,9 @@ describe("policy ids", () => {
   });
 
   it("every advice id a rule may name has an English text", () => {
-    for (const id of ADVICE_IDS) expect([id, typeof (en.advice as Record<string, string>)[id]]).toEqual([id, "string"]);
+    // The recipient rules' advice is in its own section of the catalog (it names a masked address).
+    const text = (id: string) => (en.advice as Record<string, string>)[id] || (en.recipientChecks.advice as Record<string, string>)[id];
+    for (const id of ADVICE_IDS) expect([id, typeof text(id)]).toEqual([id, "string"]);
   });
 
   it("advice ids are kebab-case", () => {

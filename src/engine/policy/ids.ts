@@ -20,7 +20,7 @@ export const IDENTIFIER_DETECTOR_IDS: readonly DetectorId[] = membersOf("identif
  * "What to do" advice ids a rule's `message` may name; the i18n catalog (src/i18n/messages/en.ts, `advice`) has a text
  * for each (agreed with the localization issue).
  */
-export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment", "check-links", "check-no-text"] as const;
+export const ADVICE_IDS = ["remove-or-mask", "move-to-bcc", "dont-share-customer-list", "check-unscanned", "remove-attachment", "check-links", "check-no-text", "check-lookalike-domain", "dont-send-to-personal", "check-mixed-organizations", "check-first-time-recipient"] as const;
 export type AdviceId = (typeof ADVICE_IDS)[number];
 
 /** Values of `attachments.images`. */
@@ -31,7 +31,7 @@ export const CHECKSUM_IDS: readonly string[] = Object.keys(checksums).sort();
 
 export const ACTIONS: readonly Action[] = ["allow", "warn", "block"];
 export const CONFIDENCES: readonly Confidence[] = ["low", "medium", "high"];
-export const RECIPIENT_SCOPES: readonly RecipientScope[] = ["any", "external", "internal-only"];
+export const RECIPIENT_SCOPES: readonly RecipientScope[] = ["any", "external", "internal-only", "personal", "mixed-organizations", "first-time"];
 export const WHERES: readonly Where[] = ["body", "attachment", "subject"];
 
 /** kebab-case ids: lower-case letters and digits, single dashes. */

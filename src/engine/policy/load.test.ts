@@ -30,6 +30,10 @@ describe("loadPolicy", () => {
       "warn-customer-list:warn:dont-share-customer-list",
       "warn-customer-numbers:warn:dont-share-customer-list",
       "warn-visible-external-recipients:warn:move-to-bcc",
+      "block-customer-data-personal:block:dont-send-to-personal",
+      "warn-lookalike-domain:warn:check-lookalike-domain",
+      "warn-mixed-organizations:warn:check-mixed-organizations",
+      "warn-first-time-recipient:warn:check-first-time-recipient",
     ]);
     expect(Object.keys(policy.citation.title).sort()).toEqual(["en", "fi", "hi", "nb", "sk", "ur"]);
     expect(policy.citation.url).toMatch(/^https:\/\//);
@@ -45,8 +49,48 @@ describe("loadPolicy", () => {
     expect(p.thresholds).toEqual({ emailList: 10, visibleExternalRecipients: 10, customerList: 3 });
     expect(p.customers).toBeUndefined();
     expect(p.rules[0]!.when).toEqual({ detectors: ["identifiers"], minCount: 1, minConfidence: "low", recipients: "any", where: ["body", "attachment", "subject"] });
-    expect(p.allowlists).toEqual({ values: [], senders: [], recipientDomains: [] });
+    expect(p.allowlists).toEqual({ values: [], senders: [], recipientDomains: [], lookalikeDomains: [] });
     expect(p.customPatterns).toEqual([]);
+    expect(p.organization.partnerDomains).toEqual([]);
+    expect(p.recipients).toEqual({ personalDomains: { add: [], remove: [] }, firstTime: { enabled: true, maxEntries: 2000, learningDays: 14 } });
+  });
+
+  it("compiles the recipient keys: partners, the lookalike allowlist, personal domains, the first-time history", () => {
+    const text =
+      HEAD.replace("internalDomains: [example.com]", "internalDomains: [example.com], partnerDomains: [Fabrikam.NO, xn--pypal-4ve.com, fabrikam.no]") +
+      "allowlists: { lookalikeDomains: [{ domain: Exampel.no, reason: a real supplier }] }\n" +
+      "recipients: { personalDomains: { add: [Mail.Example.net], remove: [gmail.com, nosuch.example] }, firstTime: { enabled: false, maxEntries: 500, learningDays: 0 } }\n";
+    const { policy, warnings } = loadPolicyWithWarnings(text, "p.yaml");
+    expect(policy.organization.partnerDomains).toEqual(["fabrikam.no", "xn--pypal-4ve.com"]);
+    expect(policy.allowlists.lookalikeDomains).toEqual([{ domain: "exampel.no", reason: "a real supplier" }]);
+    expect(policy.recipients).toEqual({ personalDomains: { add: ["mail.example.net"], remove: ["gmail.com", "nosuch.example"] }, firstTime: { enabled: false, maxEntries: 500, learningDays: 0 } });
+    expect(warnings).toContain('p.yaml: recipients.personalDomains.remove[1]: "nosuch.example" is not in the built-in list of consumer mailbox domains (line 5)');
+    expect(warnings.filter((w) => /personalDomains/.test(w))).toHaveLength(1);
+    // The compiled policy is accepted again as it is (a downloaded policy.json is compiled once more).
+    expect(compilePolicy(JSON.parse(JSON.stringify(policy)), "policy.json").policy).toEqual(policy);
+  });
+
+  it("refuses bad recipient values, naming the key", () => {
+    const e = errorsOf(
+      HEAD.replace("internalDomains: [example.com]", "internalDomains: [example.com], partnerDomains: [sales.example.com, 'https://x.example']") +
+        "allowlists: { lookalikeDomains: [{ domain: exampel.no }] }\n" +
+        "recipients: { personalDomains: { add: [gmail] }, firstTime: { maxEntries: 100000, learningDays: -1, enabled: yes please } }\n",
+    );
+    expect(e).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^p\.yaml: organization\.partnerDomains\[1\]: "https:\/\/x\.example" is not a domain like example\.com/),
+        expect.stringMatching(/^p\.yaml: allowlists\.lookalikeDomains\[0\]: missing required key "reason"/),
+        expect.stringMatching(/^p\.yaml: recipients\.personalDomains\.add\[0\]: "gmail" is not a domain/),
+        expect.stringMatching(/^p\.yaml: recipients\.firstTime\.maxEntries: must be at most 3000, got 100000/),
+        expect.stringMatching(/^p\.yaml: recipients\.firstTime\.learningDays: must be at least 0, got -1/),
+        expect.stringMatching(/^p\.yaml: recipients\.firstTime\.enabled: expected true or false/),
+      ]),
+    );
+    expect(errorsOf(HEAD.replace("internalDomains: [example.com]", "internalDomains: [example.com], partnerDomains: [sales.example.com]"))).toEqual([
+      'p.yaml: organization.partnerDomains[0]: "sales.example.com" is an internal domain (organization.internalDomains); a partner\'s domain is external (line 2)',
+    ]);
+    const rule = errorsOf(HEAD + "rules:\n  - { id: warn-new, when: { recipients: first-tme }, action: warn, message: check-first-time-recipient }\n");
+    expect(rule).toEqual(['p.yaml: rules[0] "warn-new".when.recipients: "first-tme" is not one of any, external, internal-only, personal, mixed-organizations, first-time (did you mean "first-time"?) (line 5)']);
   });
 
   it("attachments.images defaults to ignore; links.hosts to the built-in list, extended by add and shortened by remove", () => {
@@ -79,7 +123,7 @@ describe("loadPolicy", () => {
     const text = HEAD + "rules:\n  - id: block-cards-external\n    when: { detectors: [payment-card], recipients: externl }\n    acton: block\n    message: remove-or-mask\n";
     expect(errorsOf(text)).toEqual([
       'p.yaml: rules[0] "block-cards-external": unknown key "acton" (did you mean "action"?) (line 7)',
-      'p.yaml: rules[0] "block-cards-external".when.recipients: "externl" is not one of any, external, internal-only (did you mean "external"?) (line 6)',
+      'p.yaml: rules[0] "block-cards-external".when.recipients: "externl" is not one of any, external, internal-only, personal, mixed-organizations, first-time (did you mean "external"?) (line 6)',
       'p.yaml: rules[0] "block-cards-external": missing required key "action" (line 5)',
     ]);
   });

@@ -12,6 +12,14 @@ export const POLICY_SCHEMA_ID = "https://think-first.example/policy.schema.json"
 const KEBAB = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 const DOMAIN = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
 const ADDRESS = "^[^\\s@]+@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}$";
+/** A domain for the recipient checks: ASCII, internationalized labels in their xn-- form (xn--pypal-4ve.com). */
+const DOMAIN_IDN = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)$";
+const domainList = (description: string): Spec => ({
+  type: "array",
+  items: { type: "string", pattern: DOMAIN_IDN, patternHint: "a domain like example.com (internationalized domains in their xn-- form)" },
+  default: [],
+  description,
+});
 const LOCALE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
 /** A link host entry: a domain, optionally followed by a path prefix ("teams.microsoft.com/l/file"). */
 const LINK_HOST = "^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+([A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(/[^\\s?#]*)?$";
@@ -78,7 +86,9 @@ export const RULE_SPEC: ObjectSpec = {
         },
         minCount: { type: "integer", minimum: 1, default: 1, description: "Fires when at least this many findings (addresses for email-list, recipients for visible-external-recipients) count." },
         minConfidence: confidence("Only findings at or above this confidence count.", "low"),
-        recipients: { type: "string", enum: RECIPIENT_SCOPES, default: "any", description: "any: always; external: only when an external recipient gets the message; internal-only: only when every recipient is internal." },
+        recipients: { type: "string", enum: RECIPIENT_SCOPES, default: "any", description:
+            "any: always; external: an external recipient gets the message; internal-only: every recipient is internal; personal: a consumer mailbox gets it; mixed-organizations: two or more external organizations do; first-time: an external address never written to does.",
+        },
         where: { type: "array", minItems: 1, items: { type: "string", enum: WHERES }, default: ["body", "attachment", "subject"], description: "Parts of the message looked at." },
       },
     },
@@ -133,6 +143,7 @@ export const POLICY_SPEC: ObjectSpec = {
           items: { type: "string", pattern: DOMAIN, patternHint: "a domain like example.com" },
           description: "Domains that count as internal (subdomains included).",
         },
+        partnerDomains: domainList("Known partners' domains: external, and references of lookalike-domain."),
       },
     },
     citation: {
@@ -220,6 +231,47 @@ export const POLICY_SPEC: ObjectSpec = {
           description: "Recipient domains treated as internal for these detectors (e.g. your bank for iban).",
           items: { type: "object", properties: { domain: { type: "string", required: true, pattern: DOMAIN, patternHint: "a domain like example.com" }, detectors: detectorScope, reason } },
         },
+        lookalikeDomains: {
+          type: "array",
+          default: [],
+          description: "Real domains that look alike: never lookalike-domain.",
+          items: {
+            type: "object",
+            properties: { domain: { type: "string", required: true, pattern: DOMAIN_IDN, patternHint: "a domain like example.com (internationalized domains in their xn-- form)" }, reason },
+          },
+        },
+      },
+    },
+    recipients: {
+      type: "object",
+      default: { personalDomains: { add: [], remove: [] }, firstTime: { enabled: true, maxEntries: 2000, learningDays: 14 } },
+      description: "Recipient checks (docs/recipients.md).",
+      properties: {
+        personalDomains: {
+          type: "object",
+          default: { add: [], remove: [] },
+          description: "Changes to the built-in consumer mailbox domains (recipients: personal).",
+          properties: {
+            add: domainList("Domains added."),
+            remove: domainList("Built-in domains taken off."),
+          },
+        },
+        firstTime: {
+          type: "object",
+          default: { enabled: true, maxEntries: 2000, learningDays: 14 },
+          description: "History of addresses written to (salted hashes, roamingSettings), for first-time-recipient.",
+          properties: {
+            enabled: { type: "boolean", default: true, description: "false: no history, no first-time-recipient." },
+            maxEntries: {
+              type: "integer",
+              minimum: 100,
+              maximum: 3000,
+              default: 2000,
+              description: "Addresses kept (least recently used go first); 8 characters each of roamingSettings' 32 KB.",
+            },
+            learningDays: { type: "integer", minimum: 0, maximum: 90, default: 14, description: "Days a new history only learns." },
+          },
+        },
       },
     },
     attachments: {
@@ -245,6 +297,14 @@ export const POLICY_SPEC: ObjectSpec = {
         hosts: linkHosts("File-sharing hosts (subdomains included; a path prefix narrows an entry). Replaces the built-in list; to extend it use add.", DEFAULT_LINK_HOSTS),
         add: linkHosts("Hosts added to the list (e.g. your own file server).", []),
         remove: linkHosts("Hosts taken off the list.", []),
+      },
+    },
+    compliance: {
+      type: "object",
+      description: "The compliance team's mailbox: the task pane prepares reports to it (a false alarm, customer data sent by mistake) for the employee to send.",
+      properties: {
+        address: { type: "string", required: true, pattern: ADDRESS, patternHint: "an e-mail address", description: "The compliance mailbox, e.g. compliance@example.com." },
+        subjectPrefix: { type: "string", minLength: 1, description: "Put before the subject of every report, e.g. [DLP] (at most 40 characters)." },
       },
     },
     onUnscanned: { type: "string", enum: ["warn", "block"], default: "warn", description: "What happens when something could not be checked (unreadable attachment, time budget exceeded, Office error)." },

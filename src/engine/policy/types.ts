@@ -8,7 +8,12 @@ import type { PolicyGroupName } from "../registry";
 
 export type { SignalId } from "../types";
 
-export type RecipientScope = "any" | "external" | "internal-only";
+/**
+ * Whom a rule's items must go to: any; external (at least one external recipient); internal-only; personal (at least
+ * one consumer mailbox, ../recipients/recipient-class.ts); mixed-organizations (two or more external organizations);
+ * first-time (at least one external address this mailbox has never written to).
+ */
+export type RecipientScope = "any" | "external" | "internal-only" | "personal" | "mixed-organizations" | "first-time";
 export type Where = "body" | "attachment" | "subject";
 
 /** What a rule, an allowlist entry or a setting may name: a built-in or custom detector id, a group, or "*". */
@@ -69,6 +74,22 @@ export interface AllowedValue { detector: AnyDetectorId | "*"; value: string; re
 export interface AllowedSender { address: string; reason: string; detectors?: DetectorRef[] }
 /** Recipients in this domain (or its subdomains) count as internal for these detectors (all when absent or "*"). */
 export interface AllowedDomain { domain: string; reason: string; detectors?: DetectorRef[] }
+/** A real domain that looks like a reference domain (a partner's contoso.co beside our contoso.com): never a lookalike. */
+export interface AllowedLookalike { domain: string; reason: string }
+
+/** The recipient checks' settings (docs/policy.md "recipients"). */
+export interface RecipientSettings {
+  /** Consumer mailbox domains added to and removed from the built-in list (../recipients/personal-domains.ts). */
+  personalDomains: { add: string[]; remove: string[] };
+  /** The first-time recipient history (salted hashes on the client, ../recipients/recipient-history.ts). */
+  firstTime: {
+    enabled: boolean;
+    /** Addresses remembered (least recently used go first); 8 characters each in roamingSettings. */
+    maxEntries: number;
+    /** Days a new history only learns (reports no first-time recipient). */
+    learningDays: number;
+  };
+}
 
 export interface Policy {
   version: 1;
@@ -76,6 +97,11 @@ export interface Policy {
     name: string;
     /** Lower-case domains that count as internal (subdomains included). */
     internalDomains: string[];
+    /**
+     * Known partners' domains (lower case): references of the lookalike check, external for every other purpose.
+     * Absent in a policy.json compiled by an older build: none.
+     */
+    partnerDomains?: string[];
   };
   /** The company policy the warning cites. `title.en` is required; other locales fall back to it. */
   citation: { title: Record<string, string>; url?: string };
@@ -108,7 +134,11 @@ export interface Policy {
     values: AllowedValue[];
     senders: AllowedSender[];
     recipientDomains: AllowedDomain[];
+    /** Real domains that look alike (absent in a policy.json compiled by an older build: none). */
+    lookalikeDomains?: AllowedLookalike[];
   };
+  /** Recipient checks; absent in a policy.json compiled by an older build: the defaults (schema.ts). */
+  recipients?: RecipientSettings;
   /**
    * Pictures and recordings (no text to check, src/extract/media.ts): `ignore` (the default: a screenshot never warns)
    * or `warn` (each counts like a part that could not be checked, under the implicit rule "on-no-text"). Absent in a
@@ -121,6 +151,12 @@ export interface Policy {
    * policy.json compiled by an older build: the default list (signals/linked-file.ts DEFAULT_LINK_HOSTS).
    */
   links?: { hosts: string[] };
+  /**
+   * Where the task pane's reports go ("This is not sensitive", "I may have sent customer data by mistake",
+   * src/pipeline/compliance-mail.ts): the compliance mailbox (lower-case after compilation) and an optional subject
+   * prefix. Absent: the pane offers no report.
+   */
+  compliance?: { address: string; subjectPrefix?: string };
   /** What happens when an attachment could not be read, the time budget ran out or an Office call failed. */
   onUnscanned: Exclude<Action, "allow">;
   /** Total time the send handler may spend before it applies onUnscanned (default 4000 ms). */

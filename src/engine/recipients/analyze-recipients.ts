@@ -1,5 +1,5 @@
 /**
- * The recipient signals of one message, for the decision (phase 2 wires them into decide): which recipients are at a
+ * The recipient signals of one message, for the decision (../policy/recipient-facts.ts wires them into decide): which recipients are at a
  * domain that looks like a reference domain (with the domain they probably meant), which are consumer mailboxes, how
  * many external organizations the message reaches, and which external recipients the sender has never written to.
  *

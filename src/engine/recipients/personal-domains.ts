@@ -1,6 +1,6 @@
 /**
  * The default list of consumer mailbox domains (webmail providers and the mail of consumer ISPs): a recipient there is
- * a person, not an organization. The policy adds and removes domains (phase 2); a subdomain of a listed domain is
+ * a person, not an organization. The policy adds and removes domains (recipients.personalDomains); a subdomain of a listed domain is
  * listed too.
  *
  * A curated subset, not a whole list: the maintained lists on npm hold 4,000–97,000 domains each (free-email-domains

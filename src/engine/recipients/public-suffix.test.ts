@@ -32,6 +32,14 @@ describe("splitDomain", () => {
 });
 
 describe("agreement with tldts-icann (the full ICANN section)", () => {
+  test("place names are trimmed, category labels and the served countries' rules kept", () => {
+    expect(splitDomain("firma.oslo.no").registrable).toBe("oslo.no");
+    expect(splitDomain("firma.priv.no").registrable).toBe("firma.priv.no");
+    expect(splitDomain("oslo.kommune.no").registrable).toBe("oslo.kommune.no");
+    expect(splitDomain("contoso.ne.jp").registrable).toBe("contoso.ne.jp");
+    expect(splitDomain("contoso.gov.pk").registrable).toBe("contoso.gov.pk");
+    expect(splitDomain("contoso.gujarat.in").registrable).toBe("contoso.gujarat.in");
+  });
   // Every e-mail provider domain of the email-providers package, each also under a subdomain.
   // (It holds one address by mistake: only host names are compared.)
   const domains = (require("email-providers/all.json") as string[]).filter((d) => /^[a-z0-9.-]+$/.test(d));
@@ -47,9 +55,13 @@ describe("agreement with tldts-icann (the full ICANN section)", () => {
       }
     }
     expect(compared).toBeGreaterThan(17000);
-    // The only differences come from the rules of three or more labels left out of the data (see the file header).
+    // The differences come from the rules of three or more labels left out of the data, and from the two-label place
+    // names the generator trims (scripts/gen-recipient-data.ts SUFFIX_TRIM): measured, only zp.ua (Zaporizhzhia) among
+    // the provider domains, 8 of the hosts compared.
     const labels = (host: string) => (getPublicSuffix(host, { allowPrivateDomains: false }) || "").split(".").length;
-    expect(differ.filter((host) => labels(host) < 3)).toEqual([]);
+    const twoLabel = differ.filter((host) => labels(host) < 3);
+    expect(twoLabel.every((host) => /(^|\.)zp\.ua$/.test(host))).toBe(true);
+    expect(twoLabel.length).toBeLessThanOrEqual(8);
     expect(differ.length / compared).toBeLessThan(0.005);
   });
 });

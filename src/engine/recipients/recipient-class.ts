@@ -1,7 +1,7 @@
 /**
  * Recipient classes: "internal" (the organization's own domains, or the sender's own domain when it is not a consumer
  * mailbox domain), "personal" (a consumer mailbox: gmail.com, azet.sk, online.no…, see personal-domains.ts) and
- * "external" (any other organization). Policies name them in `recipients:` (phase 2).
+ * "external" (any other organization). Rules name "personal" in `recipients:` (../policy/decide.ts).
  *
  * - Outlook's recipientType "externalUser" overrides an internal-looking domain (Exchange knows better); "user" is not
  *   taken as proof of internal (several clients report it for any resolved address).

@@ -11,7 +11,7 @@
  * - Order: least recently used first; remembering an address moves it to the end; past `maxEntries` the oldest go.
  * - Serialized: "tfh1.<created day, base 36>.<salt, 24 chars>.<8 chars per entry>", base64url, so 2,000 entries take
  *   16,040 characters: half of roamingSettings' 32 KB.
- * - A fresh history is "learning" for `learningDays` (the policy's; 14 by default in phase 2): during that time every
+ * - A fresh history is "learning" for `learningDays` (the policy's recipients.firstTime.learningDays, 14 by default): during that time every
  *   recipient would look new, so the analysis reports no first-time recipients while it learns.
  */
 import { domainOfAddress, localPartOfAddress, normalizeDomain } from "./domain";

@@ -20,9 +20,16 @@ describe("scriptsOf", () => {
     expect(scriptsOf(0x301)).not.toContain("Arab");
   });
   test("Script_Extensions: the Arabic comma and the Devanagari danda belong to several scripts", () => {
-    expect(scriptsOf(0x60c)).toEqual(expect.arrayContaining(["Arab", "Syrc", "Thaa"]));
+    expect(scriptsOf(0x60c)).toEqual(expect.arrayContaining(["Arab", "Thaa"]));
     expect(scriptsOf(0x964)).toEqual(expect.arrayContaining(["Deva", "Beng", "Gujr"]));
   });
+});
+
+test("a script without a character confusable with ASCII is not in the table: its letters count as Common", () => {
+  // The table holds Latin and the scripts of the confusables only (scripts/gen-recipient-data.ts, CONFUSABLE_SCRIPTS_ONLY).
+  expect(scriptsOf(0x710)).toBeNull(); // ܐ Syriac
+  expect(scriptsOf(0x60c)).not.toContain("Syrc");
+  expect(isMixedScript("p\u0430ypal")).toBe(true);
 });
 
 describe("isInherited", () => {

@@ -6,8 +6,11 @@ import { customerEmail } from "./customer-email";
 import { customerListName } from "./customer-list-name";
 import { customerNumber } from "./customer-number";
 import { emailList } from "./email-list";
+import { firstTimeRecipient } from "./first-time-recipient";
 import { linkedFile } from "./linked-file";
+import { lookalikeDomain } from "./lookalike-domain";
+import { mixedOrganizations } from "./mixed-organizations";
 import { unscanned } from "./unscanned";
 import { visibleExternalRecipients } from "./visible-external-recipients";
 
-export const signals = [emailList, customerListName, customerEmail, customerNumber, linkedFile, visibleExternalRecipients, unscanned] as const;
+export const signals = [emailList, customerListName, customerEmail, customerNumber, linkedFile, visibleExternalRecipients, lookalikeDomain, mixedOrganizations, firstTimeRecipient, unscanned] as const;

@@ -175,6 +175,45 @@ export const en = {
       "long-number": "Remove the long number from the reason (at most {max} digits in a row). Refer to a ticket by its name.",
       "masked-value": "Do not copy the masked value into the reason.",
     },
+    /** The dialog's advice when a rule needs a reason and none was given ({button}: the Take Action label). */
+    dialogNeedsReason: "This message needs a reason. Choose {button}, then Send with a reason, and press Send again.",
+    /** The task pane's "Send with a reason" section (buttons ≤ 20 characters). */
+    pane: {
+      heading: "Send with a reason",
+      intro: "If this message may go as it is, choose a reason. Think First records it with the message when you press Send.",
+      required: "Your organisation needs a reason before this message can go.",
+      codeLabel: "Reason",
+      textLabel: "Details (no customer data, up to {max} characters)",
+      save: "Save reason",
+      clear: "Remove reason",
+      saved: "Reason saved. Press Send to send the message.",
+      cleared: "Reason removed.",
+      failed: "The reason could not be saved: {error}",
+    },
+  },
+  /** The task pane's reports to the policy's compliance address (src/pipeline/compliance-mail.ts); buttons ≤ 20. */
+  compliance: {
+    heading: "Tell compliance",
+    /** Cites the policy: report suspected mishandling of customer data to compliance or legal at once. */
+    policy: "Our policy: if customer data may have been mishandled, contact the compliance team or the legal department at once.",
+    falseAlarm: "Not sensitive",
+    falseAlarmHint: "Report a false alarm: Think First flagged something that is not customer data.",
+    mistake: "Report a mistake",
+    mistakeHint: "I may have sent customer data by mistake.",
+    opened: "A mail to compliance is ready. Check it and send it.",
+    failed: "The mail could not be opened: {error}",
+    /** The prepared mail: its subject after "Think First: " and the labels of its lines. */
+    mail: {
+      subjectFalseAlarm: "False alarm",
+      subjectMistake: "Customer data may have been sent by mistake",
+      intro: "Please describe what happened (no customer data):",
+      rules: "Rules",
+      found: "Found (masked)",
+      notChecked: "Not checked",
+      client: "Client",
+      version: "Add-in and policy version",
+      none: "none",
+    },
   },
 
   /** The compose simulator page (src/web/simulator). */
@@ -201,6 +240,9 @@ export const en = {
     messageNotSent: "Message not sent",
     checking: "Checking…",
     error: "Something went wrong: {error}",
+    /** The X-ThinkFirst-* headers the last send stamped, and the mails the task pane opened. */
+    auditHeaders: "Headers this message carries",
+    newMessages: "New messages opened by Think First",
   },
 
   /** The policy playground page (src/web/playground). */
@@ -232,6 +274,23 @@ export const en = {
     loadCustomerSet: "Load a customer set (.tfcs) and its .key",
     customerSetLoaded: "{file}: {emails} addresses, {numbers} customer numbers (key {keyId})",
     customerSetError: "Could not open the customer set: {error}",
+  },
+  /** The recipient checks (src/engine/policy/recipient-facts.ts): advice, the task pane's recipient lines and fix. */
+  recipientChecks: {
+    /** "What to do" lines of the recipient rules (Rule.message); {suggestion} and {recipient} are masked addresses. */
+    advice: {
+      "check-lookalike-domain": "Check the address: did you mean {suggestion}?",
+      "dont-send-to-personal": "Don't send customer data to a personal mailbox ({recipient}).",
+      "check-mixed-organizations": "Several organizations get this message: one may see another's data. Send each its own.",
+      "check-first-time-recipient": "You have not written to {recipient} before: check it is the right person.",
+    },
+    /** Task pane fix: replace a look-alike domain. */
+    replaceDomain: "Change {masked} to {suggestion}",
+    /** Task pane recipient lines. */
+    resembles: "{masked} looks like {domain}",
+    personal: "{masked}: personal mailbox",
+    firstTime: "{masked}: not written to before",
+    organizations: "External organizations: {domains}",
   },
 };
 

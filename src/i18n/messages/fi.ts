@@ -139,6 +139,40 @@ export const fi = {
       "long-number": "Poista perustelusta pitkä numero (enintään {max} numeroa peräkkäin). Viittaa tikettiin sen nimellä.",
       "masked-value": "Älä kopioi peitettyä arvoa perusteluun.",
     },
+    dialogNeedsReason: "Tämä viesti vaatii perustelun. Valitse {button}, sitten Lähetä perustellen, ja paina Lähetä uudelleen.",
+    pane: {
+      heading: "Lähetä perustellen",
+      intro: "Jos viestin saa lähettää sellaisenaan, valitse perustelu. Think First tallentaa sen viestin mukana, kun painat Lähetä.",
+      required: "Organisaatiosi vaatii perustelun ennen kuin tämän viestin voi lähettää.",
+      codeLabel: "Perustelu",
+      textLabel: "Lisätiedot (ei asiakastietoja, enintään {max} merkkiä)",
+      save: "Tallenna perustelu",
+      clear: "Poista perustelu",
+      saved: "Perustelu on tallennettu. Lähetä viesti painamalla Lähetä.",
+      cleared: "Perustelu on poistettu.",
+      failed: "Perustelua ei voitu tallentaa: {error}",
+    },
+  },
+  compliance: {
+    heading: "Ilmoita compliance-tiimille",
+    policy: "Toimintaohjeemme: jos asiakastietoja on ehkä käsitelty väärin, ota heti yhteyttä compliance-tiimiin tai lakiasiainosastoon.",
+    falseAlarm: "Ei arkaluonteinen",
+    falseAlarmHint: "Ilmoita väärästä hälytyksestä: Think First merkitsi jotain, mikä ei ole asiakastietoa.",
+    mistake: "Ilmoita virheestä",
+    mistakeHint: "Olen ehkä lähettänyt asiakastietoja vahingossa.",
+    opened: "Viesti compliance-tiimille on valmiina. Tarkista ja lähetä se.",
+    failed: "Viestiä ei voitu avata: {error}",
+    mail: {
+      subjectFalseAlarm: "Väärä hälytys",
+      subjectMistake: "Asiakastietoja on ehkä lähetetty vahingossa",
+      intro: "Kerro, mitä tapahtui (ei asiakastietoja):",
+      rules: "Säännöt",
+      found: "Löydetty (peitetty)",
+      notChecked: "Ei tarkistettu",
+      client: "Asiakasohjelma",
+      version: "Apuohjelman ja ohjeiden versio",
+      none: "ei mitään",
+    },
   },
 
   simulator: {
@@ -164,6 +198,8 @@ export const fi = {
     messageNotSent: "Viestiä ei lähetetty",
     checking: "Tarkistetaan…",
     error: "Jokin meni vikaan: {error}",
+    auditHeaders: "Viestin otsakkeet",
+    newMessages: "Think Firstin avaamat uudet viestit",
   },
 
   playground: {
@@ -194,5 +230,18 @@ export const fi = {
     loadCustomerSet: "Lataa asiakasjoukko (.tfcs) ja sen avain (.key)",
     customerSetLoaded: "{file}: osoitteita {emails}, asiakasnumeroita {numbers} (avain {keyId})",
     customerSetError: "Asiakasjoukkoa ei voitu avata: {error}",
+  },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Tarkista osoite: tarkoititko {suggestion}?",
+      "dont-send-to-personal": "Älä lähetä asiakastietoja henkilökohtaiseen postilaatikkoon ({recipient}).",
+      "check-mixed-organizations": "Viesti menee usealle organisaatiolle: yksi voi nähdä toisen tiedot. Lähetä kullekin oma.",
+      "check-first-time-recipient": "Et ole kirjoittanut osoitteeseen {recipient} ennen: tarkista, että se on oikea henkilö.",
+    },
+    replaceDomain: "Vaihda {masked} osoitteeksi {suggestion}",
+    resembles: "{masked} muistuttaa verkkotunnusta {domain}",
+    personal: "{masked}: henkilökohtainen postilaatikko",
+    firstTime: "{masked}: ei aiempia viestejä",
+    organizations: "Ulkoiset organisaatiot: {domains}",
   },
 } satisfies Messages;

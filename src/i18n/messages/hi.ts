@@ -138,6 +138,40 @@ export const hi = {
       "long-number": "कारण से लंबी संख्या हटाएँ (लगातार अधिकतम {max} अंक)। टिकट का नाम लिखें।",
       "masked-value": "छिपाया गया मान कारण में न लिखें।",
     },
+    dialogNeedsReason: "इस संदेश के लिए कारण ज़रूरी है। {button} चुनें, फिर कारण के साथ भेजें, और फिर से भेजें दबाएँ।",
+    pane: {
+      heading: "कारण के साथ भेजें",
+      intro: "अगर यह संदेश ऐसे ही भेजा जा सकता है, तो एक कारण चुनें। भेजें दबाने पर Think First इसे संदेश के साथ दर्ज करता है।",
+      required: "इस संदेश को भेजने से पहले आपका संगठन एक कारण माँगता है।",
+      codeLabel: "कारण",
+      textLabel: "विवरण (ग्राहक की जानकारी नहीं, अधिकतम {max} अक्षर)",
+      save: "कारण सहेजें",
+      clear: "कारण हटाएँ",
+      saved: "कारण सहेजा गया। संदेश भेजने के लिए भेजें दबाएँ।",
+      cleared: "कारण हटा दिया गया।",
+      failed: "कारण सहेजा नहीं जा सका: {error}",
+    },
+  },
+  compliance: {
+    heading: "अनुपालन टीम को बताएँ",
+    policy: "हमारी नीति: अगर ग्राहक की जानकारी का गलत उपयोग हुआ हो सकता है, तो अनुपालन टीम या कानून विभाग से तत्काल संपर्क करें।",
+    falseAlarm: "संवेदनशील नहीं",
+    falseAlarmHint: "गलत चेतावनी की सूचना दें: Think First ने कुछ ऐसा चिह्नित किया जो ग्राहक की जानकारी नहीं है।",
+    mistake: "गलती की सूचना दें",
+    mistakeHint: "हो सकता है मैंने गलती से ग्राहक की जानकारी भेज दी हो।",
+    opened: "अनुपालन टीम के लिए ई-मेल तैयार है। इसे जाँचें और भेजें।",
+    failed: "ई-मेल खोला नहीं जा सका: {error}",
+    mail: {
+      subjectFalseAlarm: "गलत चेतावनी",
+      subjectMistake: "ग्राहक की जानकारी गलती से भेजी गई हो सकती है",
+      intro: "बताएँ कि क्या हुआ (ग्राहक की जानकारी नहीं):",
+      rules: "नियम",
+      found: "मिला (छिपाया गया)",
+      notChecked: "जाँचा नहीं गया",
+      client: "क्लाइंट",
+      version: "ऐड-इन और नीति का संस्करण",
+      none: "कोई नहीं",
+    },
   },
 
   simulator: {
@@ -163,6 +197,8 @@ export const hi = {
     messageNotSent: "संदेश नहीं भेजा गया",
     checking: "जाँच हो रही है…",
     error: "कुछ गलत हो गया: {error}",
+    auditHeaders: "इस संदेश के हेडर",
+    newMessages: "Think First द्वारा खोले गए नए संदेश",
   },
 
   playground: {
@@ -193,5 +229,18 @@ export const hi = {
     loadCustomerSet: "ग्राहक सेट (.tfcs) और उसकी कुंजी (.key) लोड करें",
     customerSetLoaded: "{file}: {emails} पते, {numbers} ग्राहक संख्याएँ (कुंजी {keyId})",
     customerSetError: "ग्राहक सेट नहीं खोला जा सका: {error}",
+  },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "पता जाँचें: क्या आपका मतलब {suggestion} था?",
+      "dont-send-to-personal": "ग्राहक डेटा निजी मेलबॉक्स ({recipient}) में न भेजें।",
+      "check-mixed-organizations": "यह संदेश कई संगठनों को जा रहा है: एक दूसरे का डेटा देख सकता है। हर एक को अलग भेजें।",
+      "check-first-time-recipient": "आपने {recipient} को पहले नहीं लिखा है: जाँचें कि यह सही व्यक्ति है।",
+    },
+    replaceDomain: "{masked} को {suggestion} में बदलें",
+    resembles: "{masked}, {domain} जैसा दिखता है",
+    personal: "{masked}: निजी मेलबॉक्स",
+    firstTime: "{masked}: पहले कभी नहीं लिखा",
+    organizations: "बाहरी संगठन: {domains}",
   },
 } satisfies Messages;

@@ -139,6 +139,40 @@ export const nb = {
       "long-number": "Fjern det lange tallet fra begrunnelsen (høyst {max} sifre etter hverandre). Vis til en sak med navnet.",
       "masked-value": "Ikke kopier den maskerte verdien inn i begrunnelsen.",
     },
+    dialogNeedsReason: "Denne meldingen krever en begrunnelse. Velg {button}, deretter Send med begrunnelse, og trykk Send igjen.",
+    pane: {
+      heading: "Send med begrunnelse",
+      intro: "Hvis meldingen kan sendes som den er, velg en begrunnelse. Think First registrerer den med meldingen når du trykker Send.",
+      required: "Organisasjonen din krever en begrunnelse før denne meldingen kan sendes.",
+      codeLabel: "Begrunnelse",
+      textLabel: "Detaljer (ingen kundedata, høyst {max} tegn)",
+      save: "Lagre begrunnelse",
+      clear: "Fjern begrunnelse",
+      saved: "Begrunnelsen er lagret. Trykk Send for å sende meldingen.",
+      cleared: "Begrunnelsen er fjernet.",
+      failed: "Begrunnelsen kunne ikke lagres: {error}",
+    },
+  },
+  compliance: {
+    heading: "Si fra til samsvarsteamet",
+    policy: "Retningslinjene våre: kontakt samsvarsteamet eller juridisk avdeling straks hvis kundens informasjon kan ha blitt feilbehandlet.",
+    falseAlarm: "Ikke sensitivt",
+    falseAlarmHint: "Meld fra om falsk alarm: Think First markerte noe som ikke er kundedata.",
+    mistake: "Meld fra om feil",
+    mistakeHint: "Jeg kan ha sendt kundedata ved en feil.",
+    opened: "En e-post til samsvarsteamet er klar. Se over den og send den.",
+    failed: "E-posten kunne ikke åpnes: {error}",
+    mail: {
+      subjectFalseAlarm: "Falsk alarm",
+      subjectMistake: "Kundedata kan ha blitt sendt ved en feil",
+      intro: "Beskriv hva som skjedde (ingen kundedata):",
+      rules: "Regler",
+      found: "Funnet (maskert)",
+      notChecked: "Ikke kontrollert",
+      client: "Klient",
+      version: "Versjon av tillegget og retningslinjene",
+      none: "ingen",
+    },
   },
 
   simulator: {
@@ -164,6 +198,8 @@ export const nb = {
     messageNotSent: "Meldingen ble ikke sendt",
     checking: "Sjekker…",
     error: "Noe gikk galt: {error}",
+    auditHeaders: "Hoder i denne meldingen",
+    newMessages: "Nye meldinger åpnet av Think First",
   },
 
   playground: {
@@ -194,5 +230,18 @@ export const nb = {
     loadCustomerSet: "Last inn et kundesett (.tfcs) og nøkkelen (.key)",
     customerSetLoaded: "{file}: {emails} adresser, {numbers} kundenumre (nøkkel {keyId})",
     customerSetError: "Kunne ikke åpne kundesettet: {error}",
+  },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Sjekk adressen: mente du {suggestion}?",
+      "dont-send-to-personal": "Ikke send kundedata til en privat postkasse ({recipient}).",
+      "check-mixed-organizations": "Flere organisasjoner får meldingen: én kan se en annens data. Send hver sin melding.",
+      "check-first-time-recipient": "Du har ikke skrevet til {recipient} før: sjekk at det er riktig person.",
+    },
+    replaceDomain: "Endre {masked} til {suggestion}",
+    resembles: "{masked} ligner på {domain}",
+    personal: "{masked}: privat postkasse",
+    firstTime: "{masked}: ikke skrevet til før",
+    organizations: "Eksterne organisasjoner: {domains}",
   },
 } satisfies Messages;

@@ -139,6 +139,40 @@ export const sk = {
       "long-number": "Odstráňte z dôvodu dlhé číslo (najviac {max} číslic za sebou). Tiket uveďte jeho názvom.",
       "masked-value": "Nekopírujte do dôvodu zamaskovanú hodnotu.",
     },
+    dialogNeedsReason: "Táto správa vyžaduje dôvod. Zvoľte {button}, potom Odoslať s dôvodom a znova stlačte Odoslať.",
+    pane: {
+      heading: "Odoslať s dôvodom",
+      intro: "Ak správa môže odísť tak, ako je, vyberte dôvod. Think First ho pri odoslaní zaznamená so správou.",
+      required: "Vaša organizácia vyžaduje dôvod, kým táto správa môže odísť.",
+      codeLabel: "Dôvod",
+      textLabel: "Podrobnosti (bez údajov zákazníkov, najviac {max} znakov)",
+      save: "Uložiť dôvod",
+      clear: "Odstrániť dôvod",
+      saved: "Dôvod je uložený. Správu odošlete tlačidlom Odoslať.",
+      cleared: "Dôvod bol odstránený.",
+      failed: "Dôvod sa nepodarilo uložiť: {error}",
+    },
+  },
+  compliance: {
+    heading: "Oznámiť tímu pre dodržiavanie predpisov",
+    policy: "Naše zásady: ak máte podozrenie, že sa s informáciami zákazníka zaobchádzalo nesprávne, okamžite sa obráťte na tím pre dodržiavanie predpisov alebo na právne oddelenie.",
+    falseAlarm: "Nie je citlivé",
+    falseAlarmHint: "Nahlásiť falošný poplach: Think First označil niečo, čo nie sú údaje zákazníkov.",
+    mistake: "Nahlásiť omyl",
+    mistakeHint: "Možno som omylom odoslal(a) údaje zákazníkov.",
+    opened: "E-mail pre tím pre dodržiavanie predpisov je pripravený. Skontrolujte ho a odošlite.",
+    failed: "E-mail sa nepodarilo otvoriť: {error}",
+    mail: {
+      subjectFalseAlarm: "Falošný poplach",
+      subjectMistake: "Údaje zákazníkov mohli byť odoslané omylom",
+      intro: "Opíšte, čo sa stalo (bez údajov zákazníkov):",
+      rules: "Pravidlá",
+      found: "Nájdené (zamaskované)",
+      notChecked: "Neskontrolované",
+      client: "Klient",
+      version: "Verzia doplnku a zásad",
+      none: "žiadne",
+    },
   },
 
   simulator: {
@@ -164,6 +198,8 @@ export const sk = {
     messageNotSent: "Správa nebola odoslaná",
     checking: "Kontrolujem…",
     error: "Niečo sa pokazilo: {error}",
+    auditHeaders: "Hlavičky, ktoré správa nesie",
+    newMessages: "Nové správy otvorené doplnkom Think First",
   },
 
   playground: {
@@ -194,5 +230,18 @@ export const sk = {
     loadCustomerSet: "Načítať množinu zákazníkov (.tfcs) a jej kľúč (.key)",
     customerSetLoaded: "{file}: adresy {emails}, čísla zákazníkov {numbers} (kľúč {keyId})",
     customerSetError: "Množinu zákazníkov sa nepodarilo otvoriť: {error}",
+  },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "Skontrolujte adresu: nemysleli ste {suggestion}?",
+      "dont-send-to-personal": "Neposielajte údaje zákazníkov do súkromnej schránky ({recipient}).",
+      "check-mixed-organizations": "Správu dostane viac organizácií: jedna môže vidieť údaje druhej. Pošlite každej zvlášť.",
+      "check-first-time-recipient": "Adrese {recipient} ste ešte nepísali: overte, že je to správna osoba.",
+    },
+    replaceDomain: "Zmeniť {masked} na {suggestion}",
+    resembles: "{masked} sa podobá na {domain}",
+    personal: "{masked}: súkromná schránka",
+    firstTime: "{masked}: ešte ste nepísali",
+    organizations: "Externé organizácie: {domains}",
   },
 } satisfies Messages;

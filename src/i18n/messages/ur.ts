@@ -139,6 +139,40 @@ export const ur = {
       "long-number": "وجہ سے لمبا نمبر ہٹائیں (لگاتار زیادہ سے زیادہ {max} ہندسے)۔ ٹکٹ کا نام لکھیں۔",
       "masked-value": "چھپائی گئی قدر وجہ میں نہ لکھیں۔",
     },
+    dialogNeedsReason: "اس پیغام کے لیے وجہ ضروری ہے۔ {button} منتخب کریں، پھر وجہ کے ساتھ بھیجیں، اور دوبارہ بھیجیں دبائیں۔",
+    pane: {
+      heading: "وجہ کے ساتھ بھیجیں",
+      intro: "اگر یہ پیغام ایسے ہی جا سکتا ہے تو ایک وجہ منتخب کریں۔ بھیجیں دبانے پر Think First اسے پیغام کے ساتھ درج کرتا ہے۔",
+      required: "آپ کی تنظیم اس پیغام کو بھیجنے سے پہلے وجہ مانگتی ہے۔",
+      codeLabel: "وجہ",
+      textLabel: "تفصیل (گاہک کا ڈیٹا نہیں، زیادہ سے زیادہ {max} حروف)",
+      save: "وجہ محفوظ کریں",
+      clear: "وجہ ہٹائیں",
+      saved: "وجہ محفوظ ہو گئی۔ پیغام بھیجنے کے لیے بھیجیں دبائیں۔",
+      cleared: "وجہ ہٹا دی گئی۔",
+      failed: "وجہ محفوظ نہیں ہو سکی: {error}",
+    },
+  },
+  compliance: {
+    heading: "کمپلائنس ٹیم کو بتائیں",
+    policy: "ہماری پالیسی: اگر گاہک کی معلومات کا غلط استعمال ہوا ہو سکتا ہے تو کمپلائنس ٹیم یا شعبہ قانون سے فوری طور پر رابطہ کریں۔",
+    falseAlarm: "حساس نہیں",
+    falseAlarmHint: "غلط انتباہ کی اطلاع دیں: Think First نے ایسی چیز نشان زد کی جو گاہک کا ڈیٹا نہیں ہے۔",
+    mistake: "غلطی کی اطلاع دیں",
+    mistakeHint: "ہو سکتا ہے میں نے غلطی سے گاہک کا ڈیٹا بھیج دیا ہو۔",
+    opened: "کمپلائنس ٹیم کے لیے ای میل تیار ہے۔ اسے دیکھ کر بھیج دیں۔",
+    failed: "ای میل نہیں کھل سکی: {error}",
+    mail: {
+      subjectFalseAlarm: "غلط انتباہ",
+      subjectMistake: "گاہک کا ڈیٹا غلطی سے بھیجا گیا ہو سکتا ہے",
+      intro: "بتائیں کہ کیا ہوا (گاہک کا ڈیٹا نہیں):",
+      rules: "قواعد",
+      found: "ملا (چھپایا گیا)",
+      notChecked: "جانچا نہیں گیا",
+      client: "کلائنٹ",
+      version: "ایڈ اِن اور پالیسی کا ورژن",
+      none: "کوئی نہیں",
+    },
   },
 
   simulator: {
@@ -164,6 +198,8 @@ export const ur = {
     messageNotSent: "پیغام نہیں بھیجا گیا",
     checking: "جانچ جاری ہے…",
     error: "کچھ غلط ہو گیا: {error}",
+    auditHeaders: "اس پیغام کے ہیڈر",
+    newMessages: "Think First کے کھولے گئے نئے پیغامات",
   },
 
   playground: {
@@ -194,5 +230,18 @@ export const ur = {
     loadCustomerSet: "گاہکوں کا سیٹ (.tfcs) اور اس کی کلید (.key) لوڈ کریں",
     customerSetLoaded: "{file}: {emails} پتے، {numbers} کسٹمر نمبر (کلید {keyId})",
     customerSetError: "گاہکوں کا سیٹ نہیں کھولا جا سکا: {error}",
+  },
+  recipientChecks: {
+    advice: {
+      "check-lookalike-domain": "پتہ جانچ لیں: کیا آپ کا مطلب {suggestion} تھا؟",
+      "dont-send-to-personal": "گاہکوں کا ڈیٹا ذاتی میل باکس ({recipient}) میں نہ بھیجیں۔",
+      "check-mixed-organizations": "یہ پیغام کئی اداروں کو جا رہا ہے: ایک دوسرے کا ڈیٹا دیکھ سکتا ہے۔ ہر ایک کو الگ بھیجیں۔",
+      "check-first-time-recipient": "آپ نے {recipient} کو پہلے نہیں لکھا: تسلی کر لیں کہ یہ صحیح شخص ہے۔",
+    },
+    replaceDomain: "{masked} کو {suggestion} سے بدلیں",
+    resembles: "{masked}، {domain} جیسا لگتا ہے",
+    personal: "{masked}: ذاتی میل باکس",
+    firstTime: "{masked}: پہلے کبھی نہیں لکھا",
+    organizations: "بیرونی ادارے: {domains}",
   },
 } satisfies Messages;

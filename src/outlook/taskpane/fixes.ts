@@ -16,6 +16,7 @@ import { domainOf, isExternal } from "../../engine/policy/decide";
 import * as mb from "../mailbox";
 import { readMessage } from "../read-message";
 import { normalizeText } from "../../engine/normalize";
+import { clientHistory } from "../recipient-history-store";
 
 /** The task pane is not under the send deadline, but Office calls still must not hang forever. */
 export const PANE_CALL_MS = 15000;
@@ -30,6 +31,7 @@ export interface PaneCheck extends CheckResult {
 
 export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Policy, now: () => number = Date.now, customers: CustomerSet | null = currentCustomers(policy)): Promise<PaneCheck> {
   const start = now();
+  const history = clientHistory(office, policy, start);
   const read = await readMessage(item, office, policy, {
     now,
     readDeadline: start + PANE_CALL_MS,
@@ -38,7 +40,9 @@ export async function check(item: mb.ItemLike, office: mb.OfficeLike, policy: Po
     scanNew: true,
     customers,
   });
-  const result = checkMessage(read.input, policy, { now, deadline: start + 3 * PANE_CALL_MS, customers });
+  const firstTime = history.inputs(now());
+  const input = firstTime ? { ...read.input, message: { ...read.input.message, firstTime } } : read.input;
+  const result = checkMessage(input, policy, { now, deadline: start + 3 * PANE_CALL_MS, customers });
   return { decision: result.decision, sources: result.sources, gaps: read.gaps };
 }
 

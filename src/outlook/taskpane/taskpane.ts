@@ -19,6 +19,10 @@ import { policyRefusal, refreshPolicy, usePolicyStore } from "../policy-source";
 import { refreshCustomers, useCustomerStore } from "../customer-source";
 import { check, maskable, maskBodyIdentifiers, moveExternalToBcc, removeFlaggedAttachment, type FixResult } from "./fixes";
 import { el } from "../dom";
+import { reasonView } from "./reason";
+import { complianceView } from "./compliance";
+import { replaceRecipientDomain } from "./replace-domain";
+import { recipientsView } from "./recipients-view";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const Office: any;
@@ -115,6 +119,7 @@ function fixesView(p: Pane, decision: Decision, sources: SourceResult[]): HTMLEl
           return id ? removeFlaggedAttachment(p.item, id) : { ok: false, error: "attachment not found" };
         }),
       );
+    if (fix.kind === "replace-domain") buttons.push(fixButton(p, format(p.m.recipientChecks.replaceDomain, { masked: fix.masked, suggestion: fix.suggestion }), () => replaceRecipientDomain(p.item, fix)));
     kinds[fix.kind] = true;
   }
   // Identifiers in the body can always be masked, even when the policy's fix list does not name it.
@@ -192,10 +197,14 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
     for (const v of notReadViews(p, decision, true)) content.append(v);
     const refused = refusalView(p);
     if (refused) content.append(refused);
+    const report = complianceView(p, decision);
+    if (report) content.append(report);
     return;
   }
   content.append(el("p", { class: "intro" }, p.m.taskpane.intro));
   for (const s of findingsView(p, sources)) content.append(s);
+  const recipients = recipientsView(p.m, decision);
+  if (recipients) content.append(recipients);
   if (decision.visibleExternalRecipients > 0 && decision.fixes.some((f) => f.kind === "move-to-bcc")) {
     content.append(el("section", { class: "group" }, el("h2", {}, p.m.taskpane.sectionRecipients), el("p", {}, detectorName(p.locale, "visible-external-recipients") + ": " + decision.visibleExternalRecipients)));
   }
@@ -208,6 +217,10 @@ function render(p: Pane, decision: Decision, sources: SourceResult[]) {
   content.append(policyView(p));
   const fixes = fixesView(p, decision, sources);
   if (fixes) content.append(fixes);
+  const reason = reasonView(p, decision);
+  if (reason) content.append(reason);
+  const compliance = complianceView(p, decision);
+  if (compliance) content.append(compliance);
 }
 
 async function refresh(p: Pane): Promise<Decision | undefined> {
