@@ -44,6 +44,7 @@ export const noOrgnr: Detector<"no-orgnr"> = {
   },
   pattern: /(?:NO ?)?[89][0-9]{2}( ?)[0-9]{3}\1[0-9]{3}(?: ?MVA)?/,
   minDigits: 9,
+  minRun: 3,
   checksum: true,
   validate: validate,
   keywords: {

@@ -51,6 +51,7 @@ export const skIco: Detector<"sk-ico"> = {
   },
   pattern: /[0-9]{8}|[0-9]{2} [0-9]{3} [0-9]{3}/,
   minDigits: 8,
+  minRun: 3,
   checksum: true,
   validate: validate,
   keywords: {
