@@ -23,6 +23,12 @@ describe("dedupe", () => {
   });
 });
 
+test("full ties: the detector earlier in the registry wins, whatever order the findings come in", () => {
+  const order = (id: string) => ["fi-ytunnus", "pk-ntn"].indexOf(id);
+  expect(dedupe([f("pk-ntn", 0, 9), f("fi-ytunnus", 0, 9)], () => true, order).map((x) => x.detector)).toEqual(["fi-ytunnus"]);
+  expect(dedupe([f("fi-ytunnus", 0, 9), f("pk-ntn", 0, 9)], () => true, order).map((x) => x.detector)).toEqual(["fi-ytunnus"]);
+});
+
 describe("business ids over personal readings", () => {
   const business = (id: string) => id === "sk-dic" || id === "no-orgnr";
   test("same span, same confidence: the business id wins, whichever comes first", () => {

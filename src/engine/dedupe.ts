@@ -8,7 +8,8 @@
  *      organisation number is not an SSN, but "rodné číslo: …" keeps the personal reading. Business ids are not
  *      personal data, and default rules do not act on them: warning on every supplier's tax number teaches people to
  *      ignore the warning;
- *   3. otherwise the higher confidence, then the earlier one (registry order decides ties of equal spans).
+ *   3. otherwise the higher confidence, then the detector earlier in the registry (`order`; custom patterns after the
+ *      built-ins, in policy order), then the earlier finding.
  * A business detector a policy disables suppresses nothing (it reports no finding). Findings come in any order; the
  * result is in start order.
  */
@@ -18,7 +19,7 @@ function rank(f: Finding): number {
   return CONFIDENCE_ORDER.indexOf(f.confidence);
 }
 
-export function dedupe(findings: Finding[], isBusiness: (detector: string) => boolean = () => false): Finding[] {
+export function dedupe(findings: Finding[], isBusiness: (detector: string) => boolean = () => false, order: (detector: string) => number = () => 0): Finding[] {
   const beats = (a: Finding, b: Finding): boolean => {
     const la = a.end - a.start;
     const lb = b.end - b.start;
@@ -26,7 +27,8 @@ export function dedupe(findings: Finding[], isBusiness: (detector: string) => bo
     const ba = isBusiness(a.detector);
     const bb = isBusiness(b.detector);
     if (ba !== bb) return ba ? rank(a) >= rank(b) : rank(a) > rank(b);
-    return rank(a) > rank(b);
+    if (rank(a) !== rank(b)) return rank(a) > rank(b);
+    return order(a.detector) < order(b.detector);
   };
   const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: Finding[] = [];

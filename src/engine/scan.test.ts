@@ -452,3 +452,26 @@ describe("suppress stage: business ids over personal readings", () => {
     expect(off.scan("2021234567").map((f) => f.detector)).toEqual(["sk-rc"]);
   });
 });
+
+describe("property: the prefilter (minDigits, minRun) loses nothing on business-id shapes", () => {
+  const fast = createScanner(testPolicy());
+  const slow = createScanner(testPolicy(), { prefilter: false });
+  const examples = detectors.filter((d) => d.group === "business").flatMap((d) => d.examples.match.slice());
+  const fragment = fc.oneof(
+    digitsGen(3),
+    digitsGen(7),
+    digitsGen(8),
+    digitsGen(10),
+    fc.constantFrom(" ", "-", "/", "\n", "SK", "CZ", "FI", "NO ", " MVA", "RF18 ", "Z", "ABCDE", "MUMA", "IČO: ", "DIČ "),
+    fc.constantFrom(...examples),
+  );
+  test("same findings with and without it", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 30 }), (fs) => {
+        const text = fs.join("");
+        expect(fast.scan(text)).toEqual(slow.scan(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

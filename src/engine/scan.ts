@@ -96,6 +96,8 @@ interface CompiledDetector {
   /** The pattern anchored at both ends, to check a shortened match. */
   whole: RegExp;
   minDigits: number;
+  /** The longest run of consecutive digits every match holds (DetectorCore.minRun; 1 when not declared). */
+  minRun: number;
   custom: boolean;
   /** A built-in personal identifier (group `identifier`): words for other numbers act on its pattern-only matches. */
   personal: boolean;
@@ -125,12 +127,14 @@ interface ScanPlan {
   email: CompiledDetector | null;
   validateEmail: ((candidate: string) => Validation) | null;
   matcher: KeywordMatcher;
-  /** Keyword group of the words naming other kinds of number. */
-  otherNumberGroup: number;
+  /** The words naming other kinds of number (./other-numbers.ts), looked for only just before pattern-only matches. */
+  otherNumbers: KeywordMatcher;
   allowAny: Record<string, true>;
   anyAllowed: boolean;
   allowBy: Record<string, Record<string, true>>;
   business: Record<string, true>;
+  /** Registry position of every detector (custom patterns after the built-ins): the last tie-break of suppress. */
+  order: Record<string, number>;
   list: DetectorSettings;
   internalDomains: readonly string[];
   emailListThreshold: number;
@@ -196,6 +200,7 @@ function compile(policy: Policy, options: ScannerOptions): ScanPlan {
       finder: own ? (own.finder() as unknown as RegExp) : new RegExp(d.pattern.source, flags + "g"),
       whole: own ? (own.whole() as unknown as RegExp) : new RegExp("^(?:" + d.pattern.source + ")$", flags),
       minDigits: typeof d.minDigits === "number" ? d.minDigits : 1,
+      minRun: typeof d.minRun === "number" ? d.minRun : 1,
       custom,
       personal: !custom && groupOf[d.id] === "identifier",
       identifierLike: !custom && (groupOf[d.id] === "identifier" || groupOf[d.id] === "business"),
@@ -206,8 +211,6 @@ function compile(policy: Policy, options: ScannerOptions): ScanPlan {
     if (d.id === EMAIL_ID) email = c;
     else compiled.push(c);
   }
-  const otherNumberGroup = keywordGroups.length;
-  keywordGroups.push(otherNumberWords());
   const prefilter = options.prefilter !== false;
   const thresholds = policy && policy.thresholds;
   const emailCore = (email && email.detector) || builtins.filter((d) => d.id === EMAIL_ID)[0];
@@ -217,17 +220,26 @@ function compile(policy: Policy, options: ScannerOptions): ScanPlan {
     email,
     validateEmail: emailCore ? emailCore.validate : null,
     matcher: new KeywordMatcher(keywordGroups),
-    otherNumberGroup,
+    otherNumbers: new KeywordMatcher([otherNumberWords()]),
     allowAny,
     anyAllowed: Object.keys(allowAny).length > 0,
     allowBy,
     business,
+    order: registryOrder(all),
     list: settingsOf(policy, EMAIL_LIST_ID),
     internalDomains: (policy && policy.organization && policy.organization.internalDomains) || [],
     emailListThreshold: thresholds && typeof thresholds.emailList === "number" ? thresholds.emailList : 10,
     customers: options.customers || null,
     customerListThreshold: thresholds && typeof thresholds.customerList === "number" ? thresholds.customerList : DEFAULT_CUSTOMER_LIST_THRESHOLD,
   };
+}
+
+function registryOrder(all: readonly DetectorCore[]): Record<string, number> {
+  const order: Record<string, number> = {};
+  all.forEach((d, i) => {
+    if (!Object.prototype.hasOwnProperty.call(order, d.id)) order[d.id] = i;
+  });
+  return order;
 }
 
 function compileAllowlist(policy: Policy): { allowAny: Record<string, true>; allowBy: Record<string, Record<string, true>> } {
@@ -280,7 +292,7 @@ function flagsOf(re: RegExp): string {
  * Validated matches of every detector but e-mail. Digit detectors run only on regions around digit clusters: digit
  * runs at most CLUSTER_GAP apart form a cluster; a cluster with at least the fewest `minDigits` of any detector opens a
  * region (MARGIN either side); overlapping regions merge; each detector runs on the regions whose largest cluster
- * holds its `minDigits`.
+ * holds its `minDigits` and whose longest digit run is at least its `minRun`.
  */
 function candidates(plan: ScanPlan, t: string): Candidate[] {
   const into: Candidate[] = [];
@@ -290,14 +302,18 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
     let clusterStart = -1;
     let clusterEnd = -1;
     let clusterDigits = 0;
+    let clusterLongestRun = 0;
     let regionStart = -1;
     let regionEnd = -1;
     let regionMaxDigits = 0;
+    let regionLongestRun = 0;
     const flushRegion = () => {
       if (regionStart < 0) return;
+      const region = t.slice(regionStart, regionEnd);
       for (const c of detectorsByNeed) {
         if (c.minDigits > regionMaxDigits) break;
-        runDetector(c, t, regionStart, regionEnd, into);
+        if (c.minRun > regionLongestRun) continue;
+        runDetector(c, t, region, regionStart, into);
       }
     };
     const closeCluster = () => {
@@ -307,11 +323,13 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
       if (regionStart >= 0 && rs <= regionEnd) {
         regionEnd = re;
         if (clusterDigits > regionMaxDigits) regionMaxDigits = clusterDigits;
+        if (clusterLongestRun > regionLongestRun) regionLongestRun = clusterLongestRun;
       } else {
         flushRegion();
         regionStart = rs;
         regionEnd = re;
         regionMaxDigits = clusterDigits;
+        regionLongestRun = clusterLongestRun;
       }
     };
     // Digit runs with a native regex: measured 3× faster than a charCodeAt loop over the same text.
@@ -323,23 +341,24 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
       if (clusterStart >= 0 && s - clusterEnd <= CLUSTER_GAP) {
         clusterEnd = e;
         clusterDigits += e - s;
+        if (e - s > clusterLongestRun) clusterLongestRun = e - s;
       } else {
         closeCluster();
         clusterStart = s;
         clusterEnd = e;
         clusterDigits = e - s;
+        clusterLongestRun = e - s;
       }
     }
     closeCluster();
     flushRegion();
   }
-  for (const c of plan.textDetectors) runDetector(c, t, 0, t.length, into);
+  for (const c of plan.textDetectors) runDetector(c, t, t, 0, into);
   return into;
 }
 
-/** Runs one detector over t[from, to) and appends its validated candidates. */
-function runDetector(c: CompiledDetector, t: string, from: number, to: number, into: Candidate[]): void {
-  const region = from === 0 && to === t.length ? t : t.slice(from, to);
+/** Runs one detector over `region` (t from offset `from`; sliced once for every detector) and appends its candidates. */
+function runDetector(c: CompiledDetector, t: string, region: string, from: number, into: Candidate[]): void {
   const rx = c.finder;
   rx.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -499,11 +518,10 @@ interface NearHit {
   distance: number;
 }
 
-/** What the context says about one candidate: its two nearest own keywords, and the nearest word for another number. */
+/** The two nearest own keywords of a candidate. */
 interface CandidateContext {
   first: NearHit | null;
   second: NearHit | null;
-  otherNumber: NearHit | null;
 }
 
 /**
@@ -527,7 +545,7 @@ function shortWordBefore(t: string, end: number): boolean {
   return n > 0 && n <= 3;
 }
 
-function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): CandidateContext {
+function candidateContext(k: Candidate, hits: KeywordHit[]): CandidateContext {
   const w = k.detector.settings.window;
   const from = k.start - w;
   const to = k.end + w;
@@ -546,27 +564,44 @@ function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: Keyword
   // not overlap it: overlapping phrases ("social security number" / "social security") count once.
   let first: NearHit | null = null;
   let second: NearHit | null = null;
-  let otherNumber: NearHit | null = null;
   for (let pass = 0; pass < 2; pass++) {
     for (let i = lo; i < hits.length; i++) {
       const h = hits[i] as KeywordHit;
       if (h.start >= to) break;
+      if (h.groups.indexOf(group) < 0) continue;
       if (h.end > k.start && h.start < k.end) continue;
-      const before = h.end <= k.start;
-      const dist = before ? k.start - h.end : h.start - k.end;
+      const dist = h.end <= k.start ? k.start - h.end : h.start - k.end;
       if (dist > w) continue;
-      const own = h.groups.indexOf(group) >= 0;
       if (pass === 0) {
-        if (own && closer(h, dist, first)) first = { hit: h, distance: dist };
-        else if (!own && before && dist <= OTHER_BEFORE && h.groups.indexOf(plan.otherNumberGroup) >= 0 && labels(t, h.end, k.start) && closer(h, dist, otherNumber))
-          otherNumber = { hit: h, distance: dist };
-      } else if (own && first && h.keyword !== first.hit.keyword && !(h.start < first.hit.end && first.hit.start < h.end) && closer(h, dist, second)) {
+        if (closer(h, dist, first)) first = { hit: h, distance: dist };
+      } else if (first && h.keyword !== first.hit.keyword && !(h.start < first.hit.end && first.hit.start < h.end) && closer(h, dist, second)) {
         second = { hit: h, distance: dist };
       }
     }
     if (!first) break;
   }
-  return { first, second, otherNumber };
+  return { first, second };
+}
+
+/** Longest stretch of text looked at before a pattern-only match for a word naming another kind of number. */
+const OTHER_LOOKBACK = OTHER_BEFORE + 48;
+
+/**
+ * The nearest word naming another kind of number that labels the match (ends at most OTHER_BEFORE characters before
+ * it, ./other-numbers.ts), or null. A word overlapping the candidate's own nearest keyword counts as its own.
+ */
+function otherNumberLabel(plan: ScanPlan, t: string, k: Candidate, own: NearHit | null): NearHit | null {
+  const hits: KeywordHit[] = [];
+  plan.otherNumbers.scan(t, Math.max(0, k.start - OTHER_LOOKBACK), k.start, hits);
+  let best: NearHit | null = null;
+  for (const h of hits) {
+    if (h.end > k.start) continue;
+    const dist = k.start - h.end;
+    if (dist > OTHER_BEFORE || !labels(t, h.end, k.start)) continue;
+    if (own && h.start < own.hit.end && own.hit.start < h.end) continue;
+    if (!best || dist < best.distance || (dist === best.distance && h.end - h.start > best.hit.end - best.hit.start)) best = { hit: h, distance: dist };
+  }
+  return best;
 }
 
 /* ---------------- confidence ---------------- */
@@ -579,8 +614,7 @@ function candidateContext(plan: ScanPlan, t: string, k: Candidate, hits: Keyword
  */
 function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[]): { confidence: Confidence; reasons: string[] } | null {
   const c = k.detector;
-  const near = candidateContext(plan, t, k, hits);
-  const { first, second, otherNumber } = near;
+  const { first, second } = candidateContext(k, hits);
   const patternOnly = c.identifierLike && k.validation.confidence === "low";
   if (patternOnly && !(first && first.distance <= CLOSE) && nonProseContext(t, k.start, k.end) !== null) return null;
   // A validation that needs context (pk-cnic's bare 13 digits, sk-rc's 9 digits without the slash) is kept only
@@ -595,7 +629,8 @@ function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[])
     else if (c.detector.checksum) level = "high";
     else level = first.distance <= CLOSE || second ? "high" : stepUp(level);
   }
-  if (patternOnly && c.personal && otherNumber && (!first || otherNumber.distance < first.distance)) {
+  const otherNumber = patternOnly && c.personal ? otherNumberLabel(plan, t, k, first) : null;
+  if (otherNumber && (!first || otherNumber.distance < first.distance)) {
     if (!first) return null;
     reasons.push("'" + otherNumber.hit.keyword + "' (another kind of number) within " + otherNumber.distance + " chars");
     level = stepDown(level);
@@ -605,9 +640,17 @@ function confidence(plan: ScanPlan, t: string, k: Candidate, hits: KeywordHit[])
 
 /* ---------------- suppress ---------------- */
 
-/** Overlapping findings: the longer wins; on the same span a business id wins unless the personal one has stronger evidence. */
+/**
+ * Overlapping findings: the longer wins; on the same span a business id wins unless the personal one has stronger
+ * evidence; then the higher confidence, then registry order (so the result does not depend on the order detectors ran
+ * in, which the prefilter changes).
+ */
 function suppress(plan: ScanPlan, findings: Finding[]): Finding[] {
-  return dedupe(findings, (id) => plan.business[id] === true);
+  return dedupe(
+    findings,
+    (id) => plan.business[id] === true,
+    (id) => (Object.prototype.hasOwnProperty.call(plan.order, id) ? plan.order[id] as number : Number.MAX_SAFE_INTEGER),
+  );
 }
 
 /* ---------------- aggregate ---------------- */

@@ -88,6 +88,11 @@ export interface DetectorCore {
    * all must set 0, and are then run over the whole text.
    */
   minDigits?: number;
+  /**
+   * Optional second prefilter (additive): the fewest consecutive digits the longest digit run of any match holds
+   * ("[0-9]{7}-[0-9]": 7). The engine skips regions whose longest digit run is shorter. Omitted: 1.
+   */
+  minRun?: number;
   /** Does the identifier have a check digit? (Decides how keywords raise confidence.) */
   checksum: boolean;
   /** Validation of one candidate (the matched text, separators included). */

@@ -45,6 +45,7 @@ export const fiYtunnus: Detector<"fi-ytunnus"> = {
   },
   pattern: /[0-9]{7}-[0-9]|FI ?[0-9]{8}/,
   minDigits: 8,
+  minRun: 7,
   checksum: true,
   validate: validate,
   keywords: {

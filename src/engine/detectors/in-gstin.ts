@@ -48,6 +48,7 @@ export const inGstin: Detector<"in-gstin"> = {
   },
   pattern: /[0-9]{2}[A-Za-z]{5}[0-9]{4}[A-Za-z][0-9A-Za-z][Zz][0-9A-Za-z]/,
   minDigits: 6,
+  minRun: 4,
   checksum: true,
   validate: validate,
   keywords: {

@@ -37,6 +37,7 @@ export const inTan: Detector<"in-tan"> = {
   },
   pattern: /[A-Z]{4}[0-9]{5}[A-Z]/,
   minDigits: 5,
+  minRun: 5,
   checksum: false,
   validate: validate,
   keywords: {

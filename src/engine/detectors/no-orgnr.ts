@@ -42,8 +42,9 @@ export const noOrgnr: Detector<"no-orgnr"> = {
     hi: { name: "नॉर्वे की संगठन संख्या", count: { one: "{count} नॉर्वे की संगठन संख्या", other: "{count} नॉर्वे की संगठन संख्याएँ" } },
     ur: { name: "ناروے کا تنظیمی نمبر", count: { one: "{count} ناروے کا تنظیمی نمبر", other: "{count} ناروے کے تنظیمی نمبر" } },
   },
-  pattern: /(?:NO ?)?[89][0-9]{2}( ?)[0-9]{3}\1[0-9]{3}(?: ?MVA)?/,
+  pattern: /(?:NO ?)?[89][0-9]{2}(?:[0-9]{6}| [0-9]{3} [0-9]{3})(?: ?MVA)?/,
   minDigits: 9,
+  minRun: 3,
   checksum: true,
   validate: validate,
   keywords: {

@@ -42,6 +42,7 @@ export const pkNtn: Detector<"pk-ntn"> = {
   },
   pattern: /[0-9]{7}-[0-9]/,
   minDigits: 7,
+  minRun: 7,
   checksum: false,
   validate: validate,
   keywords: {

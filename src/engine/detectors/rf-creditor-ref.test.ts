@@ -19,6 +19,7 @@ describe("rf-creditor-ref", () => {
     expect(rfCreditorRef.validate("RF18539007547034")).toEqual({ ok: true, reasons: ["creditor reference", "mod 97 ok"], confidence: "medium" });
     expect(rfCreditorRef.validate("RF17539007547034").reasons).toEqual(["mod 97 check wrong"]);
     expect(rfCreditorRef.validate("RF180123456789012345678901").reasons).toEqual(["not RF + 2 digits + 1–21 characters"]);
+    expect(rfCreditorRef.validate("RF71ABC").reasons).toEqual(["fewer than 4 digits"]);
   });
 
   it("the digits inside a reference are not read as a personal identifier", () => {

@@ -9,6 +9,8 @@
  * Edge policies:
  * - "RF" and the reference's letters upper case (as printed on invoices).
  * - Groups of four separated by single spaces, the last group 1–4 characters; or no separators.
+ * - At least four digits in all (the two check digits and two in the reference): a reference of letters only is not
+ *   looked for, so the engine's digit prefilter needs clusters of four digits, as for every other detector.
  */
 import type { Detector, Validation } from "./detector";
 import { ibanMod97 } from "../checksums/mod97";
@@ -21,6 +23,7 @@ function fail(why: string): Validation {
 function validate(candidate: string): Validation {
   const c = candidate.replace(/ /g, "");
   if (!/^RF[0-9]{2}[0-9A-Z]{1,21}$/.test(c)) return fail("not RF + 2 digits + 1–21 characters");
+  if (c.replace(/[^0-9]/g, "").length < 4) return fail("fewer than 4 digits");
   if (!ibanMod97(c)) return fail("mod 97 check wrong");
   return { ok: true, reasons: ["creditor reference", "mod 97 ok"], confidence: "medium" };
 }
@@ -38,7 +41,7 @@ export const rfCreditorRef: Detector<"rf-creditor-ref"> = {
     ur: { name: "قرض خواہ حوالہ (RF)", count: { one: "{count} قرض خواہ حوالہ", other: "{count} قرض خواہ حوالے" } },
   },
   pattern: /RF[0-9]{2}(?:[0-9A-Z]{1,21}|(?: [0-9A-Z]{4}){0,4} [0-9A-Z]{1,4})/,
-  minDigits: 2,
+  minDigits: 4,
   checksum: true,
   validate: validate,
   keywords: {

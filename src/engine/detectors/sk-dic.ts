@@ -75,6 +75,7 @@ export const skDic: Detector<"sk-dic"> = {
   },
   pattern: /CZ ?6?[0-9]{8}|[0-9]{10}/,
   minDigits: 8,
+  minRun: 8,
   checksum: true,
   validate: validate,
   keywords: {

@@ -40,6 +40,7 @@ export const skIcdph: Detector<"sk-icdph"> = {
   },
   pattern: /SK ?(?:[0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{2} [0-9]{2})/,
   minDigits: 10,
+  minRun: 3,
   checksum: true,
   validate: validate,
   keywords: {

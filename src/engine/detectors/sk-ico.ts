@@ -49,8 +49,9 @@ export const skIco: Detector<"sk-ico"> = {
     hi: { name: "स्लोवाकिया/चेक कंपनी संख्या (IČO)", count: { one: "{count} स्लोवाकिया/चेक कंपनी संख्या", other: "{count} स्लोवाकिया/चेक कंपनी संख्याएँ" } },
     ur: { name: "سلوواکیہ/چیک کمپنی نمبر (IČO)", count: { one: "{count} سلوواکیہ/چیک کمپنی نمبر", other: "{count} سلوواکیہ/چیک کمپنی نمبر" } },
   },
-  pattern: /[0-9]{8}|[0-9]{2} [0-9]{3} [0-9]{3}/,
+  pattern: /[0-9]{2}(?:[0-9]{6}| [0-9]{3} [0-9]{3})/,
   minDigits: 8,
+  minRun: 3,
   checksum: true,
   validate: validate,
   keywords: {
