@@ -19,7 +19,7 @@ import { openCustomerSet, type CustomerSet } from "../engine/customers/customer-
 import { decodeBase64, encodeBase64 } from "../extract/base64";
 import { buildInfo, customerKeyHex } from "./build-constants";
 import type { PolicyStore } from "./policy-source";
-import { after, cancel } from "./timers";
+import { within } from "./timers";
 
 interface BinaryResponse {
   ok: boolean;
@@ -162,19 +162,7 @@ function download(target: string, timeoutMs: number): Promise<Uint8Array> {
     if (typeof res.arrayBuffer !== "function") throw new Error("this runtime's fetch gives no binary body");
     return res.arrayBuffer().then((b) => new Uint8Array(b));
   });
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const timer = after(timeoutMs, () => reject(new Error(`no answer within ${timeoutMs} ms`)));
-    request.then(
-      (b) => {
-        cancel(timer);
-        resolve(b);
-      },
-      (e: unknown) => {
-        cancel(timer);
-        reject(e);
-      },
-    );
-  });
+  return within(request, timeoutMs);
 }
 
 /** Tests only: reset the module state, the key and the base URL. */
