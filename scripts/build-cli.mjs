@@ -1,7 +1,7 @@
 /**
  * Builds the `dlp` CLI (src/cli/run.ts and everything it imports) into build/cli/ as JavaScript: `npm run build:cli`,
  * run by `npm install` (the `prepare` script) and by `npm test`. Bundled with esbuild into ES modules with code
- * splitting, so that what only some commands need (the YAML parser and regex checker of policy/load.ts, the .eml
+ * splitting, so that what only some commands need (the YAML parser of policy/load.ts, the .eml
  * reader, the dialog catalogs) sits in chunks that are read only when a command imports them: a small scan reads one
  * file. The default policy is compiled here too and embedded with its YAML text: `dlp` uses it while
  * assets/policy/default-policy.yaml still has that text, and compiles the file itself (loading the YAML parser) once

@@ -13,7 +13,7 @@ import { AUDIT_HEADER_NAMES, composeAuditHeaders, formatHeaderField } from "../s
 import type { Justification } from "../src/pipeline/justification";
 import { policyVersion } from "../src/engine/policy/version";
 import { headerFields, readMessageHeaders } from "../src/cli/report-headers";
-import { buildReport, isoWeek, renderReportCsv, reportMessage, CSV_COLUMNS } from "../src/cli/report";
+import { buildReport, isoWeek, renderReportCsv, renderReportText, reportMessage, CSV_COLUMNS, TALLY_COLUMNS } from "../src/cli/report";
 import { escapeHtml, renderReportHtml } from "../src/cli/report-html";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -196,5 +196,16 @@ describe("report output is safe to open", () => {
     expect(html).toContain("=HYPERLINK(&quot;x&quot;) &lt;b&gt;");
     const csv = renderReportCsv(report);
     expect(csv).toContain(`reason-text,other,1,,,,,,,,,,,"'=HYPERLINK(""x"") <b>"`);
+  });
+
+  it("the text and HTML week tables have the same columns; the HTML one says what warn means", () => {
+    const report = buildReport([reportMessage("a.eml", new TextEncoder().encode(eml(W2, stamped(decision("warn", ["warn-customer-list"])))), policy)]);
+    const heads = TALLY_COLUMNS.map((c) => c[1]);
+    expect(heads).toContain("warn");
+    const text = renderReportText(report);
+    for (const h of heads) expect(text).toContain(h);
+    const html = renderReportHtml(report);
+    const htmlHeads = heads.map((h) => (h === "warn" ? "warn (Send Anyway)" : h));
+    expect(html).toContain("<th>week</th>" + htmlHeads.map((h) => `<th class="n">${escapeHtml(h)}</th>`).join(""));
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The header fields of one exported message, for `dlp report`. The one place the report reads mail: swap it for the
- * shared mail-reading API of src/extract when that lands (it needs: every top-level field, unfolded, decoded, in file
- * order, repeated fields kept; and the embedded original of a journal report).
+ * The header fields of one exported message, for `dlp report`, and the one place the report reads mail. src/extract's
+ * readMail gives a MailItem (addresses, subject, texts, attachments), not what the report needs: every top-level field,
+ * unfolded, decoded, in file order, repeated fields kept, and the embedded original of a journal report.
  *
  * Reads only the header block (RFC 5322 §2.2: fields up to the first empty line; §2.2.3 unfolding), decodes RFC 2047
  * encoded words with src/extract/mime.ts. An Exchange journal report (X-MS-Journal-Report) carries the original message

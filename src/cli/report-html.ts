@@ -3,7 +3,7 @@
  * loads anything), so it can be mailed or archived as it is. Every text from the messages (file names, rule ids,
  * reason texts) is HTML-escaped.
  */
-import type { Report, Tally } from "./report";
+import { TALLY_COLUMNS, type Report, type Tally } from "./report";
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -73,18 +73,7 @@ function htmlTable(head: string[], rows: (string | number)[][], numericFrom = 1)
 
 export function renderReportHtml(r: Report, title = "Think First report"): string {
   const t = r.totals;
-  const cols: [keyof Tally, string][] = [
-    ["messages", "messages"],
-    ["checked", "checked"],
-    ["allow", "allow"],
-    ["warn", "warn (Send Anyway)"],
-    ["block", "block"],
-    ["withReason", "with reason"],
-    ["uncheckedExternal", "unchecked external"],
-    ["internalUnchecked", "internal, no header"],
-    ["inbound", "inbound"],
-    ["malformed", "malformed"],
-  ];
+  const cols = TALLY_COLUMNS.map(([key, head]): [keyof Tally, string] => [key, key === "warn" ? "warn (Send Anyway)" : head]);
   const sections: string[] = [];
   sections.push(
     `<p class="summary">${r.files} messages: <b>${t.checked}</b> checked (${t.allow} allowed, <b>${t.warn}</b> sent anyway after a warning, ${t.block} blocked but delivered; ${t.withReason} with a reason), <b>${t.uncheckedExternal}</b> sent outside without the Think First header, ${t.internalUnchecked} internal without it, ${t.inbound} inbound, ${t.malformed} malformed.</p>`,

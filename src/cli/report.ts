@@ -207,7 +207,8 @@ export function buildReport(messages: ReportedMessage[]): Report {
 
 // ---- text ------------------------------------------------------------------------------------------------------------
 
-const TALLY_COLUMNS: [keyof Tally, string][] = [
+/** The tally's columns with their headings, in the order every format shows them (./report-html.ts too). */
+export const TALLY_COLUMNS: [keyof Tally, string][] = [
   ["messages", "messages"],
   ["checked", "checked"],
   ["allow", "allow"],

@@ -51,10 +51,6 @@ export function registered(id: string): Registered<DetectorId> | undefined {
   return Object.prototype.hasOwnProperty.call(byId, id) ? byId[id] : undefined;
 }
 
-export function isBuiltinId(id: string): id is DetectorId {
-  return registered(id) !== undefined;
-}
-
 export function isGroupName(name: string): name is PolicyGroupName {
   return Object.prototype.hasOwnProperty.call(POLICY_GROUPS, name);
 }

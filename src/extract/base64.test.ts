@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decodeBase64, decodeBase64Bytes } from "./base64";
+import { decodeBase64, decodeBase64Bytes, encodeBase64 } from "./base64";
 
 const node = (s: string) => new Uint8Array(Buffer.from(s, "base64"));
 
@@ -25,5 +25,18 @@ describe("decodeBase64", () => {
   });
   it("never throws on junk", () => {
     fc.assert(fc.property(fc.string(), (s) => void decodeBase64(s)));
+  });
+});
+
+describe("encodeBase64", () => {
+  it("agrees with Buffer for every length around the block boundaries and across its 8 KB chunks", () => {
+    for (let n = 0; n < 40; n++) {
+      const b = new Uint8Array(Array.from({ length: n }, (_, i) => (i * 37 + n) & 255));
+      expect(encodeBase64(b)).toBe(Buffer.from(b).toString("base64"));
+    }
+    for (const n of [6143, 6144, 6145, 100001]) {
+      const b = new Uint8Array(Array.from({ length: n }, (_, i) => (i * 131 + (i >> 8)) & 255));
+      expect(encodeBase64(b)).toBe(Buffer.from(b).toString("base64"));
+    }
   });
 });

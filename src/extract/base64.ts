@@ -3,6 +3,7 @@
  * handler decodes every attachment returned by `getAttachmentContentAsync` (base64). Accepts the standard and URL-safe
  * alphabets, ignores whitespace (MIME line breaks) and other junk, and stops at the first `=`. Fast path: four clean
  * characters at a time; any irregular character switches to a bit-accumulator loop for the rest. Never throws.
+ * Also the two encoders of the bundle (no `btoa` either): one line (encodeBase64) and MIME lines (encodeBase64Lines).
  */
 
 const INVALID = 255;
@@ -96,6 +97,34 @@ export function decodeBase64Bytes(bytes: Uint8Array, start = 0, end = bytes.leng
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Bytes → base64 in one line (no btoa in the JavaScript-only runtime), for the customer set's cache
+ * (src/outlook/customer-source.ts); chunked so no string grows one character at a time.
+ */
+export function encodeBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + ALPHABET.charAt((n >>> 6) & 63) + ALPHABET.charAt(n & 63);
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = "";
+    }
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = (bytes[i] as number) << 16;
+    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + "==";
+  } else if (rest === 2) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8);
+    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + ALPHABET.charAt((n >>> 6) & 63) + "=";
+  }
+  parts.push(chunk);
+  return parts.join("");
+}
 
 /** Bytes → base64 in lines of 76 characters (MIME), for the .eml rendering of messages embedded in a .msg. */
 export function encodeBase64Lines(bytes: Uint8Array, onLine?: () => void): string {

@@ -70,11 +70,11 @@ describe("noTextKind: pictures and recordings by content", () => {
 
   test.each([
     ["a lone MPEG sync without a second frame", Uint8Array.of(0xff, 0xfb, 0x90, 0x64, 0, 0, 0, 0, 0, 0)],
-    ["ftyp too short to hold a brand", concatBytes([Uint8Array.of(0, 0, 0, 8), ascii("ftyp"), new Uint8Array(8)])],
-    ["BM without a DIB header", concatBytes([ascii("BM"), new Uint8Array(30).fill(1)])],
+    ["ftyp too short to hold a brand", media.concat([Uint8Array.of(0, 0, 0, 8), ascii("ftyp"), new Uint8Array(8)])],
+    ["BM without a DIB header", media.concat([ascii("BM"), new Uint8Array(30).fill(1)])],
     ["an ICO header claiming no images", Uint8Array.of(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)],
     ["random binary", Uint8Array.from({ length: 64 }, (_v, i) => (i * 37 + 11) & 255)],
-    ["EMF (vector picture with text records): not claimed", concatBytes([Uint8Array.of(1, 0, 0, 0, 0x6c, 0, 0, 0), new Uint8Array(32), ascii(" EMF"), new Uint8Array(64)])],
+    ["EMF (vector picture with text records): not claimed", media.concat([Uint8Array.of(1, 0, 0, 0, 0x6c, 0, 0, 0), new Uint8Array(32), ascii(" EMF"), new Uint8Array(64)])],
   ])("not a picture: %s", (_name, bytes) => {
     expect(noTextKind(bytes)).toBeNull();
   });
@@ -146,7 +146,3 @@ describe("extractText reports pictures and recordings as no text, not as unscann
     expect(r.noText).toEqual([{ part: "fwd.msg!site.jpg", kind: "image" }]);
   });
 });
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  return media.concat(parts);
-}

@@ -4,6 +4,7 @@
  * (Workbook records) and PowerPoint 97 (record trees) laid out per the specs. Tests and the bench only.
  */
 import * as CFB from "cfb";
+import { concat } from "./test-fixtures-media";
 
 export const utf16 = (s: string): Uint8Array => {
   const b = new Uint8Array(s.length * 2);
@@ -15,16 +16,6 @@ export const utf16 = (s: string): Uint8Array => {
 };
 export const bytesOf = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "latin1"));
 export const utf8 = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "utf8"));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 function le(n: number, bytes: 1 | 2 | 4): Uint8Array {
   const b = new Uint8Array(bytes);

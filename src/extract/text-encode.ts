@@ -1,6 +1,7 @@
 /**
  * String → UTF-8 bytes without TextEncoder (absent in classic Outlook's JavaScript-only runtime); lone surrogates become
- * U+FFFD as TextEncoder does. Used for the .eml rendering of messages embedded in a .msg.
+ * U+FFFD as TextEncoder does. Used for the .eml rendering of messages embedded in a .msg, and by the send handler for
+ * attachment content Office returns as text (attached mails as .eml, calendar items as .ics: src/outlook/read-message.ts).
  */
 export function encodeUtf8(s: string): Uint8Array {
   const out = new Uint8Array(s.length * 3);

@@ -16,10 +16,10 @@
  */
 import type { Policy } from "../engine/policy/types";
 import { openCustomerSet, type CustomerSet } from "../engine/customers/customer-set";
-import { decodeBase64 } from "../extract/base64";
+import { decodeBase64, encodeBase64 } from "../extract/base64";
 import { buildInfo, customerKeyHex } from "./build-constants";
 import type { PolicyStore } from "./policy-source";
-import { after, cancel } from "./timers";
+import { within } from "./timers";
 
 interface BinaryResponse {
   ok: boolean;
@@ -162,46 +162,7 @@ function download(target: string, timeoutMs: number): Promise<Uint8Array> {
     if (typeof res.arrayBuffer !== "function") throw new Error("this runtime's fetch gives no binary body");
     return res.arrayBuffer().then((b) => new Uint8Array(b));
   });
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const timer = after(timeoutMs, () => reject(new Error(`no answer within ${timeoutMs} ms`)));
-    request.then(
-      (b) => {
-        cancel(timer);
-        resolve(b);
-      },
-      (e: unknown) => {
-        cancel(timer);
-        reject(e);
-      },
-    );
-  });
-}
-
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** Bytes → base64 (no btoa in the JavaScript-only runtime); chunked so no string grows one character at a time. */
-export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = "";
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + ALPHABET.charAt((n >>> 6) & 63) + ALPHABET.charAt(n & 63);
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = "";
-    }
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = (bytes[i] as number) << 16;
-    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + "==";
-  } else if (rest === 2) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8);
-    chunk += ALPHABET.charAt(n >>> 18) + ALPHABET.charAt((n >>> 12) & 63) + ALPHABET.charAt((n >>> 6) & 63) + "=";
-  }
-  parts.push(chunk);
-  return parts.join("");
+  return within(request, timeoutMs);
 }
 
 /** Tests only: reset the module state, the key and the base URL. */

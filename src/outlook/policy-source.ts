@@ -20,7 +20,7 @@
 import type { Policy } from "../engine/policy/types";
 import { bundledPolicy, policyUrl as configuredPolicyUrl } from "./build-constants";
 import { acceptPolicyJson, acceptPolicyObject, type PolicyRefusal } from "../engine/policy/accept";
-import { after, cancel } from "./timers";
+import { within } from "./timers";
 
 /** A key/value store; OfficeRuntime.storage fits, and so does a wrapper of the browser's localStorage. */
 export interface PolicyStore {
@@ -160,19 +160,7 @@ function download(target: string, timeoutMs: number): Promise<string> {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return res.text();
   });
-  return new Promise<string>((resolve, reject) => {
-    const timer = after(timeoutMs, () => reject(new Error(`no answer within ${timeoutMs} ms`)));
-    request.then(
-      (text) => {
-        cancel(timer);
-        resolve(text);
-      },
-      (e: unknown) => {
-        cancel(timer);
-        reject(e);
-      },
-    );
-  });
+  return within(request, timeoutMs);
 }
 
 /** A short hash of the bundled policy (djb2 over its JSON), computed once per runtime. */

@@ -21,7 +21,7 @@ import { htmlHrefs } from "../extract/html";
 import { policyVersion } from "../engine/policy/version";
 import * as mb from "./mailbox";
 import { CACHE_KEY, cachedResult, parseCache, resultVersion, type PrescanCache } from "./prescan-cache";
-import { encodeUtf8 } from "./utf8";
+import { encodeUtf8 } from "../extract/text-encode";
 import { after } from "./timers";
 
 /** Lets the host's timers (the watchdog) run between parts: a macrotask turn, not just a microtask. */

@@ -13,3 +13,20 @@ export function after(ms: number, fn: () => void): Timer {
 export function cancel(t: Timer | undefined): void {
   if (t !== undefined) clearTimeout(t);
 }
+
+/** `p`, or a rejection "no answer within `ms` ms" once `ms` have passed first (the timer is cleared when `p` settles). */
+export function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = after(ms, () => reject(new Error(`no answer within ${ms} ms`)));
+    p.then(
+      (v) => {
+        cancel(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        cancel(timer);
+        reject(e);
+      },
+    );
+  });
+}

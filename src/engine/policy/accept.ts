@@ -1,7 +1,7 @@
 /**
  * The add-in's gate for a policy it did not compile itself: the tenant's policy.json (downloaded outside the send path)
  * and its cached copy. One validator for every policy: the same compiler `dlp check-policy` runs (./compile.ts: shape,
- * ranges, ids, enums, RE2 regex bounds) plus check-policy's example run through the real scanner, so the add-in accepts
+ * ranges, ids, enums, custom patterns on the linear-time engine) plus check-policy's example run through the real scanner, so the add-in accepts
  * exactly what check-policy accepts, and uses the policy as compiled (defaults filled in: a policy.json from an older
  * build that lacks a newer detector's settings gets that detector's defaults). Anything else is refused with a reason,
  * and the caller keeps the last good policy. Pure, ES2016 (it runs in launchevent.js).

@@ -108,7 +108,7 @@ export const CUSTOM_PATTERN_SPEC: ObjectSpec = {
   properties: {
     id: { type: "string", required: true, pattern: KEBAB, patternHint: "a kebab-case id (like employee-id)", description: "Unique kebab-case id, used in rules like a built-in detector id." },
     description: { type: "string" },
-    pattern: { type: "string", required: true, minLength: 1, description: "A JavaScript regular expression, compiled with the u flag. No lookbehind, named groups or \\p{…} (older Outlook cannot run them); patterns that can backtrack catastrophically are refused." },
+    pattern: { type: "string", required: true, minLength: 1, description: "A JavaScript regular expression (u-mode syntax), run on a linear-time engine: no backreferences, lookaround or \\p{…}; matching time is linear in the text for every accepted pattern." },
     flags: { type: "string", pattern: "^[imu]*$", patternHint: "made of i (ignore case) and m (multi-line); u is always on", default: "", description: "Extra regular-expression flags: i and/or m (u is always on)." },
     checksum: { type: "string", enum: CHECKSUM_IDS, description: "A built-in check run on the match's digits and letters; matches that fail it are dropped." },
     keywords: words("Words that raise confidence one step when found near a match."),

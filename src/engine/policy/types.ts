@@ -31,11 +31,14 @@ export interface DetectorSettings {
 export interface CustomPattern {
   id: string;
   description?: string;
-  /** Source of a RegExp compiled with the `u` flag (plus `flags`); refused if it can backtrack catastrophically. */
+  /**
+   * A regular expression in `u`-mode syntax (plus `flags`), run on the linear-time engine (../linear-regex.ts); refused
+   * if that engine cannot run it (backreferences, lookaround, `\p{…}`, over 2,000 instructions).
+   */
   pattern: string;
   /**
    * After compilation (loadPolicy): the COMPLETE flag string, always containing "u", possibly "i"/"m", never "g"/"y"
-   * (e.g. "u", "iu"). Build the scanner's regex as `new RegExp(pattern, flags + "g")`.
+   * (e.g. "u", "iu"). The scanner passes "i" and "m" on to the linear-time engine (../custom-pattern.ts).
    */
   flags?: string;
   /** A built-in validator id run on the match's digits/letters (e.g. "luhn", "mod97", "verhoeff"). */

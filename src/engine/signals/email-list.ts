@@ -104,16 +104,21 @@ export function findEmailList(addresses: FoundAddress[], internal: readonly stri
     }
   }
   if (count < Math.max(1, threshold)) return null;
+  return listFinding(start, end, count, domainCount, "external", [count + " distinct external addresses (threshold " + threshold + ")", domainCount + " external domains", total + " distinct addresses in all"]);
+}
+
+/** The email-list finding over [start, end): `count` distinct addresses at `domainCount` domains. */
+function listFinding(start: number, end: number, count: number, domainCount: number, counted: "external" | "customers", reasons: string[]): Finding {
   return {
     detector: "email-list",
     start,
     end,
     confidence: "high",
-    reasons: [count + " distinct external addresses (threshold " + threshold + ")", domainCount + " external domains", total + " distinct addresses in all"],
+    reasons,
     masked: count + (count === 1 ? " address (" : " addresses (") + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
     count,
     domains: domainCount,
-    counted: "external",
+    counted,
   };
 }
 
@@ -141,17 +146,7 @@ export function findCustomerList(known: readonly { start: number; end: number; c
     }
   }
   if (count < Math.max(1, threshold)) return null;
-  return {
-    detector: "email-list",
-    start,
-    end,
-    confidence: "high",
-    reasons: [count + " distinct known customers' addresses (threshold " + threshold + ")", domainCount + (domainCount === 1 ? " domain" : " domains")],
-    masked: count + (count === 1 ? " address (" : " addresses (") + domainCount + (domainCount === 1 ? " domain)" : " domains)"),
-    count,
-    domains: domainCount,
-    counted: "customers",
-  };
+  return listFinding(start, end, count, domainCount, "customers", [count + " distinct known customers' addresses (threshold " + threshold + ")", domainCount + (domainCount === 1 ? " domain" : " domains")]);
 }
 
 /** The `email-list` signal: a text that holds many distinct external addresses (a customer e-mail list). */

@@ -1,6 +1,8 @@
 /**
- * The Take Action task pane: what Think First found (masked), grouped by where it is, the cited policy with its link, and
- * one-click fixes (move external To/Cc recipients to Bcc, mask identifiers in the body, remove a flagged attachment).
+ * The Take Action task pane: what Think First found (masked), grouped by where it is, the recipients' facts
+ * (./recipients-view.ts), the cited policy with its link, one-click fixes (move external To/Cc recipients to Bcc, mask
+ * identifiers in the body, remove a flagged attachment, correct a look-alike domain: ./replace-domain.ts), "Send with a
+ * reason" on a warning (./reason.ts) and, with `compliance.address`, the reports to compliance (./compliance.ts).
  * After a fix it checks again and announces the new verdict (aria-live). Follows Outlook's display language; Urdu is
  * laid out right-to-left.
  *

@@ -1,4 +1,4 @@
-import { encodeUtf8 } from "./utf8";
+import { encodeUtf8 } from "./text-encode";
 
 it("encodes like Node's Buffer, surrogate pairs and lone surrogates included", () => {
   for (const s of ["", "abc", "rodné číslo", "आधार", "شناختی کارڈ", "😀 ok", "a\ud800b", "\udc00"]) {
