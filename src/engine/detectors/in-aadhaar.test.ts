@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { validate as stdnumAadhaar } from "stdnum/lib/cjs/in/aadhaar";
 import { inAadhaar } from "./in-aadhaar";
 import { directFind, spans, DIGITS } from "./national-ids.testkit";
+import { createScanner } from "../scan";
+import { testPolicy } from "../test-policy";
 
 /** Independent reference Verhoeff (tables typed from Verhoeff 1969, distinct from the engine's stdnum-based one). */
 const D = [
@@ -89,5 +91,23 @@ describe("in-aadhaar", () => {
   it("examples: every match is found whole, no noMatch is found", () => {
     for (const ex of inAadhaar.examples.match) expect(directFind(inAadhaar, ex).length).toBe(1);
     for (const ex of inAadhaar.examples.noMatch) expect(directFind(inAadhaar, ex)).toEqual([]);
+  });
+});
+
+describe("confidence: grouped medium, solid low until a keyword confirms it", () => {
+  it("the validator gives 4-4-4 medium and 12 solid digits low", () => {
+    expect(inAadhaar.validate("2345 6789 0124").confidence).toBe("medium");
+    expect(inAadhaar.validate("2345-6789-0124").confidence).toBe("medium");
+    expect(inAadhaar.validate("234567890124").confidence).toBe("low");
+  });
+
+  it("in a scan: a keyword makes the solid form high; a word for another number or a URL drops it", () => {
+    const scanner = createScanner(testPolicy());
+    const aadhaar = (t: string) => scanner.scan(t).filter((f) => f.detector === "in-aadhaar").map((f) => f.confidence);
+    expect(aadhaar("Aadhaar 234567890124")).toEqual(["high"]);
+    expect(aadhaar("234567890124")).toEqual(["low"]);
+    expect(aadhaar("Order number 234567890124")).toEqual([]);
+    expect(aadhaar("https://shop.example/orders/234567890124")).toEqual([]);
+    expect(aadhaar("2345 6789 0124")).toEqual(["medium"]);
   });
 });

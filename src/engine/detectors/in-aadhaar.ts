@@ -1,7 +1,11 @@
 /**
  * in-aadhaar: Indian Aadhaar number (UIDAI): 12 digits, written solid or in groups of four 4-4-4 (space, dash or dot,
- * also mixed: "2345 6789-0124"; NBSP is normalized to space); first digit 2–9; last digit a Verhoeff check digit; never a palindrome. A valid number alone is
- * `medium`, `high` with a keyword nearby.
+ * also mixed: "2345 6789-0124"; NBSP is normalized to space); first digit 2–9; last digit a Verhoeff check digit; never
+ * a palindrome. A valid number in 4-4-4 groups is `medium`, `high` with a keyword nearby. Written solid it is `low`
+ * without a keyword: one random 12-digit number in twelve passes the first-digit rule and Verhoeff, and solid 12-digit
+ * order, invoice and bank reference numbers are common in ordinary mail (Microsoft Purview's Aadhaar type likewise
+ * gives the checksum alone low confidence); as a low match it is judged by its context like a pattern-only one
+ * (../context.ts, ../other-numbers.ts: "Order number 234567890124" is no Aadhaar), and a keyword makes it `high`.
  *
  * The rules are stdnum's in/aadhaar, and the Verhoeff arithmetic is stdnum's (via ../checksums/verhoeff). We apply the
  * three rules here instead of calling stdnum's validate so that the reason names the rule that failed (stdnum returns
@@ -31,7 +35,8 @@ function validate(candidate: string): Validation {
   if (d.charAt(0) === "0" || d.charAt(0) === "1") return fail("first digit 0 or 1 never issued");
   if (d.split("").reverse().join("") === d) return fail("palindrome never issued");
   if (!verhoeffOk(d)) return fail("verhoeff failed");
-  return { ok: true, reasons: ["first digit 2–9", "not a palindrome", "verhoeff ok"], confidence: "medium" };
+  const grouped = d.length !== candidate.length;
+  return { ok: true, reasons: ["first digit 2–9", "not a palindrome", "verhoeff ok"], confidence: grouped ? "medium" : "low" };
 }
 
 export const inAadhaar: Detector<"in-aadhaar"> = {
