@@ -15,27 +15,15 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import * as zlib from "zlib";
-import { buildCustomerSet, openCustomerSet, type BuildColumn } from "../../src/engine/customers/customer-set";
+import { buildCustomerSet, openCustomerSet } from "../../src/engine/customers/customer-set";
 import { canonicalEmail } from "../../src/engine/customers/canonical";
 import { buildFuse, fuseContains, KEY_WORDS, layout } from "../../src/engine/customers/fuse";
 import { createScanner } from "../../src/engine/scan";
+import { generatedExport } from "../../src/engine/customers/test-export";
 import { loadPolicyFile } from "../../src/cli/policy-file";
 
 const ROOT = path.resolve(__dirname, "../..");
 const KEY = new Uint8Array(crypto.createHash("sha256").update("bench key").digest());
-
-function exportOf(rows: number): BuildColumn[] {
-  const emails: string[] = [];
-  const numbers: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    emails.push(`customer.${i}.${(i * 7919) % 1000}@mail${i % 89}.example`);
-    numbers.push(`C-${1000000 + i * 3}`);
-  }
-  return [
-    { name: "email", kind: "email", values: emails },
-    { name: "customer_number", kind: "number", values: numbers },
-  ];
-}
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1) + " KB";
 
@@ -86,7 +74,7 @@ function bundleWeight(): { featureMin: number; featureGzip: number; handlerMin: 
 }
 
 export async function run(): Promise<void> {
-  const cols = exportOf(100000);
+  const cols = generatedExport(100000);
   let t = performance.now();
   const addresses = buildCustomerSet([cols[0]!], KEY, "2026-01-01T00:00:00Z");
   const buildMs = performance.now() - t;

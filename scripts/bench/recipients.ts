@@ -18,7 +18,7 @@ import { defaultPersonalDomains } from "../../src/engine/recipients/personal-dom
 import { splitDomain } from "../../src/engine/recipients/public-suffix";
 import { RecipientHistory } from "../../src/engine/recipients/recipient-history";
 import type { Recipient } from "../../src/engine/types";
-import { COMPANY_REFERENCES, realDomainCorpus } from "../../test/helpers/real-domains";
+import { COMPANY_REFERENCES, lookalikeHits, realDomainCorpus } from "../../test/helpers/real-domains";
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -101,16 +101,7 @@ export async function run(): Promise<void> {
 
   // Precision and recall (docs/recipients.md).
   const report = (label: string, refs: ReferenceDomain[]) => {
-    const m = new LookalikeMatcher(refs);
-    const own = new Set(refs.map((x) => splitDomain(x.domain).registrable));
-    const found: string[] = [];
-    let compared = 0;
-    for (const d of corpus) {
-      if (own.has(d)) continue;
-      compared++;
-      const hit = m.match(d);
-      if (hit) found.push(`${d}→${hit.resembles}`);
-    }
+    const { compared, found } = lookalikeHits(refs, corpus);
     console.log(`  ${label}: ${found.length} of ${compared} real domains reported (${((100 * found.length) / compared).toFixed(3)} %)`);
     console.log(`    ${found.join(" ")}`);
   };

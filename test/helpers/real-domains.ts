@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { LookalikeMatcher, type ReferenceDomain } from "../../src/engine/recipients/lookalike-domain";
 import { splitDomain } from "../../src/engine/recipients/public-suffix";
 
 const MODULES = path.resolve(__dirname, "../../node_modules");
@@ -28,3 +29,21 @@ export const COMPANY_REFERENCES = (
   "abb.com microsoft.com google.com amazon.com apple.com paypal.com"
 ).split(" ");
 
+
+/**
+ * The domains of `corpus` that a matcher over `refs` reports ("konx.com → kone.com"), and how many were compared (the
+ * references' own registrable domains are skipped). The precision test and `npm run bench -- recipients` use it.
+ */
+export function lookalikeHits(refs: ReferenceDomain[], corpus: string[]): { compared: number; found: string[] } {
+  const m = new LookalikeMatcher(refs);
+  const own = new Set(refs.map((r) => splitDomain(r.domain).registrable));
+  const found: string[] = [];
+  let compared = 0;
+  for (const d of corpus) {
+    if (own.has(d)) continue;
+    compared++;
+    const match = m.match(d);
+    if (match) found.push(d + " → " + match.resembles);
+  }
+  return { compared, found };
+}

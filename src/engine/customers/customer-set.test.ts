@@ -1,27 +1,14 @@
 import * as crypto from "crypto";
 import { buildCustomerSet, CustomerSetError, keyIdOf, openCustomerSet, type BuildColumn } from "./customer-set";
 import { canonicalEmail, canonicalNumber } from "./canonical";
+import { generatedExport } from "./test-export";
 
 const KEY = new Uint8Array(32).fill(7);
 const OTHER = new Uint8Array(32).fill(9);
 const BUILT = "2026-01-01T00:00:00Z";
 
-/** A generated export: addresses and numbers that belong to nobody. */
-function exportOf(rows: number): BuildColumn[] {
-  const emails: string[] = [];
-  const numbers: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    emails.push(`customer.${i}.${(i * 7919) % 1000}@mail${i % 89}.example`);
-    numbers.push(`C-${String(1000000 + i * 3)}`);
-  }
-  return [
-    { name: "email", kind: "email", values: emails },
-    { name: "customer_number", kind: "number", values: numbers },
-  ];
-}
-
 describe("a 100,000-row export", () => {
-  const cols = exportOf(100000);
+  const cols = generatedExport(100000);
   const addressesOnly = buildCustomerSet([cols[0]!], KEY, BUILT);
   const both = buildCustomerSet(cols, KEY, BUILT);
 

@@ -3,7 +3,7 @@
  * is hashed.
  *
  * Addresses: from each "@", expanded left over local-part characters and right over domain characters like the
- * engine's address finder (../email-list.ts), and also over non-ASCII letters, so an internationalised address
+ * engine's address finder (../signals/email-list.ts), and also over non-ASCII letters, so an internationalised address
  * ("jöran@bücher.example") is found too; separators and punctuation (general punctuation, CJK punctuation, Latin-1
  * symbols, NBSP…) end it. A sentence's final dot or dash is not part of it. Like the engine's address check, trailing
  * labels that cannot end a domain (digits, one letter: "jane@example.com.2") are given up, up to two.
