@@ -8,7 +8,7 @@
  * financial, 3 travel and entertainment, 4–6 banking and financial, 8 health and telecom, 9 national assignment); the
  * first six to eight digits are the issuer identification number. ISO does not publish the issuer register (the
  * registration authority keeps it confidential), so the table below lists the ranges the networks publish, as
- * collected by Wikipedia's "Payment card number" IIN table and braintree/credit-card-type (src/lib/card-types.ts),
+ * collected by Wikipedia's "Payment card number" IIN table and braintree/credit-card-type (its file src/lib/card-types.ts),
  * read 2026. Prefix → lengths:
  *   Visa 4 (13, 16, 18, 19); Mastercard 51–55 and the 2-series 2221–2720 (16); Mir 2200–2204 (16–19); BORICA 2205
  *   (16); Amex 34, 37 (15); Discover 6011, 644–649, 65 (16–19); JCB 3528–3589 (16–19) and the old 15-digit JCB 1800,
