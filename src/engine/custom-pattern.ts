@@ -11,7 +11,7 @@ import type { CustomPattern } from "./policy/types";
 import type { DetectorCore, Validation } from "./detectors/detector";
 import { checksumById } from "./checksums";
 import { maskLast4 } from "./mask";
-import { compileLinear, LinearFinder, wholeTester, type FinderMatch } from "./linear-regex";
+import { compileLinear, LinearFinder, programSize, wholeTester, type FinderMatch } from "./linear-regex";
 
 const CUSTOM = "__thinkFirstCustom";
 const MATCHER = "__thinkFirstMatcher";
@@ -58,6 +58,19 @@ export function compileCustomPattern(p: CustomPattern): DetectorCore {
   (d as unknown as Record<string, unknown>)[CUSTOM] = true;
   (d as unknown as Record<string, unknown>)[MATCHER] = matcher;
   return d;
+}
+
+/**
+ * The largest program (instructions of the linear-time engine) among a policy's custom patterns, 0 without any or for
+ * patterns that do not compile: what a character of text can cost the scanner beyond the built-in detectors.
+ */
+export function largestCustomProgram(patterns: readonly CustomPattern[] | undefined): number {
+  let largest = 0;
+  for (const p of patterns || []) {
+    const linear = p && typeof p.pattern === "string" ? compileLinear(p.pattern, flagsOf(p)) : { problem: "" };
+    if (!("problem" in linear)) largest = Math.max(largest, programSize(linear));
+  }
+  return largest;
 }
 
 /** True for detectors built by compileCustomPattern. */

@@ -555,6 +555,11 @@ export function compileLinear(pattern: string, flags: string): LinearRegex | { p
   return re;
 }
 
+/** The program's size in instructions: a search costs at most about this many steps per character. */
+export function programSize(re: LinearRegex): number {
+  return re.program.ops.length;
+}
+
 /** Characters the engine stepped through, by every search since the last reset (the growth tests read it). */
 export const linearWork = { chars: 0 };
 

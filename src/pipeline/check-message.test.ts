@@ -3,7 +3,8 @@
  * text, e-mail list included), and a deadline cuts the scan between slices with what was found so far kept.
  */
 import fc from "fast-check";
-import { scanBounded, scannerFor, scanText, SLICE } from "./check-message";
+import { MIN_SLICE, scanBounded, scannerFor, scanText, SLICE, SLICE_WORK, sliceFor } from "./check-message";
+import { largestCustomProgram } from "../engine/custom-pattern";
 import { testPolicy } from "../engine/test-policy";
 
 const policy = testPolicy();
@@ -44,6 +45,28 @@ describe("scanBounded", () => {
     const list = sliced.findings.filter((f) => f.detector === "email-list");
     expect(list).toHaveLength(1);
     expect(list[0]!.count).toBe(12);
+  });
+
+  test("a large custom-pattern program makes the slices smaller, so the clock is read at least every SLICE_WORK steps", () => {
+    const custom = (pattern: string) => testPolicy({ customPatterns: [{ id: "ref-code", pattern, confidence: "medium", keywords: [], examples: { match: [], noMatch: [] } }] });
+    expect(sliceFor(policy)).toBe(SLICE);
+    const small = custom("REF-\\d{6}");
+    expect(sliceFor(small)).toBe(SLICE);
+    const worst = custom("(?:[ab]\\d?[ -]?){1,300}x");
+    const program = largestCustomProgram(worst.customPatterns);
+    expect(program).toBeGreaterThan(1000);
+    expect(sliceFor(worst)).toBe(Math.max(MIN_SLICE, Math.floor(SLICE_WORK / program)));
+    expect(sliceFor(worst) * program).toBeLessThanOrEqual(Math.max(SLICE_WORK, MIN_SLICE * program));
+    expect(sliceFor(worst)).toBeLessThan(SLICE / 8);
+    // The smaller slices still find exactly what one scan finds.
+    const text = ("a1 b2 a1 x REF-123456 " + "filler ".repeat(50)).repeat(120);
+    const r = scanBounded(worst, text, { deadline: Infinity, now: () => 0 });
+    expect(r.complete).toBe(true);
+    expect(r.findings.map(key)).toEqual(scannerFor(worst).scan(text).map(key));
+    // And the deadline is read once per slice: with a clock that ticks per read, many more reads than with SLICE.
+    let reads = 0;
+    scanBounded(worst, text, { deadline: Infinity, now: () => reads++ });
+    expect(reads).toBeGreaterThan(Math.floor(text.length / SLICE));
   });
 
   test("the deadline cuts between slices: incomplete, findings so far kept", () => {

@@ -4,8 +4,9 @@
  *
  * Bounded work: with a deadline, no synchronous step outlives it by more than one slice of work. Extraction checks the
  * clock through its Context; scanning goes through `scanBounded`, which uses the scanner's own `scanBounded` when it
- * has one and otherwise scans large texts in slices (SLICE characters, overlapping by the widest keyword window plus
- * the longest match, so no identifier or keyword is lost at a boundary) with a clock check between slices. A text cut
+ * has one and otherwise scans large texts in slices (SLICE characters, fewer for a large custom pattern: sliceFor;
+ * overlapping by the widest keyword window plus the longest match, so no identifier or keyword is lost at a boundary)
+ * with a clock check between slices. A text cut
  * off by time is a `timeout` part (the policy's onUnscanned applies) and what was found before the cut still counts.
  *
  * Every text is also searched for sharing links to the policy's `links.hosts` (`linked-file` findings named by host;
@@ -17,6 +18,7 @@ import type { AttachmentInfo, Decision, Finding, Location, MessageInfo, NoTextPa
 import { CONFIDENCE_ORDER } from "../engine/types";
 import type { DetectorSettings, Policy } from "../engine/policy/types";
 import { MAX_MATCH } from "../engine/linear-regex";
+import { largestCustomProgram } from "../engine/custom-pattern";
 import type { CustomerSet } from "../engine/customers/customer-set";
 import { findCustomerList, findEmailList } from "../engine/signals/email-list";
 import { cloudAttachmentFinding, DEFAULT_LINK_HOSTS, findLinks, linkFindings, linkHostsOf, type FoundLink } from "../engine/signals/linked-file";
@@ -91,6 +93,8 @@ interface Scanners {
   /** For slices: e-mail addresses always reported and no per-slice e-mail list (the list is counted over all slices). */
   slices: Scanner;
   overlap: number;
+  /** Characters a slice owns under this policy (sliceFor). */
+  slice: number;
 }
 
 const scanners = new WeakMap<Policy, Scanners>();
@@ -98,6 +102,22 @@ const withSet = new WeakMap<Policy, { set: CustomerSet; scanners: Scanners }>();
 
 /** Characters a slice owns; a slice is scanned with `overlap` more on either side. */
 export const SLICE = 64 * 1024;
+/** The smallest slice: below it the overlap would cost more than the slice. */
+export const MIN_SLICE = 4 * 1024;
+/**
+ * Instruction-characters one slice may cost the custom patterns: the linear-time engine steps through at most its
+ * program's size per character (`npm run bench -- engine` measured 9.6 µs per character for the largest accepted
+ * program of 1,801 instructions, 5.3 ns per instruction), so 8M instruction-characters are about 45 ms: the deadline
+ * is checked at least that often, whatever the policy's patterns.
+ */
+export const SLICE_WORK = 8 * 1000 * 1000;
+
+/** The slice for a policy: SLICE, smaller when a custom pattern's program is large (see SLICE_WORK). */
+export function sliceFor(policy: Policy): number {
+  const program = largestCustomProgram(policy && policy.customPatterns);
+  if (program <= 0) return SLICE;
+  return Math.max(MIN_SLICE, Math.min(SLICE, Math.floor(SLICE_WORK / program)));
+}
 
 function scannersFor(policy: Policy, customers?: CustomerSet | null): Scanners {
   if (customers) {
@@ -119,7 +139,7 @@ function scannersFor(policy: Policy, customers?: CustomerSet | null): Scanners {
       thresholds: { ...policy.thresholds, emailList: Number.MAX_SAFE_INTEGER },
     };
     const options = customers ? { customers } : {};
-    s = { scanner: createScanner(policy, options), slices: createScanner(slicePolicy, options), overlap: widest + MAX_MATCH + 64 };
+    s = { scanner: createScanner(policy, options), slices: createScanner(slicePolicy, options), overlap: widest + MAX_MATCH + 64, slice: sliceFor(policy) };
     if (customers) withSet.set(policy, { set: customers, scanners: s });
     else scanners.set(policy, s);
   }
@@ -142,8 +162,9 @@ function isLowSurrogate(text: string, i: number): boolean {
  * Scans `text` until `deadline`: the scanner's own bounded scan when it has one, else slices (see the file header).
  * Without a deadline the text is scanned whole. `slice` is for tests (small slices, many boundaries).
  */
-export function scanBounded(policy: Policy, text: string, options: CheckOptions = {}, slice: number = SLICE): BoundedScan {
+export function scanBounded(policy: Policy, text: string, options: CheckOptions = {}, sliceAtMost: number = SLICE): BoundedScan {
   const s = scannersFor(policy, options.customers);
+  const slice = Math.min(sliceAtMost, s.slice);
   if (typeof text !== "string" || !text) return { findings: [], complete: true };
   const now = options.now || Date.now;
   if (options.deadline === undefined) return { findings: s.scanner.scan(text), complete: true };
