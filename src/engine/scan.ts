@@ -5,10 +5,10 @@
  *   normalize   NFKC digits, NBSP → space; offsets map back                                   ./normalize.ts
  *   compile     (once per policy) detectors with their settings, custom patterns, keyword groups, allowlists
  *   candidates  ONE pass over digit runs groups them into clusters; each detector's pattern runs only on the short
- *               regions around clusters that hold at least its `minDigits` (and a run of its `minRun`, and the
- *               digit runs its `runs` gate names: RUN_GATE, run-length bit masks kept per region); matches glued to a longer digit/letter
- *               run, or cut out of a longer run of same-size digit groups, are rejected; e-mail addresses are found
- *               from "@" by hand
+ *               regions around clusters that hold at least its `minDigits`, a run of its `minRun` and the digit
+ *               runs its `runs` gate names (RUN_GATE: run-length bit masks kept per region); matches glued to a
+ *               longer digit/letter run, or cut out of a longer run of same-size digit groups, are rejected; e-mail
+ *               addresses are found from "@" by hand
  *   validate    detector.validate (checksums, ranges, publicised numbers); when the longest match fails, shorter
  *               matches ending at a group boundary are tried ("4111 1111 1111 1111 123")
  *   allowlist   policy.allowlists.values, compared on letters/digits
@@ -344,7 +344,7 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
     let regionEnd = -1;
     let regionMaxDigits = 0;
     let regionLongestRun = 0;
-    // Run masks (RUN_GATE): bit n set when a run of n digits is present; any run, after a letter, after a capital.
+    // RUN_GATE: bit n set when a run of n digits is present; any run, after a letter, after a capital.
     let clusterAny = 0;
     let clusterLetter = 0;
     let clusterCapital = 0;
