@@ -381,12 +381,15 @@ function candidates(plan: ScanPlan, t: string): Candidate[] {
         regionMasks[2] = clusterCapital;
       }
     };
-    // Digit runs with a native regex: measured 3× faster than a charCodeAt loop over the same text.
-    const runs = /[0-9]+/g;
-    let m: RegExpExecArray | null;
-    while ((m = runs.exec(t)) !== null) {
-      const s = m.index;
-      const e = s + m[0].length;
+    // The next digit with a native regex (measured 3× faster than a charCodeAt loop over the same text); `test`
+    // allocates no match, and the run itself is short, walked by hand.
+    const digit = /[0-9]/g;
+    const n = t.length;
+    while (digit.test(t)) {
+      const s = digit.lastIndex - 1;
+      let e = s + 1;
+      while (e < n && isDigit(t.charCodeAt(e))) e++;
+      digit.lastIndex = e;
       const bit = runBit(e - s);
       const before = s > 0 ? t.charCodeAt(s - 1) : 0;
       const letter = isLetter(before) ? bit : 0;
