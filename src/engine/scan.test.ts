@@ -490,7 +490,8 @@ describe("the run gate (DetectorCore.runs) loses nothing", () => {
     return runs.some((alt) =>
       alt.every((need) => {
         const [lo, hi] = typeof need.len === "number" ? [need.len, need.len] : need.len;
-        return found.some((r) => Math.min(r.len, 31) >= lo && Math.min(r.len, 31) <= hi && (!need.after || (need.after === "letter" ? r.letter : r.capital)));
+        const fits = found.filter((r) => Math.min(r.len, 31) >= lo && Math.min(r.len, 31) <= hi && (!need.after || (need.after === "letter" ? r.letter : r.capital)));
+        return fits.length >= (need.twice ? 2 : 1);
       }),
     );
   }
@@ -505,6 +506,8 @@ describe("the run gate (DetectorCore.runs) loses nothing", () => {
     expect(holds("ABCDE1234F", [[{ len: 5, after: "letter" }]])).toBe(false);
     expect(holds("SK 2021234567", [[{ len: 10, after: "capital" }]])).toBe(true);
     expect(holds("sk 2021234567", [[{ len: 10, after: "capital" }]])).toBe(false);
+    expect(holds("1234 56789", [[{ len: 4, twice: true }]])).toBe(false);
+    expect(holds("1234 5678 9012", [[{ len: 4, twice: true }]])).toBe(true);
   });
 
   const fast = createScanner(testPolicy());

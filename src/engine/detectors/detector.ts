@@ -71,11 +71,13 @@ export interface Validation {
 /**
  * One digit run a match holds (DetectorCore.runs): its length (a number, or [min, max]; 31 stands for 31 or more)
  * and, with `after`, what stands just before it: "letter" an ASCII letter directly ("ABCDE1234F"), "capital" an ASCII
- * capital directly or across one space ("SK 2021234567", "FI12345678").
+ * capital directly or across one space ("SK 2021234567", "FI12345678"); with `twice`, two runs of that length.
  */
 export interface RunNeed {
   len: number | readonly [number, number];
   after?: "letter" | "capital";
+  /** At least two such runs ("4 4 4"); not combined with `after`. */
+  twice?: boolean;
 }
 
 /**
