@@ -533,7 +533,7 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   if (sepAt < 0 || digitAt < 0 || digitAt >= t.length) return false;
   const sep = t.charCodeAt(sepAt);
   if (!isSep(sep) || !isDigit(t.charCodeAt(digitAt)) || !isDigit(t.charCodeAt(after ? e - 1 : s))) return false;
-  if (t.slice(s, e).indexOf(String.fromCharCode(sep)) < 0) return false;
+  if (!holds(t, s, e, sep)) return false;
   let outside = 0;
   let p = digitAt;
   for (; p >= 0 && p < t.length && isDigit(t.charCodeAt(p)); p += after ? 1 : -1) outside++;
@@ -542,12 +542,18 @@ function gluedGroup(t: string, s: number, e: number, after: boolean): boolean {
   const next = after ? p + 1 : p - 1;
   if (p >= 0 && p < t.length && next >= 0 && next < t.length && isDigit(t.charCodeAt(next))) {
     const c = t.charCodeAt(p);
-    if ((c === 45 || c === 46 || c === 47 || c === 44 || c === 58) && t.slice(s, e).indexOf(String.fromCharCode(c)) < 0) return false;
+    if ((c === 45 || c === 46 || c === 47 || c === 44 || c === 58) && !holds(t, s, e, c)) return false;
   }
   let inside = 0;
   for (let p = after ? e - 1 : s; p >= s && p < e && isDigit(t.charCodeAt(p)); p += after ? -1 : 1) inside++;
   // A one-digit group on both sides is no evidence of a longer run ("… 7800 9 1 250,00": an IBAN, then an amount).
   return inside === outside && inside > 1;
+}
+
+/** Does t[s, e) hold the character `c`? (No slice: gluedGroup runs for every match.) */
+function holds(t: string, s: number, e: number, c: number): boolean {
+  for (let i = s; i < e; i++) if (t.charCodeAt(i) === c) return true;
+  return false;
 }
 
 /* ---------------- allowlist ---------------- */
