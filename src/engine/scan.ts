@@ -329,7 +329,9 @@ function flagsOf(re: RegExp): string {
  * Validated matches of every detector but e-mail. Digit detectors run only on regions around digit clusters: digit
  * runs at most CLUSTER_GAP apart form a cluster; a cluster with at least the fewest `minDigits` of any detector opens a
  * region (MARGIN either side); overlapping regions merge; each detector runs on the regions whose largest cluster
- * holds its `minDigits` and whose longest digit run is at least its `minRun`.
+ * holds its `minDigits`, whose longest digit run is at least its `minRun` and which hold the digit runs of one of its
+ * `runs` alternatives (RUN_GATE: bit n of a mask is set when a run of n digits is there; four masks: any run, after a
+ * letter, after a capital, twice).
  */
 function candidates(plan: ScanPlan, t: string): Candidate[] {
   const into: Candidate[] = [];
