@@ -475,3 +475,56 @@ describe("property: the prefilter (minDigits, minRun) loses nothing on business-
     );
   });
 });
+
+describe("the run gate (DetectorCore.runs) loses nothing", () => {
+  /** The runs of `text` as the declarations describe them, written out independently of the scanner. */
+  function holds(text: string, runs: NonNullable<(typeof detectors)[number]["runs"]>): boolean {
+    const found: Array<{ len: number; letter: boolean; capital: boolean }> = [];
+    const re = /[0-9]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const b = text[m.index - 1] || "";
+      const bb = text[m.index - 2] || "";
+      found.push({ len: m[0].length, letter: /[A-Za-z]/.test(b), capital: /[A-Z]/.test(b) || (b === " " && /[A-Z]/.test(bb)) });
+    }
+    return runs.some((alt) =>
+      alt.every((need) => {
+        const [lo, hi] = typeof need.len === "number" ? [need.len, need.len] : need.len;
+        const fits = found.filter((r) => Math.min(r.len, 31) >= lo && Math.min(r.len, 31) <= hi && (!need.after || (need.after === "letter" ? r.letter : r.capital)));
+        return fits.length >= (need.twice ? 2 : 1);
+      }),
+    );
+  }
+
+  test("every gated detector's examples hold one of its alternatives", () => {
+    const gated = detectors.filter((d) => d.runs);
+    expect(gated.length).toBeGreaterThanOrEqual(10);
+    for (const d of gated) for (const ex of d.examples.match) expect([d.id, ex, holds(ex, d.runs!)]).toEqual([d.id, ex, true]);
+  });
+
+  test("a declaration that cannot hold is noticed", () => {
+    expect(holds("ABCDE1234F", [[{ len: 5, after: "letter" }]])).toBe(false);
+    expect(holds("SK 2021234567", [[{ len: 10, after: "capital" }]])).toBe(true);
+    expect(holds("sk 2021234567", [[{ len: 10, after: "capital" }]])).toBe(false);
+    expect(holds("1234 56789", [[{ len: 4, twice: true }]])).toBe(false);
+    expect(holds("1234 5678 9012", [[{ len: 4, twice: true }]])).toBe(true);
+  });
+
+  const fast = createScanner(testPolicy());
+  const slow = createScanner(testPolicy(), { prefilter: false });
+  const gatedExamples = detectors.filter((d) => d.runs).flatMap((d) => d.examples.match.slice());
+  const fragment = fc.oneof(
+    fc.integer({ min: 1, max: 12 }).chain((n) => digitsGen(n)),
+    fc.constantFrom(" ", "-", "/", ".", "\n", "SK", "SK ", "CZ", "CZ6", "FI", "FI ", "NO ", "RF", "RF18", "ABCDE", "abcde", "MUMA", "Z", "z", "A", " MVA"),
+    fc.constantFrom(...gatedExamples),
+  );
+  test("same findings with and without the prefilter on shapes near the gates", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 30 }), (fs) => {
+        const text = fs.join("");
+        expect(fast.scan(text)).toEqual(slow.scan(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -69,6 +69,18 @@ export interface Validation {
 }
 
 /**
+ * One digit run a match holds (DetectorCore.runs): its length (a number, or [min, max]; 31 stands for 31 or more)
+ * and, with `after`, what stands just before it: "letter" an ASCII letter directly ("ABCDE1234F"), "capital" an ASCII
+ * capital directly or across one space ("SK 2021234567", "FI12345678"); with `twice`, two runs of that length.
+ */
+export interface RunNeed {
+  len: number | readonly [number, number];
+  after?: "letter" | "capital";
+  /** At least two such runs ("4 4 4"); not combined with `after`. */
+  twice?: boolean;
+}
+
+/**
  * What the scanner runs: a pattern, its validator, keywords and masking. Built-in detectors add the registry fields
  * (`Detector`); a policy's custom pattern compiles to this alone (../custom-pattern.ts).
  */
@@ -93,6 +105,13 @@ export interface DetectorCore {
    * ("[0-9]{7}-[0-9]": 7). The engine skips regions whose longest digit run is shorter. Omitted: 1.
    */
   minRun?: number;
+  /**
+   * Optional third prefilter (additive): the digit runs every match holds, as alternatives (any one suffices); an
+   * alternative lists runs that must all be present. A run is a whole run of consecutive digits (the engine rejects
+   * matches cut out of a longer run, so a pattern's `[0-9]{7}-` holds a run of exactly 7). The engine skips regions
+   * holding no alternative, read from the digit runs of their clusters (../scan.ts, `RUN_GATE`). Omitted: no gate.
+   */
+  runs?: ReadonlyArray<ReadonlyArray<RunNeed>>;
   /** Does the identifier have a check digit? (Decides how keywords raise confidence.) */
   checksum: boolean;
   /** Validation of one candidate (the matched text, separators included). */

@@ -82,6 +82,8 @@ export const fiHetu: Detector<"fi-hetu"> = {
   },
   pattern: /[0-9]{6}[-+A-FU-Ya-fu-y\u2010\u2011\u2013\u2212][0-9]{3}[0-9A-FHJ-NPR-Ya-fhj-npr-y]/,
   minDigits: 9,
+  // The date: 6 digits before the century sign.
+  runs: [[{ len: 6 }]],
   checksum: true,
   validate: validate,
   keywords: {

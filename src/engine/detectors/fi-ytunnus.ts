@@ -46,6 +46,8 @@ export const fiYtunnus: Detector<"fi-ytunnus"> = {
   pattern: /[0-9]{7}-[0-9]|FI ?[0-9]{8}/,
   minDigits: 8,
   minRun: 7,
+  // NNNNNNN-N, or 8 digits after "FI" (a space between allowed).
+  runs: [[{ len: 7 }, { len: 1 }], [{ len: 8, after: "capital" }]],
   checksum: true,
   validate: validate,
   keywords: {

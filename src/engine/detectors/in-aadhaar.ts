@@ -53,6 +53,8 @@ export const inAadhaar: Detector<"in-aadhaar"> = {
   },
   pattern: /[0-9]{4}[ .-]?[0-9]{4}[ .-]?[0-9]{4}/,
   minDigits: 12,
+  // Groups of 4 4 4, 4 8, 8 4, or 12 digits.
+  runs: [[{ len: 12 }], [{ len: 8 }], [{ len: 4, twice: true }]],
   checksum: true,
   validate: validate,
   keywords: {

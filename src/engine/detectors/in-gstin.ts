@@ -49,6 +49,8 @@ export const inGstin: Detector<"in-gstin"> = {
   pattern: /[0-9]{2}[A-Za-z]{5}[0-9]{4}[A-Za-z][0-9A-Za-z][Zz][0-9A-Za-z]/,
   minDigits: 6,
   minRun: 4,
+  // Every match: the 2-digit state code and the 4 digits after the PAN's letters.
+  runs: [[{ len: 2 }, { len: 4, after: "letter" }]],
   checksum: true,
   validate: validate,
   keywords: {

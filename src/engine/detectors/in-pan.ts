@@ -64,6 +64,8 @@ export const inPan: Detector<"in-pan"> = {
   },
   pattern: /[A-Z]{5}[0-9]{4}[A-Z]/,
   minDigits: 4,
+  // Every match: the 4 digits between the letters ("ABCDE1234F").
+  runs: [[{ len: 4, after: "letter" }]],
   checksum: false,
   validate: validate,
   keywords: {

@@ -38,6 +38,8 @@ export const inTan: Detector<"in-tan"> = {
   pattern: /[A-Z]{4}[0-9]{5}[A-Z]/,
   minDigits: 5,
   minRun: 5,
+  // Every match: the 5 digits between the letters ("MUMA12345B").
+  runs: [[{ len: 5, after: "letter" }]],
   checksum: false,
   validate: validate,
   keywords: {

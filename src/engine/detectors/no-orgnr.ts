@@ -45,6 +45,8 @@ export const noOrgnr: Detector<"no-orgnr"> = {
   pattern: /(?:NO ?)?[89][0-9]{2}(?:[0-9]{6}| [0-9]{3} [0-9]{3})(?: ?MVA)?/,
   minDigits: 9,
   minRun: 3,
+  // 9 digits, or groups of 3 3 3.
+  runs: [[{ len: 9 }], [{ len: 3 }]],
   checksum: true,
   validate: validate,
   keywords: {

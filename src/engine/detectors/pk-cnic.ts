@@ -69,6 +69,8 @@ export const pkCnic: Detector<"pk-cnic"> = {
   },
   pattern: /[0-9]{5}[-\u2010\u2011\u2013\u2212][0-9]{7}[-\u2010\u2011\u2013\u2212][0-9]|[0-9]{5} [0-9]{7} [0-9]|[0-9]{13}/,
   minDigits: 13,
+  // Groups of 5 7 1, or 13 digits.
+  runs: [[{ len: 5 }, { len: 7 }, { len: 1 }], [{ len: 13 }]],
   checksum: false,
   validate: validate,
   keywords: {

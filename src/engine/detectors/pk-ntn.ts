@@ -43,6 +43,8 @@ export const pkNtn: Detector<"pk-ntn"> = {
   pattern: /[0-9]{7}-[0-9]/,
   minDigits: 7,
   minRun: 7,
+  // NNNNNNN-N: a run of 7, a run of 1.
+  runs: [[{ len: 7 }, { len: 1 }]],
   checksum: false,
   validate: validate,
   keywords: {

@@ -42,6 +42,8 @@ export const rfCreditorRef: Detector<"rf-creditor-ref"> = {
   },
   pattern: /RF[0-9]{2}(?:[0-9A-Z]{1,21}|(?: [0-9A-Z]{4}){0,4} [0-9A-Z]{1,4})/,
   minDigits: 4,
+  // Every match: the check digits right after "RF", alone or run on into the reference.
+  runs: [[{ len: [2, 31], after: "letter" }]],
   checksum: true,
   validate: validate,
   keywords: {

@@ -76,6 +76,8 @@ export const skDic: Detector<"sk-dic"> = {
   pattern: /CZ ?6?[0-9]{8}|[0-9]{10}/,
   minDigits: 8,
   minRun: 8,
+  // 10 digits, or 8 or 9 (with the 6) after "CZ".
+  runs: [[{ len: 10 }], [{ len: [8, 9], after: "capital" }]],
   checksum: true,
   validate: validate,
   keywords: {

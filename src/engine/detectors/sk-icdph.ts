@@ -41,6 +41,8 @@ export const skIcdph: Detector<"sk-icdph"> = {
   pattern: /SK ?(?:[0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{2} [0-9]{2})/,
   minDigits: 10,
   minRun: 3,
+  // After "SK": 10 digits, or groups of 3 3 2 2.
+  runs: [[{ len: 10, after: "capital" }], [{ len: 3, after: "capital" }, { len: 2 }]],
   checksum: true,
   validate: validate,
   keywords: {

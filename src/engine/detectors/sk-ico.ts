@@ -52,6 +52,8 @@ export const skIco: Detector<"sk-ico"> = {
   pattern: /[0-9]{2}(?:[0-9]{6}| [0-9]{3} [0-9]{3})/,
   minDigits: 8,
   minRun: 3,
+  // 8 digits, or groups of 2 3 3.
+  runs: [[{ len: 8 }], [{ len: 2 }, { len: 3 }]],
   checksum: true,
   validate: validate,
   keywords: {

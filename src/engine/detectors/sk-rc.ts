@@ -90,6 +90,8 @@ export const skRc: Detector<"sk-rc"> = {
   },
   pattern: /[0-9]{6}(?: ?\/ ?[0-9]{3,4}|[0-9]{3,4}| [0-9]{3,4})/,
   minDigits: 9,
+  // The date (6 digits) before the suffix, or 9 or 10 digits in one run.
+  runs: [[{ len: 6 }], [{ len: [9, 10] }]],
   checksum: true,
   validate: validate,
   keywords: {

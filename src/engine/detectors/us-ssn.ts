@@ -48,6 +48,8 @@ export const usSsn: Detector<"us-ssn"> = {
   },
   pattern: /\d{3}([-. ])\d{2}\1\d{4}|\d{9}/,
   minDigits: 9,
+  // 9 digits, or groups of 3 2 4.
+  runs: [[{ len: 9 }], [{ len: 3 }, { len: 2 }, { len: 4 }]],
   checksum: false,
   validate,
   keywords: {
