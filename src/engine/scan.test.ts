@@ -290,9 +290,23 @@ describe("property: generated identifiers in random prose are found exactly", ()
   });
 });
 
+/**
+ * The prefilter-agreement property the tests below share: texts joined from `fragment` give the same findings with the
+ * prefilter (digit clusters, minDigits, minRun, run gates) and without it, every registered detector on.
+ */
+const prefilterFast = createScanner(testPolicy());
+const prefilterSlow = createScanner(testPolicy(), { prefilter: false });
+function expectPrefilterAgrees(fragment: fc.Arbitrary<string>, maxLength: number, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.array(fragment, { minLength: 1, maxLength }), (fs) => {
+      const text = fs.join("");
+      expect(prefilterFast.scan(text)).toEqual(prefilterSlow.scan(text));
+    }),
+    { numRuns },
+  );
+}
+
 describe("property: the digit-cluster prefilter loses nothing", () => {
-  const fast = createScanner(testPolicy());
-  const slow = createScanner(testPolicy(), { prefilter: false });
   const fragment = fc.oneof(
     digitsGen(4),
     digitsGen(6),
@@ -302,13 +316,7 @@ describe("property: the digit-cluster prefilter loses nothing", () => {
     ibanGen,
   );
   test("same findings with and without it (every registered detector)", () => {
-    fc.assert(
-      fc.property(fc.array(fragment, { minLength: 1, maxLength: 40 }), (fs) => {
-        const text = fs.join("");
-        expect(fast.scan(text)).toEqual(slow.scan(text));
-      }),
-      { numRuns: 300 },
-    );
+    expectPrefilterAgrees(fragment, 40, 300);
   });
 });
 
@@ -454,8 +462,6 @@ describe("suppress stage: business ids over personal readings", () => {
 });
 
 describe("property: the prefilter (minDigits, minRun) loses nothing on business-id shapes", () => {
-  const fast = createScanner(testPolicy());
-  const slow = createScanner(testPolicy(), { prefilter: false });
   const examples = detectors.filter((d) => d.group === "business").flatMap((d) => d.examples.match.slice());
   const fragment = fc.oneof(
     digitsGen(3),
@@ -466,13 +472,7 @@ describe("property: the prefilter (minDigits, minRun) loses nothing on business-
     fc.constantFrom(...examples),
   );
   test("same findings with and without it", () => {
-    fc.assert(
-      fc.property(fc.array(fragment, { minLength: 1, maxLength: 30 }), (fs) => {
-        const text = fs.join("");
-        expect(fast.scan(text)).toEqual(slow.scan(text));
-      }),
-      { numRuns: 300 },
-    );
+    expectPrefilterAgrees(fragment, 30, 300);
   });
 });
 
@@ -510,8 +510,6 @@ describe("the run gate (DetectorCore.runs) loses nothing", () => {
     expect(holds("1234 5678 9012", [[{ len: 4, twice: true }]])).toBe(true);
   });
 
-  const fast = createScanner(testPolicy());
-  const slow = createScanner(testPolicy(), { prefilter: false });
   const gatedExamples = detectors.filter((d) => d.runs).flatMap((d) => d.examples.match.slice());
   const fragment = fc.oneof(
     fc.integer({ min: 1, max: 12 }).chain((n) => digitsGen(n)),
@@ -519,12 +517,6 @@ describe("the run gate (DetectorCore.runs) loses nothing", () => {
     fc.constantFrom(...gatedExamples),
   );
   test("same findings with and without the prefilter on shapes near the gates", () => {
-    fc.assert(
-      fc.property(fc.array(fragment, { minLength: 1, maxLength: 30 }), (fs) => {
-        const text = fs.join("");
-        expect(fast.scan(text)).toEqual(slow.scan(text));
-      }),
-      { numRuns: 400 },
-    );
+    expectPrefilterAgrees(fragment, 30, 400);
   });
 });
