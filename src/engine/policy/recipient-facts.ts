@@ -16,22 +16,13 @@ import type { MessageInfo, RecipientFacts } from "../types";
 import type { Policy } from "./types";
 
 const analyzers = new WeakMap<Policy, RecipientAnalyzer>();
-const personalSets = new WeakMap<Policy, Record<string, true>>();
 
 /**
  * The sender's domain when it stands for the sender's organisation, or "": a consumer mailbox domain (gmail.com) is
  * shared by strangers, so bob@gmail.com is not a colleague of jane@gmail.com.
  */
 export function organisationDomainOf(senderDomain: string, policy: Policy): string {
-  if (!senderDomain) return "";
-  let set = personalSets.get(policy);
-  if (!set) {
-    set = Object.create(null) as Record<string, true>;
-    for (const d of personalDomainsOf(policy)) set[d] = true;
-    personalSets.set(policy, set);
-  }
-  for (let h = senderDomain; h; h = h.indexOf(".") < 0 ? "" : h.slice(h.indexOf(".") + 1)) if (set[h]) return "";
-  return senderDomain;
+  return senderDomain && !analyzerFor(policy).isPersonalDomain(senderDomain) ? senderDomain : "";
 }
 
 /** The consumer mailbox domains of a policy: the built-in list, plus `add`, minus `remove`. */

@@ -99,6 +99,11 @@ export class RecipientAnalyzer {
     this.allow = policy.lookalikeAllow || [];
   }
 
+  /** Is `domain` (or a parent of it) a consumer mailbox domain of this policy? */
+  isPersonalDomain(domain: string): boolean {
+    return this.personal.has(normalizeDomain(domain).unicode);
+  }
+
   /** The matcher for this sender: the policy's references, plus the sender's own domain when it is none of them. */
   private matcher(senderDomain: string): LookalikeMatcher {
     const extra = senderDomain && !this.personal.has(senderDomain) && !this.internalDomains.some((d) => d === senderDomain) ? senderDomain : "";
