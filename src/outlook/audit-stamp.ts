@@ -115,10 +115,10 @@ export function auditHeadersFor(decision: Decision, policy: Policy, product: str
  * no `internetHeaders.setAsync`.
  */
 export function stampAuditHeaders(item: mb.ItemLike, headers: AuditHeaders | null, timeoutMs: number): Promise<mb.OfficeResult<void>> {
-  if (!headers) return Promise.resolve({ ok: false, call: "internetHeaders.setAsync", reason: "failed", detail: "no headers" } as mb.OfficeFailure);
-  if (!mb.hasInternetHeaders(item)) return Promise.resolve({ ok: false, call: "internetHeaders.setAsync", reason: "missing" } as mb.OfficeFailure);
+  if (!headers) return Promise.resolve(mb.failure("internetHeaders.setAsync", "failed", "no headers"));
+  if (!mb.hasInternetHeaders(item)) return Promise.resolve(mb.failure("internetHeaders.setAsync", "missing"));
   return mb.setInternetHeaders(item, headers, timeoutMs).then(
     (r) => r,
-    () => ({ ok: false, call: "internetHeaders.setAsync", reason: "failed" }) as mb.OfficeFailure,
+    () => mb.failure("internetHeaders.setAsync", "failed"),
   );
 }

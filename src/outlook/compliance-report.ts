@@ -39,6 +39,6 @@ export function complianceMailFor(office: mb.OfficeLike, policy: Policy, decisio
 /** Prepares and opens the report; resolves with the Office result ("missing" without a compliance address). */
 export function openComplianceMail(office: mb.OfficeLike, policy: Policy, decision: Decision | undefined, locale: Locale, kind: ReportKind): Promise<mb.OfficeResult<void>> {
   const mail = complianceMailFor(office, policy, decision, locale, kind);
-  if (!mail) return Promise.resolve({ ok: false, call: "displayNewMessageForm", reason: "missing", detail: "no compliance address" } as mb.OfficeFailure);
+  if (!mail) return Promise.resolve(mb.failure("displayNewMessageForm", "missing", "no compliance address"));
   return mb.displayNewMessage(office, { toRecipients: mail.toRecipients, subject: mail.subject, htmlBody: mail.htmlBody }, 10000);
 }

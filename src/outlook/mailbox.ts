@@ -28,7 +28,7 @@ export type ItemLike = any;
 /** The global Office object (or a fake). */
 export type OfficeLike = any;
 
-function failure(call: string, reason: FailureReason, detail?: string): OfficeFailure {
+export function failure(call: string, reason: FailureReason, detail?: string): OfficeFailure {
   return detail ? { ok: false, call, reason, detail } : { ok: false, call, reason };
 }
 
