@@ -334,10 +334,22 @@ describe("property: the fast e-mail finder agrees with the email-address pattern
       const s = m.index + lead;
       const e = m.index + m[0].length;
       const glued = (alnum(text[s - 1]) && alnum(text[s])) || (alnum(text[e]) && alnum(text[e - 1]));
-      if (!glued && emailAddress.validate(text.slice(s, e)).ok) out.push(["email-address", s, e]);
+      // The domain runs over letters, digits, dots and dashes, less a final dot or dash; an address ends at its end or
+      // just before one of its dots, never inside a label ("a@a.aa-a" is no address, "a@a.aa-" is a@a.aa).
+      let domainEnd = text.indexOf("@", m.index) + 1;
+      while (domainEnd < text.length && /[A-Za-z0-9.-]/.test(text.charAt(domainEnd))) domainEnd++;
+      while (/[.-]/.test(text.charAt(domainEnd - 1))) domainEnd--;
+      const insideLabel = e !== domainEnd && text.charAt(e) !== ".";
+      if (!glued && !insideLabel && emailAddress.validate(text.slice(s, e)).ok) out.push(["email-address", s, e]);
     }
     return out;
   }
+  test("an address ends at its domain's end or before a dot, never inside a label", () => {
+    expect(spans(scanner.scan("a@a.aa-a"))).toEqual([]);
+    expect(spans(scanner.scan("a@a.aa-"))).toEqual([["email-address", 0, 6]]);
+    expect(spans(scanner.scan("jane@example.com.x"))).toEqual([["email-address", 0, 16]]);
+  });
+
   test("on random address-like text", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("a", "b", "Z", "1", ".", "-", "_", "+", "@", " ", "co", "org", "\n", ","), { maxLength: 60 }), (cs) => {
